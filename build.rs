@@ -1,0 +1,65 @@
+//! Embeds the built-in learning paths (`paths/*.yaml`) and module guides (`modules/<id>/README.md`) into the binary,
+//! so `aipath` runs from any folder with nothing installed. The lists are generated so a new guide or path needs no
+//! code change.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+fn main() {
+    println!("cargo:rerun-if-changed=paths");
+    println!("cargo:rerun-if-changed=modules");
+    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let mut code = String::new();
+
+    let mut paths = entries(&root.join("paths"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect::<Vec<_>>();
+    paths.sort();
+    code.push_str(
+        "/// Built-in paths: (file name, YAML).\npub static BUILTIN_PATHS: &[(&str, &str)] = &[\n",
+    );
+    for p in &paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            p.display().to_string()
+        );
+    }
+    code.push_str("];\n\n");
+
+    let mut modules = entries(&root.join("modules"))
+        .into_iter()
+        .filter(|d| d.join("README.md").is_file())
+        .collect::<Vec<_>>();
+    modules.sort();
+    code.push_str("/// Built-in module guides: (module id, markdown).\npub static BUILTIN_MODULES: &[(&str, &str)] = &[\n");
+    for d in &modules {
+        let id = d
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            code,
+            "    ({id:?}, include_str!({:?})),",
+            d.join("README.md").display().to_string()
+        );
+    }
+    code.push_str("];\n");
+
+    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("builtin.rs");
+    if let Err(e) = fs::write(&out, code) {
+        panic!("cannot write {}: {e}", out.display());
+    }
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,93 @@
+//! The command line: clap derive. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Track a learning path: what to study next, what you finished, and a week-by-week plan.
+///
+/// The built-in path is "Software Developer to AI Engineer". Progress is kept in one state file
+/// (see --state); nothing else is written.
+#[derive(Debug, Parser)]
+#[command(
+    name = "aipath",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(after_help = "Start with `aipath next`. Every command has --help with an example.")]
+pub struct Cli {
+    /// The state file [default: state.yaml in the platform data folder, e.g. ~/.local/share/aipath/]
+    #[arg(long, global = true, value_name = "FILE", env = "AIPATH_STATE")]
+    pub state: Option<PathBuf>,
+
+    /// The learning path: a built-in path id or a path YAML file [default: the active path]
+    #[arg(long, global = true, value_name = "ID|FILE")]
+    pub path: Option<String>,
+
+    /// Print JSON instead of a table (for scripts)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show what to study next
+    #[command(after_help = "Example:\n  aipath next --limit 3")]
+    Next {
+        /// How many steps to show
+        #[arg(long, short = 'n', default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+        limit: u16,
+    },
+
+    /// Mark modules (or projects) as in progress
+    #[command(after_help = "Example:\n  aipath start machine-learning-basics math")]
+    Start {
+        /// Module or project ids; a unique prefix is enough
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+
+    /// Mark modules (or projects) as done
+    #[command(after_help = "Example:\n  aipath done machine-learning-basics")]
+    Done {
+        /// Module or project ids; a unique prefix is enough
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+
+    /// Skip modules you already know: they leave the totals and the plan
+    #[command(after_help = "Example:\n  aipath skip math-foundations")]
+    Skip {
+        /// Module or project ids; a unique prefix is enough
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+
+    /// Return modules (or projects) to todo
+    #[command(after_help = "Example:\n  aipath undo math-foundations")]
+    Undo {
+        /// Module or project ids; a unique prefix is enough
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+
+    /// Choose your specializations (1-2 on the built-in path); choosing again replaces the choice
+    #[command(after_help = "Example:\n  aipath choose llm-applications nlp-transformers")]
+    Choose {
+        /// Specialization module ids; a unique prefix is enough
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+
+    /// List every module with its phase, status and dates
+    #[command(after_help = "Example:\n  aipath list | grep done")]
+    List,
+
+    /// Show progress per phase and for the whole path
+    #[command(after_help = "Example:\n  aipath status")]
+    Status,
+}

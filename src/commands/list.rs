@@ -1,0 +1,65 @@
+//! `aipath list`: every module with its phase, status and dates.
+
+use anyhow::Result;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::{Ctx, progress_of};
+use crate::render::{emit, json};
+
+#[derive(Serialize)]
+struct Row {
+    id: String,
+    title: String,
+    phase: String,
+    status: &'static str,
+    chosen: Option<bool>,
+    started: Option<Date>,
+    finished: Option<Date>,
+}
+
+pub fn run(ctx: &Ctx) -> Result<()> {
+    let (state, library) = ctx.load()?;
+    let progress = progress_of(&state, &library);
+    let mut rows = Vec::new();
+    for phase in &library.path.phases {
+        for id in phase.module_ids() {
+            let entry = progress.entry(id);
+            rows.push(Row {
+                id: id.to_string(),
+                title: library
+                    .path
+                    .module(id)
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default(),
+                phase: phase.id.clone(),
+                status: progress.status(id).as_str(),
+                chosen: phase.is_choice().then(|| progress.is_chosen(id)),
+                started: entry.and_then(|e| e.started),
+                finished: entry.and_then(|e| e.finished),
+            });
+        }
+    }
+    if ctx.json {
+        return emit(&json(&rows)?);
+    }
+    let mut table = ctx
+        .screen
+        .table(&["Id", "Title", "Phase", "Status", "Started", "Finished"]);
+    for r in &rows {
+        let status = match r.chosen {
+            Some(true) => format!("{} (chosen)", r.status),
+            _ => r.status.to_string(),
+        };
+        let date = |d: Option<Date>| d.map_or_else(|| "-".to_string(), |d| d.to_string());
+        table.add_row(vec![
+            r.id.clone(),
+            r.title.clone(),
+            r.phase.clone(),
+            status,
+            date(r.started),
+            date(r.finished),
+        ]);
+    }
+    emit(&table.to_string())
+}

@@ -1,0 +1,86 @@
+//! `aipath next`: what to study next.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::{Ctx, checklist_complete, estimates, progress_of};
+use crate::next::{Action, Step, next_steps};
+use crate::render::table::{Screen, list_cell};
+use crate::render::{emit, json};
+use crate::status::{Count, bar, count};
+
+#[derive(Serialize)]
+struct NextView {
+    path: String,
+    complete: bool,
+    progress: Count,
+    steps: Vec<Step>,
+}
+
+pub fn run(ctx: &Ctx, limit: usize) -> Result<()> {
+    let (state, library) = ctx.load()?;
+    let progress = progress_of(&state, &library);
+    let allocation = estimates(&library, &progress);
+    let mut steps = next_steps(&library.path, &progress, &allocation, &|m| {
+        checklist_complete(&library, &progress, m)
+    });
+    steps.truncate(limit);
+    let (_, overall) = count(&library.path, &progress);
+    let view = NextView {
+        path: library.id().to_string(),
+        complete: overall.is_complete(),
+        progress: overall,
+        steps,
+    };
+    if ctx.json {
+        return emit(&json(&view)?);
+    }
+    emit(&render(&view, &library.path.title, ctx.screen))
+}
+
+fn render(view: &NextView, title: &str, screen: Screen) -> String {
+    let mut out = String::new();
+    if view.complete {
+        out.push_str(&format!(
+            "You have finished {title}: {} of {} done ({}%) [{}]\n",
+            view.progress.done,
+            view.progress.total,
+            view.progress.percent(),
+            bar(&view.progress, 20)
+        ));
+        if view.steps.is_empty() {
+            out.push_str("Nothing is left to do. `aipath status` shows the whole path.\n");
+            return out;
+        }
+        out.push_str("Recommended projects you can build now:\n");
+    }
+    out.push_str(&steps_table(&view.steps, screen));
+    out.push('\n');
+    if let Some(first) = view.steps.first() {
+        out.push_str(&format!("Next: `{}`\n", first.command));
+    }
+    out
+}
+
+pub fn steps_table(steps: &[Step], screen: Screen) -> String {
+    let mut table = screen.table(&["Step", "Action", "Id", "Title", "Phase", "Topics", "Weeks"]);
+    for (i, step) in steps.iter().enumerate() {
+        let action = match step.action {
+            Action::Continue => "continue",
+            Action::Finish => "mark done",
+            Action::Start => "start",
+            Action::Choose => "choose",
+            Action::Build => "build project",
+        };
+        table.add_row(vec![
+            (i + 1).to_string(),
+            action.to_string(),
+            step.id.clone().unwrap_or_else(|| "-".into()),
+            step.title.clone(),
+            step.phase.clone().unwrap_or_else(|| "-".into()),
+            list_cell(&step.topics, screen),
+            step.weeks.map_or_else(|| "-".into(), |w| w.to_string()),
+        ]);
+    }
+    table.to_string()
+}

@@ -1,0 +1,334 @@
+//! I/O for paths and guides: the built-in ones compiled into the binary, and files on disk.
+//!
+//! Loading a path reads its YAML and every module's front matter (not the whole guide: see
+//! [`module_doc::front_matter`]), so that a broken path or a prerequisite cycle is reported before any command runs.
+//! Whole guides are parsed only by the commands that show them.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path as FsPath, PathBuf};
+
+use anyhow::{Result, anyhow};
+
+use crate::error::{input, located_yaml};
+use crate::module_doc::{self, FrontMatter, ModuleDoc};
+use crate::path::{Path, PathError};
+
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// The path used when neither `--path` nor the state names one.
+pub const DEFAULT_PATH_ID: &str = "software-developer-to-ai-engineer";
+
+/// A path with its guides' front matter, ready for the commands.
+pub struct Library {
+    pub path: Path,
+    /// Where the path came from, as shown in messages: a file, or `built-in paths/<file>`.
+    pub origin: PathBuf,
+    guides: HashMap<String, Guide>,
+}
+
+/// One module's guide: where it is, its text, and its front matter.
+pub struct Guide {
+    pub file: PathBuf,
+    pub text: Cow<'static, str>,
+    pub front: FrontMatter,
+}
+
+impl Library {
+    /// Loads the path `selector` names: a path id (built-in) or a YAML file. `None` is the built-in default.
+    pub fn load(selector: Option<&str>) -> Result<Library> {
+        let selector = selector.unwrap_or(DEFAULT_PATH_ID);
+        if let Some((file, text)) = builtin_path(selector) {
+            let origin = PathBuf::from(format!("built-in paths/{file}"));
+            return Library::from_text(Cow::Borrowed(text), origin, None);
+        }
+        let file = PathBuf::from(selector);
+        if !looks_like_file(selector) && !file.exists() {
+            let ids: Vec<String> = builtin_ids();
+            let mut message = format!("unknown path `{selector}`");
+            if let Some(best) = crate::error::closest(selector, ids.iter().map(String::as_str)) {
+                message.push_str(&format!("; did you mean `{best}`?"));
+            }
+            message.push_str(" (give a path id, or a YAML file)");
+            return Err(input(message));
+        }
+        let text = fs::read_to_string(&file).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => input(format!("{}: no such path file", file.display())),
+            _ => anyhow!("{}: cannot read the path file: {e}", file.display()),
+        })?;
+        let dir = file.parent().map(FsPath::to_path_buf).unwrap_or_default();
+        Library::from_text(Cow::Owned(text), file, Some(dir))
+    }
+
+    /// Builds a library from a path's text. `dir` is the folder of a path file, where its guides are looked up first.
+    fn from_text(
+        text: Cow<'static, str>,
+        origin: PathBuf,
+        dir: Option<PathBuf>,
+    ) -> Result<Library> {
+        let path = Path::from_yaml(&text).map_err(|e| match e {
+            PathError::Syntax(e) => input(located_yaml(&origin, &e)),
+            PathError::Invalid(problem) => {
+                let line = crate::path::line_of_id(&text, &problem.id);
+                input(format!("{}:{line}: {}", origin.display(), problem.message))
+            }
+        })?;
+        let mut guides = HashMap::with_capacity(path.modules.len());
+        for def in &path.modules {
+            let guide = find_guide(&def.id, dir.as_deref())?;
+            guides.insert(def.id.clone(), guide);
+        }
+        let library = Library {
+            path,
+            origin,
+            guides,
+        };
+        library.check_guides()?;
+        Ok(library)
+    }
+
+    /// Front matter must agree with the path: same id, sensible hours, prerequisites that exist and form no cycle.
+    fn check_guides(&self) -> Result<()> {
+        for def in &self.path.modules {
+            let guide = self.guide(&def.id)?;
+            if let Some(problem) = front_matter_problems(&def.id, &guide.front, &self.path).first()
+            {
+                return Err(input(format!("{}: {problem}", guide.file.display())));
+            }
+        }
+        if let Some(cycle) = prerequisite_cycle(&self.path, |id| {
+            self.guides
+                .get(id)
+                .map(|g| g.front.prerequisites.as_slice())
+                .unwrap_or_default()
+        }) {
+            return Err(input(format!(
+                "{}: module `{}` is its own prerequisite through {}",
+                self.origin.display(),
+                cycle[0],
+                cycle
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" -> ")
+            )));
+        }
+        Ok(())
+    }
+
+    pub fn guide(&self, module: &str) -> Result<&Guide> {
+        self.guides
+            .get(module)
+            .ok_or_else(|| anyhow!("module `{module}` has no guide"))
+    }
+
+    /// A module's estimated hours from its front matter.
+    pub fn hours(&self, module: &str) -> Option<f64> {
+        self.guides.get(module).and_then(|g| g.front.hours)
+    }
+
+    /// Parses a module's whole guide.
+    pub fn doc(&self, module: &str) -> Result<ModuleDoc> {
+        let guide = self.guide(module)?;
+        module_doc::parse(&guide.text).map_err(|e| {
+            input(format!(
+                "{}:{}: {}",
+                guide.file.display(),
+                e.line,
+                e.message
+            ))
+        })
+    }
+
+    /// The path's id as progress is keyed.
+    pub fn id(&self) -> &str {
+        &self.path.id
+    }
+}
+
+/// The problems with one guide's front matter, as messages.
+pub fn front_matter_problems(id: &str, front: &FrontMatter, path: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(fm_id) = &front.id
+        && fm_id != id
+    {
+        problems.push(format!(
+            "front matter says `id: {fm_id}`, but the guide is for module `{id}`"
+        ));
+    }
+    if let Some(hours) = front.hours
+        && !(hours.is_finite() && hours > 0.0)
+    {
+        problems.push(format!(
+            "module `{id}` has `hours: {hours}`; give a positive number"
+        ));
+    }
+    for p in &front.prerequisites {
+        if path.module(p).is_none() {
+            problems.push(format!(
+                "module `{id}` has prerequisite `{p}`, which is not a module of the path"
+            ));
+        }
+    }
+    problems
+}
+
+/// Finds a prerequisite cycle, returned as the ids around it (first id repeated at the end). Iterative, linear.
+pub fn prerequisite_cycle<'a>(
+    path: &'a Path,
+    prerequisites: impl Fn(&str) -> &'a [String],
+) -> Option<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Closed,
+    }
+    let ids: Vec<&str> = path.modules.iter().map(|m| m.id.as_str()).collect();
+    let position: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut marks = vec![Mark::New; ids.len()];
+    for start in 0..ids.len() {
+        if marks[start] != Mark::New {
+            continue;
+        }
+        // Each frame: a module and how many of its prerequisites have been followed.
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        marks[start] = Mark::Open;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let prereqs = prerequisites(ids[node]);
+            if let Some(p) = prereqs.get(*next) {
+                *next += 1;
+                let Some(&child) = position.get(p.as_str()) else {
+                    continue;
+                };
+                match marks[child] {
+                    Mark::New => {
+                        marks[child] = Mark::Open;
+                        stack.push((child, 0));
+                    }
+                    Mark::Open => {
+                        let from = stack.iter().position(|&(n, _)| n == child).unwrap_or(0);
+                        let mut cycle: Vec<String> = stack[from..]
+                            .iter()
+                            .map(|&(n, _)| ids[n].to_string())
+                            .collect();
+                        cycle.push(ids[child].to_string());
+                        return Some(cycle);
+                    }
+                    Mark::Closed => {}
+                }
+            } else {
+                marks[node] = Mark::Closed;
+                stack.pop();
+            }
+        }
+    }
+    None
+}
+
+fn find_guide(id: &str, dir: Option<&FsPath>) -> Result<Guide> {
+    let mut looked = Vec::new();
+    if let Some(dir) = dir {
+        for base in [dir.to_path_buf(), dir.join("..")] {
+            let file = base.join("modules").join(id).join("README.md");
+            match fs::read_to_string(&file) {
+                Ok(text) => return guide(file, Cow::Owned(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
+                Err(e) => return Err(anyhow!("{}: cannot read the guide: {e}", file.display())),
+            }
+        }
+    }
+    if let Some((_, text)) = BUILTIN_MODULES.iter().find(|(m, _)| *m == id) {
+        return guide(
+            PathBuf::from(format!("built-in modules/{id}/README.md")),
+            Cow::Borrowed(text),
+        );
+    }
+    let looked: Vec<String> = looked.iter().map(|f| f.display().to_string()).collect();
+    Err(input(format!(
+        "module `{id}` has no guide: looked for {}{}",
+        if looked.is_empty() {
+            format!("built-in modules/{id}/README.md")
+        } else {
+            looked.join(" and ")
+        },
+        if dir.is_some() {
+            " (and among the built-in guides)"
+        } else {
+            ""
+        }
+    )))
+}
+
+fn guide(file: PathBuf, text: Cow<'static, str>) -> Result<Guide> {
+    let front = module_doc::front_matter(&text).map_err(|e| match e.column {
+        Some(col) => input(format!(
+            "{}:{}:{col}: {}",
+            file.display(),
+            e.line,
+            e.message
+        )),
+        None => input(format!("{}:{}: {}", file.display(), e.line, e.message)),
+    })?;
+    Ok(Guide { file, text, front })
+}
+
+fn builtin_path(selector: &str) -> Option<(&'static str, &'static str)> {
+    let file = format!("{selector}.yaml");
+    BUILTIN_PATHS
+        .iter()
+        .find(|(name, _)| *name == file)
+        .copied()
+}
+
+/// The ids of the built-in paths (their file names without `.yaml`).
+pub fn builtin_ids() -> Vec<String> {
+    BUILTIN_PATHS
+        .iter()
+        .map(|(name, _)| name.trim_end_matches(".yaml").to_string())
+        .collect()
+}
+
+fn looks_like_file(selector: &str) -> bool {
+    selector.contains(std::path::MAIN_SEPARATOR)
+        || selector.contains('/')
+        || selector.ends_with(".yaml")
+        || selector.ends_with(".yml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_default_loads_with_all_nine_guides() {
+        let lib = Library::load(None).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(lib.path.id, DEFAULT_PATH_ID);
+        assert_eq!(lib.path.modules.len(), 9);
+        for m in lib.path.module_ids() {
+            let doc = lib.doc(m).unwrap_or_else(|e| panic!("{e:#}"));
+            assert_eq!(
+                doc.title,
+                lib.path
+                    .module(m)
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default()
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_path_id_suggests_the_closest() {
+        let err = Library::load(Some("software-developer-to-ai"))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "unknown path `software-developer-to-ai`; did you mean `software-developer-to-ai-engineer`? \
+                 (give a path id, or a YAML file)"
+            )
+        );
+    }
+}

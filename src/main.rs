@@ -1,0 +1,28 @@
+//! aipath: a learning-path tracker. `main` parses arguments, runs, and maps an error to one stderr line and an
+//! exit code (0 ok, 1 failure, 2 bad usage or input).
+
+use std::process::ExitCode;
+
+use aipath::{cli, commands, error};
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("aipath: error: {err:#}");
+            ExitCode::from(error::exit_code(&err) as u8)
+        }
+    }
+}
+
+/// `aipath list | head -1` closes the pipe early; that is not an error worth a word.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

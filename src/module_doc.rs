@@ -1,0 +1,342 @@
+//! A module's study guide: markdown (`&str`) → [`ModuleDoc`] — front matter, sections, checklist, links.
+//!
+//! Pure: takes text, returns values. One constructor sets the parser options ([`parser`]); source offsets give
+//! the line numbers that errors and `validate` report.
+//!
+//! A guide looks like:
+//!
+//! ```markdown
+//! ---
+//! id: math-foundations
+//! title: Math Foundations
+//! hours: 50
+//! prerequisites: []
+//! ---
+//!
+//! # Math Foundations
+//! ## Overview ... ## Checklist
+//! - [ ] Can compute a gradient by hand
+//! ```
+
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
+
+/// The YAML block at the top of a guide.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Estimated study effort in hours; says how a phase's weeks are shared between its modules.
+    #[serde(default)]
+    pub hours: Option<f64>,
+    #[serde(default)]
+    pub prerequisites: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModuleDoc {
+    pub front: FrontMatter,
+    /// The front matter's title, or else the first `#` heading.
+    pub title: String,
+    pub sections: Vec<Section>,
+    pub checklist: Vec<CheckItem>,
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckItem {
+    pub text: String,
+    /// Whether the markdown itself has the box ticked (`- [x]`); the learner's own ticks live in the state file.
+    pub checked_in_source: bool,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+    pub line: usize,
+}
+
+/// A problem in a guide, with the 1-based line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocError {
+    pub line: usize,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// The one place the markdown options are set, so every reader of a guide sees the same document.
+pub fn parser(text: &str) -> Parser<'_> {
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH;
+    Parser::new_ext(text, options)
+}
+
+/// Reads only the front matter and stops: cheap enough to run for every module of a large path.
+/// A guide without front matter gives the default (no hours, no prerequisites).
+pub fn front_matter(text: &str) -> Result<FrontMatter, DocError> {
+    let mut in_block = false;
+    for (event, range) in parser(text).into_offset_iter() {
+        match event {
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_block = true,
+            Event::Text(yaml) if in_block => {
+                return parse_front_matter(&yaml, line_at(text, range.start));
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => return Ok(FrontMatter::default()),
+            _ => return Ok(FrontMatter::default()),
+        }
+    }
+    Ok(FrontMatter::default())
+}
+
+fn parse_front_matter(yaml: &str, first_line: usize) -> Result<FrontMatter, DocError> {
+    serde_yaml::from_str::<FrontMatter>(yaml).map_err(|e| {
+        let (line, column) = match e.location() {
+            Some(loc) => (first_line + loc.line() - 1, Some(loc.column())),
+            None => (first_line, None),
+        };
+        let message = match e.location() {
+            Some(loc) => e.to_string().replacen(
+                &format!(" at line {} column {}", loc.line(), loc.column()),
+                "",
+                1,
+            ),
+            None => e.to_string(),
+        };
+        DocError {
+            line,
+            column,
+            message: format!("front matter: {message}"),
+        }
+    })
+}
+
+/// Parses a whole guide.
+pub fn parse(text: &str) -> Result<ModuleDoc, DocError> {
+    let mut front = FrontMatter::default();
+    let mut sections = Vec::new();
+    let mut checklist = Vec::new();
+    let mut links = Vec::new();
+    let mut h1: Option<String> = None;
+
+    // What the text events currently belong to.
+    let mut in_metadata = false;
+    let mut heading: Option<(HeadingLevel, usize, String)> = None;
+    let mut task: Option<(bool, usize, String, usize)> = None; // (checked, line, text, list depth)
+    let mut link: Option<(String, usize, String)> = None;
+    let mut list_depth = 0usize;
+
+    for (event, range) in parser(text).into_offset_iter() {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+            Event::Text(t) if in_metadata => {
+                front = parse_front_matter(&t, line_at(text, range.start))?
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level, line_at(text, range.start), String::new()))
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, line, title)) = heading.take() {
+                    let title = title.trim().to_string();
+                    if level == HeadingLevel::H1 && h1.is_none() {
+                        h1 = Some(title.clone());
+                    }
+                    sections.push(Section {
+                        level: level as u8,
+                        title,
+                        line,
+                    });
+                }
+            }
+            Event::Start(Tag::List(_)) => list_depth += 1,
+            Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
+            Event::TaskListMarker(checked) => {
+                task = Some((
+                    checked,
+                    line_at(text, range.start),
+                    String::new(),
+                    list_depth,
+                ))
+            }
+            Event::End(TagEnd::Item) => {
+                if let Some((checked, line, text, depth)) = task.take() {
+                    if depth == list_depth {
+                        checklist.push(CheckItem {
+                            text: text.trim().to_string(),
+                            checked_in_source: checked,
+                            line,
+                        });
+                    } else {
+                        task = Some((checked, line, text, depth));
+                    }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link = Some((
+                    dest_url.to_string(),
+                    line_at(text, range.start),
+                    String::new(),
+                ))
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((url, line, text)) = link.take() {
+                    links.push(Link {
+                        text: text.trim().to_string(),
+                        url,
+                        line,
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                for buffer in [
+                    heading.as_mut().map(|h| &mut h.2),
+                    link.as_mut().map(|l| &mut l.2),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    buffer.push_str(&t);
+                }
+                if let Some((_, _, buffer, depth)) = task.as_mut()
+                    && *depth == list_depth
+                {
+                    buffer.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, buffer, _)) = task.as_mut() {
+                    buffer.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    let title = front.title.clone().or(h1).filter(|t| !t.trim().is_empty()).ok_or_else(|| DocError {
+        line: 1,
+        column: None,
+        message: "the guide has no title: give it `title:` in its front matter or a `# Title` heading".into(),
+    })?;
+    Ok(ModuleDoc {
+        front,
+        title,
+        sections,
+        checklist,
+        links,
+    })
+}
+
+/// The 1-based line of a byte offset.
+pub fn line_at(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+impl ModuleDoc {
+    /// The `##` section titles in order.
+    pub fn section_titles(&self, level: u8) -> Vec<&str> {
+        self.sections
+            .iter()
+            .filter(|s| s.level == level)
+            .map(|s| s.title.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GUIDE: &str = "---
+id: demo
+title: Demo Module
+hours: 12
+prerequisites: [other]
+---
+
+# Demo Module
+
+## Overview
+Read [The Book](https://example.org/book) by Someone.
+
+## Checklist
+- [ ] First thing with `code`
+- [x] Second thing
+  wrapped
+- plain item
+";
+
+    #[test]
+    fn front_matter_sections_checklist_and_links_are_read() {
+        let doc = parse(GUIDE).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(doc.front.id.as_deref(), Some("demo"));
+        assert_eq!(doc.front.hours, Some(12.0));
+        assert_eq!(doc.front.prerequisites, ["other"]);
+        assert_eq!(doc.title, "Demo Module");
+        assert_eq!(doc.section_titles(2), ["Overview", "Checklist"]);
+        let items: Vec<(&str, bool, usize)> = doc
+            .checklist
+            .iter()
+            .map(|c| (c.text.as_str(), c.checked_in_source, c.line))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("First thing with code", false, 14),
+                ("Second thing wrapped", true, 15)
+            ]
+        );
+        assert_eq!(doc.links.len(), 1);
+        assert_eq!(
+            (
+                doc.links[0].text.as_str(),
+                doc.links[0].url.as_str(),
+                doc.links[0].line
+            ),
+            ("The Book", "https://example.org/book", 11)
+        );
+    }
+
+    #[test]
+    fn front_matter_alone_matches_the_full_parse() {
+        let front = front_matter(GUIDE).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(Some(front), parse(GUIDE).ok().map(|d| d.front));
+    }
+
+    #[test]
+    fn a_guide_without_front_matter_takes_its_title_from_the_heading() {
+        let doc = parse("# Only A Heading\n\ntext\n").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(doc.title, "Only A Heading");
+        assert_eq!(doc.front, FrontMatter::default());
+    }
+
+    #[test]
+    fn a_guide_without_any_title_is_an_error() {
+        assert!(parse("just text\n").is_err());
+    }
+
+    #[test]
+    fn bad_front_matter_reports_the_line_in_the_file() {
+        let err = front_matter("---\nid: x\nhours: [1\n---\n# T\n").err();
+        assert_eq!(err.map(|e| e.line), Some(3));
+        let err = front_matter("---\nid: x\nhuors: 3\n---\n# T\n").err();
+        assert_eq!(err.as_ref().map(|e| e.line), Some(3));
+    }
+}

@@ -1,0 +1,489 @@
+//! The learning-path model — phases, modules, skills, projects, resources, tips — and its validation.
+//!
+//! A path is data (YAML under `paths/`); this module turns its text into a [`Path`] and checks that it hangs together:
+//! unique ids, every referenced module defined, no empty phase, sane week ranges. Pure: no I/O.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Path {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub overview: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<String>,
+    pub phases: Vec<Phase>,
+    pub modules: Vec<ModuleDef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<SkillGroup>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<ProjectGroup>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<ListGroup>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tips: Vec<ListGroup>,
+    /// Sections of a source document that have no place above, kept rather than dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<ListGroup>,
+    #[serde(skip)]
+    index: Index,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub title: String,
+    pub weeks: WeekRange,
+    /// Present on a phase whose modules are options: the learner chooses `min` to `max` of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choose: Option<Choose>,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeekRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choose {
+    pub min: usize,
+    pub max: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub modules: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleDef {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillGroup {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<Skill>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    pub title: String,
+    /// The modules that teach this skill.
+    #[serde(default)]
+    pub modules: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectGroup {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<Project>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub id: String,
+    pub title: String,
+    /// The modules this project builds on.
+    #[serde(default)]
+    pub modules: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListGroup {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<String>,
+}
+
+/// Where each module sits: its definition and its phase.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    modules: HashMap<String, (usize, usize)>,
+    projects: HashMap<String, (usize, usize)>,
+}
+
+/// One thing wrong with a path, tied to the id it is about so a caller can find its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub id: String,
+    pub message: String,
+}
+
+impl Phase {
+    /// The phase's module ids in path order.
+    pub fn module_ids(&self) -> impl Iterator<Item = &str> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.modules.iter().map(String::as_str))
+    }
+
+    pub fn is_choice(&self) -> bool {
+        self.choose.is_some()
+    }
+}
+
+impl Path {
+    /// Parses a path from YAML and checks it; the first problem found is the error.
+    pub fn from_yaml(text: &str) -> Result<Path, PathError> {
+        let mut path: Path = serde_yaml::from_str(text).map_err(PathError::Syntax)?;
+        let problems = path.check();
+        match problems.into_iter().next() {
+            Some(problem) => Err(PathError::Invalid(problem)),
+            None => Ok(path),
+        }
+    }
+
+    /// Parses without stopping at the first problem: every problem found, for `validate`.
+    pub fn from_yaml_all_problems(text: &str) -> Result<(Path, Vec<Problem>), serde_yaml::Error> {
+        let mut path: Path = serde_yaml::from_str(text)?;
+        let problems = path.check();
+        Ok((path, problems))
+    }
+
+    /// Builds the index and lists every problem (empty when the path is sound).
+    fn check(&mut self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut problem = |id: &str, message: String| {
+            problems.push(Problem {
+                id: id.to_string(),
+                message,
+            })
+        };
+        let mut index = Index::default();
+        let mut defined: HashMap<&str, usize> = HashMap::new();
+        let mut all_ids: HashSet<&str> = HashSet::new();
+
+        if self.id.trim().is_empty() {
+            problem("id", "the path has an empty `id`".into());
+        }
+        for (i, module) in self.modules.iter().enumerate() {
+            check_id(&module.id, "module", &mut problem);
+            if defined.insert(&module.id, i).is_some() {
+                problem(
+                    &module.id,
+                    format!("module `{}` is defined twice", module.id),
+                );
+            }
+            all_ids.insert(&module.id);
+        }
+        let mut placed: HashMap<&str, &str> = HashMap::new();
+        let mut phase_ids = HashSet::new();
+        for (p, phase) in self.phases.iter().enumerate() {
+            check_id(&phase.id, "phase", &mut problem);
+            if !phase_ids.insert(phase.id.as_str()) {
+                problem(&phase.id, format!("phase `{}` is defined twice", phase.id));
+            }
+            if phase.weeks.min == 0 || phase.weeks.min > phase.weeks.max {
+                problem(
+                    &phase.id,
+                    format!(
+                        "phase `{}` has the week range {}-{}: it needs 1 <= min <= max",
+                        phase.id, phase.weeks.min, phase.weeks.max
+                    ),
+                );
+            }
+            let count = phase.module_ids().count();
+            if count == 0 {
+                problem(&phase.id, format!("phase `{}` has no modules", phase.id));
+            }
+            if let Some(choose) = phase.choose
+                && (choose.min == 0 || choose.min > choose.max || choose.max > count)
+            {
+                problem(
+                    &phase.id,
+                    format!(
+                        "phase `{}` asks to choose {}-{} of its {count} modules",
+                        phase.id, choose.min, choose.max
+                    ),
+                );
+            }
+            for id in phase.module_ids() {
+                match defined.get(id) {
+                    None => problem(
+                        id,
+                        format!(
+                            "phase `{}` names module `{id}`, which is not defined under `modules`",
+                            phase.id
+                        ),
+                    ),
+                    Some(&m) => {
+                        if let Some(other) = placed.insert(id, &phase.id) {
+                            problem(
+                                id,
+                                format!(
+                                    "module `{id}` is listed twice (in `{other}` and `{}`)",
+                                    phase.id
+                                ),
+                            );
+                        }
+                        index.modules.insert(id.to_string(), (m, p));
+                    }
+                }
+            }
+        }
+        if self.phases.is_empty() {
+            problem("phases", "the path has no phases".into());
+        }
+        for module in &self.modules {
+            if !placed.contains_key(module.id.as_str()) {
+                problem(&module.id, format!("module `{}` is in no phase", module.id));
+            }
+        }
+        for (g, group) in self.projects.iter().enumerate() {
+            for (i, project) in group.items.iter().enumerate() {
+                check_id(&project.id, "project", &mut problem);
+                if !all_ids.insert(&project.id) {
+                    problem(
+                        &project.id,
+                        format!(
+                            "project `{}` reuses an id: ids are unique across modules and projects",
+                            project.id
+                        ),
+                    );
+                }
+                index.projects.insert(project.id.clone(), (g, i));
+                for m in &project.modules {
+                    if !defined.contains_key(m.as_str()) {
+                        problem(
+                            m,
+                            format!(
+                                "project `{}` builds on module `{m}`, which is not defined",
+                                project.id
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for group in &self.skills {
+            for skill in &group.items {
+                for m in &skill.modules {
+                    if !defined.contains_key(m.as_str()) {
+                        problem(
+                            m,
+                            format!(
+                                "skill `{}` names module `{m}`, which is not defined",
+                                skill.title
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        self.index = index;
+        problems
+    }
+
+    pub fn module(&self, id: &str) -> Option<&ModuleDef> {
+        self.index.modules.get(id).map(|&(m, _)| &self.modules[m])
+    }
+
+    pub fn phase_of(&self, module_id: &str) -> Option<&Phase> {
+        self.index
+            .modules
+            .get(module_id)
+            .map(|&(_, p)| &self.phases[p])
+    }
+
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.index
+            .projects
+            .get(id)
+            .map(|&(g, i)| &self.projects[g].items[i])
+    }
+
+    /// Every module id in path order: phase by phase, group by group.
+    pub fn module_ids(&self) -> impl Iterator<Item = &str> {
+        self.phases.iter().flat_map(Phase::module_ids)
+    }
+
+    pub fn all_projects(&self) -> impl Iterator<Item = &Project> {
+        self.projects.iter().flat_map(|g| g.items.iter())
+    }
+
+    /// The phase whose modules are options (the specializations), if the path has one.
+    pub fn choice_phase(&self) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.is_choice())
+    }
+}
+
+/// Ids go into commands and file names: keep them to lowercase letters, digits and dashes.
+fn check_id(id: &str, kind: &str, problem: &mut impl FnMut(&str, String)) {
+    let ok = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !ok {
+        problem(
+            id,
+            format!("{kind} id `{id}` must be lowercase letters, digits, `-` or `_`"),
+        );
+    }
+}
+
+/// The 1-based line where `id` is defined in a path's YAML (`id: <id>`), or else first named; 1 when not found.
+/// serde gives no positions for values, and a message that names the line is worth this search.
+pub fn line_of_id(text: &str, id: &str) -> usize {
+    let is_id_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let names = |line: &str| {
+        line.match_indices(id).any(|(at, _)| {
+            let before = line[..at].chars().next_back();
+            let after = line[at + id.len()..].chars().next();
+            !before.is_some_and(is_id_char) && !after.is_some_and(is_id_char)
+        })
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let defines = |line: &&str| {
+        let t = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .trim_start_matches("{ ");
+        t.strip_prefix("id:").is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.strip_prefix(id)
+                .is_some_and(|r| !r.starts_with(is_id_char))
+        })
+    };
+    if id.is_empty() {
+        return 1;
+    }
+    lines
+        .iter()
+        .position(defines)
+        .or_else(|| lines.iter().position(|l| names(l)))
+        .map_or(1, |i| i + 1)
+}
+
+#[derive(Debug)]
+pub enum PathError {
+    Syntax(serde_yaml::Error),
+    Invalid(Problem),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = "
+id: small
+title: Small
+phases:
+  - id: one
+    title: One
+    weeks: { min: 2, max: 4 }
+    groups: [{ modules: [a, b] }]
+  - id: two
+    title: Two
+    weeks: { min: 1, max: 1 }
+    choose: { min: 1, max: 1 }
+    groups: [{ modules: [c, d] }]
+modules:
+  - { id: a, title: A }
+  - { id: b, title: B }
+  - { id: c, title: C }
+  - { id: d, title: D }
+";
+
+    fn problem_of(text: &str) -> Problem {
+        match Path::from_yaml(text) {
+            Err(PathError::Invalid(p)) => p,
+            other => panic!("expected a problem, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_sound_path_loads_with_its_index() {
+        let path = Path::from_yaml(SMALL).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(path.module_ids().collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        assert_eq!(path.phase_of("c").map(|p| p.id.as_str()), Some("two"));
+        assert_eq!(path.choice_phase().map(|p| p.id.as_str()), Some("two"));
+    }
+
+    #[test]
+    fn a_module_named_but_not_defined_is_reported_by_id() {
+        let p = problem_of(&SMALL.replace("modules: [a, b]", "modules: [a, b, ghost]"));
+        assert_eq!(p.id, "ghost");
+        assert!(p.message.contains("not defined"), "{}", p.message);
+    }
+
+    #[test]
+    fn a_duplicate_module_is_reported() {
+        let p = problem_of(&SMALL.replace("- { id: b, title: B }", "- { id: a, title: B }"));
+        assert_eq!(p.id, "a");
+        assert_eq!(p.message, "module `a` is defined twice");
+    }
+
+    #[test]
+    fn an_empty_phase_is_reported() {
+        let text = SMALL.replace("groups: [{ modules: [c, d] }]", "groups: [{ modules: [] }]");
+        let text = text.replace("    choose: { min: 1, max: 1 }\n", "");
+        let p = problem_of(&text);
+        assert_eq!(
+            (p.id.as_str(), p.message.as_str()),
+            ("two", "phase `two` has no modules")
+        );
+        let (_, all) = Path::from_yaml_all_problems(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            all.iter().any(|p| p.message == "module `c` is in no phase"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn an_inverted_week_range_is_reported() {
+        let p = problem_of(&SMALL.replace("{ min: 2, max: 4 }", "{ min: 5, max: 4 }"));
+        assert_eq!(p.id, "one");
+        assert!(p.message.contains("5-4"), "{}", p.message);
+    }
+
+    #[test]
+    fn a_syntax_error_has_a_location() {
+        match Path::from_yaml("id: [unclosed\n") {
+            Err(PathError::Syntax(e)) => assert!(e.location().is_some()),
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn line_of_id_finds_the_definition_then_any_mention() {
+        assert_eq!(line_of_id(SMALL, "c"), 17);
+        assert_eq!(line_of_id(SMALL, "two"), 9);
+        assert_eq!(
+            line_of_id(&SMALL.replace("[a, b]", "[a, b, ghost]"), "ghost"),
+            8
+        );
+        assert_eq!(line_of_id(SMALL, "nowhere"), 1);
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_rather_than_ignored() {
+        assert!(matches!(
+            Path::from_yaml(&SMALL.replace("title: Small", "title: Small\ntitel: typo")),
+            Err(PathError::Syntax(_))
+        ));
+    }
+}

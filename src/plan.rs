@@ -1,0 +1,249 @@
+//! How a path's weeks are shared out: path × progress × pace → weeks per module. Pure.
+//!
+//! A phase's length comes from its week range and the pace. Its modules share it in proportion to their estimated
+//! hours, each remaining module getting at least one week, with the total exact. Done and skipped modules take no
+//! weeks: the phase keeps only the share its remaining modules had.
+
+use serde::Serialize;
+
+use crate::path::{Path, Phase, WeekRange};
+use crate::progress::PathProgress;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Pace {
+    /// Each phase's shortest length.
+    Fast,
+    /// The midpoint of each phase's range, rounded up.
+    #[default]
+    Steady,
+    /// Each phase's longest length.
+    Relaxed,
+}
+
+impl Pace {
+    pub fn weeks(self, range: WeekRange) -> u32 {
+        match self {
+            Pace::Fast => range.min,
+            Pace::Steady => range.min + (range.max - range.min).div_ceil(2),
+            Pace::Relaxed => range.max,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pace::Fast => "fast",
+            Pace::Steady => "steady",
+            Pace::Relaxed => "relaxed",
+        }
+    }
+}
+
+/// What a run of weeks is spent on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Work {
+    Module(String),
+    /// A choice phase with nothing chosen yet: its weeks are held for the specializations to come.
+    Choose,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub work: Work,
+    pub weeks: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhaseWeeks {
+    pub phase: String,
+    pub blocks: Vec<Block>,
+}
+
+/// Shares every phase's weeks between its remaining modules.
+///
+/// `hours` gives a module's estimated hours, `None` where its guide does not say.
+pub fn allocate(
+    path: &Path,
+    progress: &PathProgress,
+    pace: Pace,
+    hours: &dyn Fn(&str) -> Option<f64>,
+) -> Vec<PhaseWeeks> {
+    path.phases
+        .iter()
+        .map(|phase| PhaseWeeks {
+            phase: phase.id.clone(),
+            blocks: allocate_phase(phase, progress, pace, hours),
+        })
+        .collect()
+}
+
+/// The modules a phase is made of for this learner: all of them, or for a choice phase the chosen ones.
+pub fn members<'a>(phase: &'a Phase, progress: &PathProgress) -> Vec<&'a str> {
+    if phase.is_choice() {
+        phase
+            .module_ids()
+            .filter(|m| progress.is_chosen(m))
+            .collect()
+    } else {
+        phase.module_ids().collect()
+    }
+}
+
+fn allocate_phase(
+    phase: &Phase,
+    progress: &PathProgress,
+    pace: Pace,
+    hours: &dyn Fn(&str) -> Option<f64>,
+) -> Vec<Block> {
+    let total = pace.weeks(phase.weeks);
+    let members = members(phase, progress);
+    if members.is_empty() {
+        return vec![Block {
+            work: Work::Choose,
+            weeks: total,
+        }];
+    }
+    let weights = weights(&members, hours);
+    let all: f64 = weights.iter().sum();
+    let remaining: Vec<usize> = (0..members.len())
+        .filter(|&i| !progress.status(members[i]).is_closed())
+        .collect();
+    if remaining.is_empty() {
+        return Vec::new();
+    }
+    let remaining_weight: f64 = remaining.iter().map(|&i| weights[i]).sum();
+    let kept = (f64::from(total) * remaining_weight / all).round() as u32;
+    let shares = share(
+        kept,
+        &remaining.iter().map(|&i| weights[i]).collect::<Vec<_>>(),
+    );
+    remaining
+        .iter()
+        .zip(shares)
+        .map(|(&i, weeks)| Block {
+            work: Work::Module(members[i].to_string()),
+            weeks,
+        })
+        .collect()
+}
+
+/// Hours per module, a module without an estimate counting as the average of those with one.
+fn weights(members: &[&str], hours: &dyn Fn(&str) -> Option<f64>) -> Vec<f64> {
+    let known: Vec<Option<f64>> = members
+        .iter()
+        .map(|m| hours(m).filter(|h| h.is_finite() && *h > 0.0))
+        .collect();
+    let (sum, count) = known
+        .iter()
+        .flatten()
+        .fold((0.0, 0u32), |(s, c), h| (s + h, c + 1));
+    let fallback = if count == 0 {
+        1.0
+    } else {
+        sum / f64::from(count)
+    };
+    known.into_iter().map(|h| h.unwrap_or(fallback)).collect()
+}
+
+/// Splits `total` whole weeks in proportion to `weights`, at least one each, summing to exactly `total` whenever
+/// `total >= weights.len()` (largest remainders first; ties go to the earlier module).
+pub fn share(total: u32, weights: &[f64]) -> Vec<u32> {
+    let n = weights.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    if total as usize <= n {
+        return vec![1; n];
+    }
+    let sum: f64 = weights.iter().sum();
+    let quotas: Vec<f64> = weights.iter().map(|w| f64::from(total) * w / sum).collect();
+    let mut shares: Vec<u32> = quotas.iter().map(|q| (q.floor() as u32).max(1)).collect();
+    let mut given: u64 = shares.iter().map(|&s| u64::from(s)).sum();
+    let target = u64::from(total);
+    // Hand out what flooring left over, to the largest remainders.
+    if given < target {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| {
+            let ra = quotas[a] - f64::from(shares[a]);
+            let rb = quotas[b] - f64::from(shares[b]);
+            rb.total_cmp(&ra).then(a.cmp(&b))
+        });
+        for &i in order.iter().cycle().take((target - given) as usize) {
+            shares[i] += 1;
+        }
+        given = target;
+    }
+    // Take back what the one-week minimum overspent, from those most over their quota.
+    while given > target {
+        let mut order: Vec<usize> = (0..n).filter(|&i| shares[i] > 1).collect();
+        if order.is_empty() {
+            break;
+        }
+        order.sort_by(|&a, &b| {
+            let ra = quotas[a] - f64::from(shares[a]);
+            let rb = quotas[b] - f64::from(shares[b]);
+            ra.total_cmp(&rb).then(b.cmp(&a))
+        });
+        for &i in order.iter().take((given - target) as usize) {
+            shares[i] -= 1;
+            given -= 1;
+        }
+    }
+    shares
+}
+
+/// The weeks allocated to one module, if it has any left.
+pub fn weeks_of(allocation: &[PhaseWeeks], module: &str) -> Option<u32> {
+    allocation
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find(|b| matches!(&b.work, Work::Module(m) if m == module))
+        .map(|b| b.weeks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(min: u32, max: u32) -> WeekRange {
+        WeekRange { min, max }
+    }
+
+    #[test]
+    fn pace_picks_min_rounded_up_midpoint_or_max() {
+        assert_eq!(
+            [Pace::Fast, Pace::Steady, Pace::Relaxed].map(|p| p.weeks(range(12, 16))),
+            [12, 14, 16]
+        );
+        assert_eq!(Pace::Steady.weeks(range(8, 10)), 9);
+        assert_eq!(Pace::Steady.weeks(range(6, 9)), 8);
+        assert_eq!(Pace::Steady.weeks(range(5, 5)), 5);
+    }
+
+    #[test]
+    fn share_is_proportional_and_exact() {
+        assert_eq!(share(14, &[60.0, 50.0, 70.0]), [5, 4, 5]);
+        assert_eq!(share(9, &[1.0, 1.0, 1.0]), [3, 3, 3]);
+        assert_eq!(share(10, &[1.0, 1.0, 1.0]), [4, 3, 3]);
+    }
+
+    #[test]
+    fn share_gives_every_module_at_least_one_week() {
+        let shares = share(6, &[100.0, 1.0, 1.0, 1.0]);
+        assert_eq!(shares, [3, 1, 1, 1]);
+        assert_eq!(share(2, &[5.0, 5.0, 5.0]), [1, 1, 1]);
+    }
+
+    #[test]
+    fn share_totals_are_exact_over_many_shapes() {
+        for total in 1..60u32 {
+            for n in 1..12usize {
+                let weights: Vec<f64> = (0..n).map(|i| ((i * 37) % 11 + 1) as f64).collect();
+                let shares = share(total, &weights);
+                assert!(shares.iter().all(|&s| s >= 1));
+                let sum: u32 = shares.iter().sum();
+                assert_eq!(sum, total.max(n as u32), "total {total}, n {n}");
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The learner's progress and its pure transitions (start, done, skip, undo, choose, check).
+//!
+//! This is the state file's content. Maps are `BTreeMap`s so the file is written in a stable, sorted order and
+//! diffs stay small when it is kept in git or a synced folder. Entries are keyed by id, never by position.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// The format version this build writes. A file with a newer one is refused; an older one is migrated.
+pub const STATE_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    pub version: u32,
+    /// The path commands use when `--path` is not given; the built-in path when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<String>,
+    /// Progress per path id.
+    #[serde(default)]
+    pub paths: BTreeMap<String, PathProgress>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            version: STATE_VERSION,
+            active: None,
+            paths: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathProgress {
+    /// The day the learner first recorded anything on this path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Date>,
+    /// The chosen specializations, in the order given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chosen: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub modules: BTreeMap<String, Entry>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub projects: BTreeMap<String, Entry>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Date>,
+    /// The day it was done or skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<Date>,
+    /// Checklist items ticked, by their text.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub checked: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Todo,
+    InProgress,
+    Done,
+    Skipped,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "in-progress",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    /// Done or skipped: nothing left to study.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Done | Status::Skipped)
+    }
+}
+
+/// What a status command does to an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Start,
+    Done,
+    Skip,
+    Undo,
+}
+
+impl Change {
+    pub fn verb(self) -> &'static str {
+        match self {
+            Change::Start => "started",
+            Change::Done => "done",
+            Change::Skip => "skipped",
+            Change::Undo => "back to todo",
+        }
+    }
+}
+
+/// Whether a module id or a project id is being changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Module,
+    Project,
+}
+
+impl PathProgress {
+    pub fn status(&self, module: &str) -> Status {
+        self.modules
+            .get(module)
+            .map(|e| e.status)
+            .unwrap_or_default()
+    }
+
+    pub fn project_status(&self, project: &str) -> Status {
+        self.projects
+            .get(project)
+            .map(|e| e.status)
+            .unwrap_or_default()
+    }
+
+    pub fn entry(&self, module: &str) -> Option<&Entry> {
+        self.modules.get(module)
+    }
+
+    pub fn is_chosen(&self, module: &str) -> bool {
+        self.chosen.iter().any(|c| c == module)
+    }
+
+    /// Applies a status change on `today`. Returns whether anything changed.
+    pub fn apply(&mut self, kind: Kind, id: &str, change: Change, today: Date) -> bool {
+        let map = match kind {
+            Kind::Module => &mut self.modules,
+            Kind::Project => &mut self.projects,
+        };
+        let before = map.get(id).cloned().unwrap_or_default();
+        let mut entry = before.clone();
+        match change {
+            Change::Start => {
+                if entry.status != Status::InProgress {
+                    entry.status = Status::InProgress;
+                    entry.started.get_or_insert(today);
+                    entry.finished = None;
+                }
+            }
+            Change::Done | Change::Skip => {
+                let status = if change == Change::Done {
+                    Status::Done
+                } else {
+                    Status::Skipped
+                };
+                if entry.status != status {
+                    entry.status = status;
+                    if status == Status::Done {
+                        entry.started.get_or_insert(today);
+                    }
+                    entry.finished = Some(today);
+                }
+            }
+            Change::Undo => {
+                entry.status = Status::Todo;
+                entry.started = None;
+                entry.finished = None;
+            }
+        }
+        let changed = entry != before;
+        // A todo entry with nothing ticked says nothing: leave it out of the file.
+        if entry == Entry::default() {
+            map.remove(id);
+        } else {
+            map.insert(id.to_string(), entry);
+        }
+        if changed {
+            self.started.get_or_insert(today);
+        }
+        changed
+    }
+
+    /// Replaces the chosen specializations. The caller has checked the ids.
+    pub fn choose(&mut self, modules: Vec<String>, today: Date) -> bool {
+        let changed = self.chosen != modules;
+        self.chosen = modules;
+        if changed {
+            self.started.get_or_insert(today);
+        }
+        changed
+    }
+
+    /// Ticks (or unticks) a checklist item of a module. Returns whether anything changed.
+    pub fn set_checked(&mut self, module: &str, item: &str, checked: bool, today: Date) -> bool {
+        let entry = self.modules.entry(module.to_string()).or_default();
+        let changed = if checked {
+            entry.checked.insert(item.to_string())
+        } else {
+            entry.checked.remove(item)
+        };
+        if *entry == Entry::default() {
+            self.modules.remove(module);
+        }
+        if changed {
+            self.started.get_or_insert(today);
+        }
+        changed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn done_keeps_the_start_date_and_sets_the_finish() {
+        let mut p = PathProgress::default();
+        p.apply(Kind::Module, "m", Change::Start, date(2026, 1, 5));
+        p.apply(Kind::Module, "m", Change::Done, date(2026, 2, 1));
+        let e = p.entry("m").cloned().unwrap_or_default();
+        assert_eq!(
+            (e.status, e.started, e.finished),
+            (Status::Done, Some(date(2026, 1, 5)), Some(date(2026, 2, 1)))
+        );
+        assert_eq!(p.started, Some(date(2026, 1, 5)));
+    }
+
+    #[test]
+    fn done_twice_keeps_the_first_finish_date() {
+        let mut p = PathProgress::default();
+        assert!(p.apply(Kind::Module, "m", Change::Done, date(2026, 1, 5)));
+        assert!(!p.apply(Kind::Module, "m", Change::Done, date(2026, 1, 9)));
+        assert_eq!(
+            p.entry("m").and_then(|e| e.finished),
+            Some(date(2026, 1, 5))
+        );
+    }
+
+    #[test]
+    fn undo_returns_to_todo_and_drops_the_empty_entry() {
+        let mut p = PathProgress::default();
+        p.apply(Kind::Module, "m", Change::Done, date(2026, 1, 5));
+        assert!(p.apply(Kind::Module, "m", Change::Undo, date(2026, 1, 6)));
+        assert_eq!(p.status("m"), Status::Todo);
+        assert!(p.modules.is_empty());
+    }
+
+    #[test]
+    fn undo_keeps_ticked_items() {
+        let mut p = PathProgress::default();
+        p.set_checked("m", "item", true, date(2026, 1, 5));
+        p.apply(Kind::Module, "m", Change::Done, date(2026, 1, 5));
+        p.apply(Kind::Module, "m", Change::Undo, date(2026, 1, 6));
+        assert_eq!(p.entry("m").map(|e| e.checked.len()), Some(1));
+    }
+
+    #[test]
+    fn skip_records_the_day_without_a_start() {
+        let mut p = PathProgress::default();
+        p.apply(Kind::Module, "m", Change::Skip, date(2026, 3, 1));
+        let e = p.entry("m").cloned().unwrap_or_default();
+        assert_eq!(
+            (e.status, e.started, e.finished),
+            (Status::Skipped, None, Some(date(2026, 3, 1)))
+        );
+    }
+
+    #[test]
+    fn projects_are_kept_apart_from_modules() {
+        let mut p = PathProgress::default();
+        p.apply(Kind::Project, "proj", Change::Start, date(2026, 3, 1));
+        assert_eq!(p.project_status("proj"), Status::InProgress);
+        assert_eq!(p.status("proj"), Status::Todo);
+    }
+}

@@ -1,0 +1,131 @@
+//! A small builder around the real binary: each test gets its own folder, home and state file.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The day every test runs on, so dates in output are fixed.
+pub const TODAY: &str = "2026-01-05";
+
+pub struct Env {
+    pub dir: TempDir,
+    pub state: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = TempDir::new().unwrap_or_else(|e| panic!("temp dir: {e}"));
+        let state = dir.path().join("data").join("state.yaml");
+        Env { dir, state }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The binary with a clean environment: its own home, today pinned, the state file given by `AIPATH_STATE`.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("aipath").unwrap_or_else(|e| panic!("binary: {e}"));
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("PAGER")
+            .env("HOME", self.dir.path().join("home"))
+            .env("AIPATH_STATE", &self.state)
+            .env("AIPATH_TODAY", TODAY)
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// Runs and expects success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self
+            .cmd(args)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(
+            out.status.success(),
+            "aipath {args:?} failed: {stderr}\n{stdout}"
+        );
+        stdout
+    }
+
+    /// Runs and expects exit `code`; returns stderr. Checks that stdout is empty.
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self
+            .cmd(args)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(code), "aipath {args:?}: {stderr}");
+        assert!(
+            out.stdout.is_empty(),
+            "aipath {args:?} printed: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        stderr
+    }
+
+    /// Runs with `--json` and parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let text = self.ok(&all);
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("aipath {args:?} gave invalid JSON ({e}):\n{text}"))
+    }
+
+    pub fn state_bytes(&self) -> Option<Vec<u8>> {
+        std::fs::read(&self.state).ok()
+    }
+
+    pub fn write_state(&self, text: &str) {
+        if let Some(parent) = self.state.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(&self.state, text).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// Every file under the test's folder, relative to it.
+    pub fn files(&self) -> Vec<String> {
+        fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    walk(&p, base, out);
+                } else {
+                    out.push(p.strip_prefix(base).unwrap_or(&p).display().to_string());
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.dir.path(), self.dir.path(), &mut out);
+        out.sort();
+        out
+    }
+}
+
+/// The ids in a JSON array of objects, under `key`.
+pub fn ids(value: &serde_json::Value, key: &str) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v[key].as_str().map(str::to_string))
+        .collect()
+}
+
+/// The status of a module in `list --json`.
+pub fn status_of(env: &Env, id: &str) -> String {
+    let list = env.json(&["list"]);
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r["id"] == id)
+        .and_then(|r| r["status"].as_str())
+        .unwrap_or("missing")
+        .to_string()
+}
