@@ -90,4 +90,41 @@ pub enum Command {
     /// Show progress per phase and for the whole path
     #[command(after_help = "Example:\n  aipath status")]
     Status,
+
+    /// Lay the rest of the path out week by week on a calendar
+    #[command(
+        after_help = "Examples:\n  aipath plan --pace fast\n  aipath plan --start 2027-01-04 --format ics > plan.ics\n  aipath plan --pace relaxed --save"
+    )]
+    Plan {
+        /// The first day of week 1 [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        start: Option<jiff::civil::Date>,
+
+        /// How long each phase takes within its week range [default: the saved pace, else steady]
+        #[arg(long, value_enum)]
+        pace: Option<crate::plan::Pace>,
+
+        /// Output format
+        #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+        format: PlanFormat,
+
+        /// Remember the pace and start date: `status` then measures you against this plan
+        #[arg(long)]
+        save: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Markdown,
+    Json,
+    /// An iCalendar file (RFC 5545) with one all-day event per module
+    Ics,
+}
+
+/// Parses a calendar date, with a message that says the expected form.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("`{text}` is not a date of the form YYYY-MM-DD: {e}"))
 }

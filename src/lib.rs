@@ -11,5 +11,6 @@ pub mod path;
 pub mod plan;
 pub mod progress;
 pub mod render;
+pub mod schedule;
 pub mod status;
 pub mod store;

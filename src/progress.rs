@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::plan::Pace;
+
 /// The format version this build writes. A file with a newer one is refused; an older one is migrated.
 pub const STATE_VERSION: u32 = 1;
 
@@ -46,6 +48,16 @@ pub struct PathProgress {
     pub modules: BTreeMap<String, Entry>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub projects: BTreeMap<String, Entry>,
+    /// The pace and start date saved with `aipath plan --save`; `status` measures progress against them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanPrefs>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanPrefs {
+    pub pace: Pace,
+    pub start: Date,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

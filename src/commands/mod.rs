@@ -4,6 +4,7 @@ mod change;
 mod choose;
 mod list;
 mod next;
+mod plan;
 mod status;
 
 use anyhow::{Context, Result};
@@ -52,6 +53,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Choose { ids } => choose::run(&ctx, &ids),
         Command::List => list::run(&ctx),
         Command::Status => status::run(&ctx),
+        Command::Plan {
+            start,
+            pace,
+            format,
+            save,
+        } => plan::run(&ctx, start, pace, format, save),
     }
 }
 
@@ -78,6 +85,15 @@ pub fn progress_of<'a>(state: &'a State, library: &Library) -> std::borrow::Cow<
 /// Week estimates per module at the steady pace, from the phase ranges and the guides' hours.
 pub fn estimates(library: &Library, progress: &PathProgress) -> Vec<PhaseWeeks> {
     allocate(&library.path, progress, Pace::Steady, &|m| library.hours(m))
+}
+
+/// A module's checklist item texts, for a plan's weekly focus (empty when the guide cannot be parsed: the plan then
+/// falls back to the module's topics).
+pub fn checklist_texts(library: &Library, module: &str) -> Vec<String> {
+    library
+        .doc(module)
+        .map(|d| d.checklist.into_iter().map(|c| c.text).collect())
+        .unwrap_or_default()
 }
 
 /// Whether every checklist item of a module's guide is ticked (false for a guide without a checklist).
