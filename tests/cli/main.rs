@@ -3,5 +3,6 @@
 mod core;
 mod document;
 mod paths;
+mod pipes;
 mod plan;
 mod support;
