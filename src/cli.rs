@@ -112,6 +112,22 @@ pub enum Command {
         #[arg(long)]
         save: bool,
     },
+
+    /// List the recommended projects by group, with the modules each builds on and your status
+    #[command(after_help = "Examples:\n  aipath projects\n  aipath done scalable-ml-api-service")]
+    Projects,
+
+    /// List the essential skills and how far the modules that teach each one are done
+    #[command(after_help = "Example:\n  aipath skills")]
+    Skills,
+
+    /// List the path's resources: tools, reading, best practices
+    #[command(after_help = "Example:\n  aipath resources")]
+    Resources,
+
+    /// List the path's transition tips
+    #[command(after_help = "Example:\n  aipath tips")]
+    Tips,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -3,8 +3,11 @@
 mod change;
 mod choose;
 mod list;
+mod lists;
 mod next;
 mod plan;
+mod projects;
+mod skills;
 mod status;
 
 use anyhow::{Context, Result};
@@ -59,6 +62,10 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             save,
         } => plan::run(&ctx, start, pace, format, save),
+        Command::Projects => projects::run(&ctx),
+        Command::Skills => skills::run(&ctx),
+        Command::Resources => lists::run(&ctx, lists::Which::Resources),
+        Command::Tips => lists::run(&ctx, lists::Which::Tips),
     }
 }
 

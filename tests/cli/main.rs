@@ -2,6 +2,7 @@
 
 mod core;
 mod document;
+mod lists;
 mod paths;
 mod pipes;
 mod plan;

@@ -1,0 +1,224 @@
+//! `projects`, `skills`, `resources`, `tips`: the rest of the path, as tables and JSON.
+
+use crate::support::{Env, TODAY, ids};
+
+/// The project `id` from `projects --json`, wherever its group.
+fn project(env: &Env, id: &str) -> serde_json::Value {
+    let view = env.json(&["projects"]);
+    view["groups"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|g| g["projects"].as_array().cloned().unwrap_or_default())
+        .find(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("no project `{id}` in {view}"))
+}
+
+fn skill(env: &Env, title: &str) -> serde_json::Value {
+    let view = env.json(&["skills"]);
+    view["groups"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|g| g["skills"].as_array().cloned().unwrap_or_default())
+        .find(|s| s["title"] == title)
+        .unwrap_or_else(|| panic!("no skill `{title}` in {view}"))
+}
+
+/// The trimmed cells of the piped table's row that contains `needle`.
+fn row(table: &str, needle: &str) -> Vec<String> {
+    let line = table
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with `{needle}` in\n{table}"));
+    line.trim_matches('|')
+        .split('|')
+        .map(|c| c.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn projects_come_in_their_groups_with_the_modules_they_build_on() {
+    let env = Env::new();
+    let view = env.json(&["projects"]);
+    assert_eq!(view["path"], "software-developer-to-ai-engineer");
+    assert_eq!(
+        ids(&view["groups"], "id"),
+        [
+            "system-design-projects",
+            "integration-projects",
+            "production-projects"
+        ]
+    );
+    assert_eq!(
+        ids(&view["groups"][2]["projects"], "id"),
+        [
+            "model-monitoring-dashboard",
+            "ab-testing-framework",
+            "auto-scaling-ml-system"
+        ]
+    );
+    let ab = project(&env, "ab-testing-framework");
+    assert_eq!(
+        (
+            ab["title"].as_str(),
+            ab["status"].as_str(),
+            ab["ready"].as_bool()
+        ),
+        (Some("A/B Testing Framework"), Some("todo"), Some(false))
+    );
+    assert_eq!(
+        ids(&ab["builds_on"], "id"),
+        ["machine-learning-basics", "model-deployment"]
+    );
+}
+
+#[test]
+fn a_project_status_follows_start_done_and_undo_and_its_modules() {
+    let env = Env::new();
+    env.ok(&["done", "machine-learning-basics"]);
+    env.ok(&["start", "ab-testing-framework"]);
+    let ab = project(&env, "ab-testing-framework");
+    assert_eq!(ab["status"], "in-progress");
+    assert_eq!(ab["started"], TODAY);
+    assert_eq!(ids(&ab["builds_on"], "status"), ["done", "todo"]);
+    assert_eq!(ab["ready"], false);
+    let table = env.ok(&["projects"]);
+    assert_eq!(
+        row(&table, "ab-testing-framework"),
+        [
+            "ab-testing-framework",
+            "A/B Testing Framework",
+            "Production Projects",
+            "machine-learning-basics (done), model-deployment (todo)",
+            "1/2",
+            "in-progress"
+        ]
+    );
+
+    env.ok(&["done", "model-deployment"]);
+    assert_eq!(project(&env, "ab-testing-framework")["ready"], true);
+    env.ok(&["done", "ab-testing-framework"]);
+    let ab = project(&env, "ab-testing-framework");
+    assert_eq!(
+        (ab["status"].as_str(), ab["finished"].as_str()),
+        (Some("done"), Some(TODAY))
+    );
+    env.ok(&["undo", "ab-testing-framework"]);
+    let ab = project(&env, "ab-testing-framework");
+    assert_eq!(
+        (ab["status"].as_str(), ab["started"].is_null()),
+        (Some("todo"), true)
+    );
+    // The modules kept their own status.
+    assert_eq!(ids(&ab["builds_on"], "status"), ["done", "done"]);
+}
+
+#[test]
+fn skills_count_the_modules_that_teach_them() {
+    let env = Env::new();
+    let s = skill(&env, "ML System Architecture");
+    assert_eq!(
+        ids(&s["modules"], "id"),
+        ["mlops-basics", "model-deployment"]
+    );
+    assert_eq!(
+        (s["done"].as_u64(), s["total"].as_u64()),
+        (Some(0), Some(2))
+    );
+
+    env.ok(&["done", "mlops-basics"]);
+    env.ok(&["skip", "model-deployment"]);
+    let s = skill(&env, "ML System Architecture");
+    assert_eq!(
+        (
+            s["done"].as_u64(),
+            s["total"].as_u64(),
+            s["skipped"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
+    let table = env.ok(&["skills"]);
+    assert_eq!(
+        row(&table, "Containerization (Docker)"),
+        [
+            "Containerization (Docker)",
+            "DevOps for AI",
+            "mlops-basics",
+            "1/1 modules"
+        ]
+    );
+    assert_eq!(row(&table, "Data Pipeline Design")[3], "1/2 modules");
+    // Taught only by a skipped module: the learner already knows it.
+    assert_eq!(row(&table, "Scalability Patterns")[3], "skipped");
+}
+
+#[test]
+fn resources_and_tips_list_every_item_with_its_group() {
+    let env = Env::new();
+    let resources = env.json(&["resources"]);
+    assert_eq!(
+        ids(&resources["groups"], "title"),
+        ["Development Tools", "Learning Resources", "Best Practices"]
+    );
+    assert_eq!(resources["groups"][2]["items"][2], "CI/CD for ML");
+    let table = env.ok(&["resources"]);
+    // A header, a rule, 12 items: one line each.
+    assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), 13);
+    assert_eq!(
+        row(&table, "MLflow/Weights & Biases"),
+        ["Development Tools", "MLflow/Weights & Biases"]
+    );
+
+    let tips = env.json(&["tips"]);
+    assert_eq!(
+        ids(&tips["groups"], "id"),
+        [
+            "leverage-existing-skills",
+            "focus-areas",
+            "career-development"
+        ]
+    );
+    assert_eq!(
+        tips["groups"][1]["items"][0],
+        "Model deployment over model building"
+    );
+    let table = env.ok(&["tips"]);
+    assert_eq!(
+        row(&table, "Network with ML engineers"),
+        ["Career Development", "Network with ML engineers"]
+    );
+    assert_eq!(env.files(), Vec::<String>::new(), "reading writes nothing");
+}
+
+#[test]
+fn a_path_without_these_lists_says_so() {
+    let env = Env::new();
+    let file = env.path().join("bare.yaml");
+    std::fs::write(
+        &file,
+        "id: bare\ntitle: Bare\nphases:\n  - { id: one, title: One, weeks: { min: 1, max: 2 }, groups: [{ modules: [math-foundations] }] }\nmodules:\n  - { id: math-foundations, title: Math Foundations }\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let file = file.to_string_lossy().into_owned();
+    assert_eq!(
+        env.ok(&["--path", &file, "projects"]),
+        "The path `bare` recommends no projects.\n"
+    );
+    assert_eq!(
+        env.ok(&["--path", &file, "skills"]),
+        "The path `bare` lists no skills.\n"
+    );
+    assert_eq!(
+        env.ok(&["--path", &file, "resources"]),
+        "The path `bare` lists no resources.\n"
+    );
+    assert_eq!(
+        env.ok(&["--path", &file, "tips"]),
+        "The path `bare` lists no tips.\n"
+    );
+    assert_eq!(
+        env.json(&["--path", &file, "tips"])["groups"],
+        serde_json::json!([])
+    );
+}
