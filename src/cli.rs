@@ -128,6 +128,18 @@ pub enum Command {
     /// List the path's transition tips
     #[command(after_help = "Example:\n  aipath tips")]
     Tips,
+
+    /// List the paths: built-in ones and those in the data folder, with your progress on each
+    #[command(after_help = "Example:\n  aipath paths")]
+    Paths,
+
+    /// Switch the active path (progress is kept per path)
+    #[command(after_help = "Example:\n  aipath use software-developer-to-ai-engineer")]
+    Use {
+        /// A path id from `aipath paths`; a unique prefix is enough
+        #[arg(value_name = "PATH-ID")]
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -59,6 +59,16 @@ pub fn resolve<'a>(
     candidates: impl IntoIterator<Item = &'a str> + Clone,
     kind: &str,
 ) -> anyhow::Result<&'a str> {
+    resolve_hinted(typed, candidates, kind, "`aipath list` shows every id")
+}
+
+/// [`resolve`], with `hint` saying where the user can see the candidates.
+pub fn resolve_hinted<'a>(
+    typed: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+    kind: &str,
+    hint: &str,
+) -> anyhow::Result<&'a str> {
     if let Some(exact) = candidates.clone().into_iter().find(|c| *c == typed) {
         return Ok(exact);
     }
@@ -78,7 +88,7 @@ pub fn resolve<'a>(
             if let Some(best) = closest(typed, candidates.clone()) {
                 message.push_str(&format!("; did you mean `{best}`?"));
             }
-            message.push_str(" (`aipath list` shows every id)");
+            message.push_str(&format!(" ({hint})"));
             Err(input(message))
         }
         many => {

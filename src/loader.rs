@@ -11,6 +11,7 @@ use std::path::{Path as FsPath, PathBuf};
 
 use anyhow::{Result, anyhow};
 
+use crate::catalog::{self, Source};
 use crate::error::{input, located_yaml};
 use crate::module_doc::{self, FrontMatter, ModuleDoc};
 use crate::path::{Path, PathError};
@@ -36,29 +37,49 @@ pub struct Guide {
 }
 
 impl Library {
-    /// Loads the path `selector` names: a path id (built-in) or a YAML file. `None` is the built-in default.
+    /// Loads the path `selector` names: a path id (built-in or in the data folder's `paths` folder) or a YAML file.
+    /// `None` is the built-in default.
     pub fn load(selector: Option<&str>) -> Result<Library> {
         let selector = selector.unwrap_or(DEFAULT_PATH_ID);
-        if let Some((file, text)) = builtin_path(selector) {
-            let origin = PathBuf::from(format!("built-in paths/{file}"));
-            return Library::from_text(Cow::Borrowed(text), origin, None);
-        }
-        let file = PathBuf::from(selector);
-        if !looks_like_file(selector) && !file.exists() {
-            let ids: Vec<String> = builtin_ids();
-            let mut message = format!("unknown path `{selector}`");
-            if let Some(best) = crate::error::closest(selector, ids.iter().map(String::as_str)) {
-                message.push_str(&format!("; did you mean `{best}`?"));
+        if !looks_like_file(selector) {
+            match catalog::find(selector) {
+                Some(source) => return Library::load_source(&source),
+                None if !FsPath::new(selector).exists() => {
+                    let ids = catalog::ids();
+                    let mut message = format!("unknown path `{selector}`");
+                    if let Some(best) =
+                        crate::error::closest(selector, ids.iter().map(String::as_str))
+                    {
+                        message.push_str(&format!("; did you mean `{best}`?"));
+                    }
+                    message.push_str(" (`aipath paths` lists the paths; or give a path YAML file)");
+                    return Err(input(message));
+                }
+                None => {}
             }
-            message.push_str(" (give a path id, or a YAML file)");
-            return Err(input(message));
         }
-        let text = fs::read_to_string(&file).map_err(|e| match e.kind() {
+        Library::load_file(FsPath::new(selector))
+    }
+
+    /// Loads a path from where the catalog found it.
+    pub fn load_source(source: &Source) -> Result<Library> {
+        match source {
+            Source::BuiltIn { file, text } => {
+                let origin = PathBuf::from(format!("built-in paths/{file}"));
+                Library::from_text(Cow::Borrowed(text), origin, None)
+            }
+            Source::File(file) => Library::load_file(file),
+        }
+    }
+
+    /// Loads a path YAML file; its guides are looked up beside it first.
+    pub fn load_file(file: &FsPath) -> Result<Library> {
+        let text = fs::read_to_string(file).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => input(format!("{}: no such path file", file.display())),
             _ => anyhow!("{}: cannot read the path file: {e}", file.display()),
         })?;
         let dir = file.parent().map(FsPath::to_path_buf).unwrap_or_default();
-        Library::from_text(Cow::Owned(text), file, Some(dir))
+        Library::from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
     }
 
     /// Builds a library from a path's text. `dir` is the folder of a path file, where its guides are looked up first.
@@ -274,14 +295,6 @@ fn guide(file: PathBuf, text: Cow<'static, str>) -> Result<Guide> {
     Ok(Guide { file, text, front })
 }
 
-fn builtin_path(selector: &str) -> Option<(&'static str, &'static str)> {
-    let file = format!("{selector}.yaml");
-    BUILTIN_PATHS
-        .iter()
-        .find(|(name, _)| *name == file)
-        .copied()
-}
-
 /// The ids of the built-in paths (their file names without `.yaml`).
 pub fn builtin_ids() -> Vec<String> {
     BUILTIN_PATHS
@@ -327,7 +340,7 @@ mod tests {
             err.as_deref(),
             Some(
                 "unknown path `software-developer-to-ai`; did you mean `software-developer-to-ai-engineer`? \
-                 (give a path id, or a YAML file)"
+                 (`aipath paths` lists the paths; or give a path YAML file)"
             )
         );
     }

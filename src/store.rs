@@ -109,7 +109,8 @@ pub fn lock_path(file: &Path) -> PathBuf {
     file.with_file_name(name)
 }
 
-fn default_data_dir() -> Result<PathBuf> {
+/// The platform data folder: the default state file's folder, and the home of the `paths` folder.
+pub fn default_data_dir() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "aipath")
         .map(|d| d.data_dir().to_path_buf())
         .ok_or_else(|| anyhow!("cannot find a home folder for the state file; give one with --state FILE or AIPATH_STATE"))

@@ -5,10 +5,12 @@ mod choose;
 mod list;
 mod lists;
 mod next;
+mod paths;
 mod plan;
 mod projects;
 mod skills;
 mod status;
+mod use_path;
 
 use anyhow::{Context, Result};
 use jiff::civil::Date;
@@ -33,8 +35,15 @@ impl Ctx {
     /// The state (read without a lock) and the path it selects: `--path`, else the active path, else the default.
     pub fn load(&self) -> Result<(State, Library)> {
         let state = self.store.read()?;
-        let selector = self.path_flag.as_deref().or(state.active.as_deref());
-        let library = Library::load(selector)?;
+        let library = match (self.path_flag.as_deref(), state.active.as_deref()) {
+            (None, Some(active)) => Library::load(Some(active)).with_context(|| {
+                format!(
+                    "the active path `{active}` cannot be loaded (`aipath use {}` switches back to the built-in path)",
+                    crate::loader::DEFAULT_PATH_ID
+                )
+            })?,
+            (flag, _) => Library::load(flag)?,
+        };
         Ok((state, library))
     }
 }
@@ -66,6 +75,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Skills => skills::run(&ctx),
         Command::Resources => lists::run(&ctx, lists::Which::Resources),
         Command::Tips => lists::run(&ctx, lists::Which::Tips),
+        Command::Paths => paths::run(&ctx),
+        Command::Use { id } => use_path::run(&ctx, &id),
     }
 }
 
