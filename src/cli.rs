@@ -140,6 +140,21 @@ pub enum Command {
         #[arg(value_name = "PATH-ID")]
         id: String,
     },
+
+    /// Check path YAML files and their module guides; every problem as FILE:LINE: message
+    ///
+    /// Checks the schema, ids, week ranges, references between modules, skills and projects, that every module's
+    /// guide is found and parses, its front matter, prerequisite cycles, and that links are well-formed (absolute
+    /// with a scheme, or relative to a file that exists). Reads no state and writes nothing. Exit status 1 when a
+    /// problem is found.
+    #[command(
+        after_help = "Examples:\n  aipath validate                # the built-in paths\n  aipath validate my-path.yaml"
+    )]
+    Validate {
+        /// Path YAML files or path ids [default: the built-in paths]
+        #[arg(value_name = "ID|FILE")]
+        targets: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -34,20 +34,26 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
 
 /// Turns a YAML error into `FILE:LINE:COLUMN: message`, the form compilers use, so editors can jump to it.
 pub fn located_yaml(file: &Path, err: &serde_yaml::Error) -> String {
+    match yaml_location(err) {
+        (Some((line, column)), message) => {
+            format!("{}:{line}:{column}: {message}", file.display())
+        }
+        (None, message) => format!("{}: {message}", file.display()),
+    }
+}
+
+/// A YAML error's (line, column), when it has one, and its message without the position serde puts in it.
+pub fn yaml_location(err: &serde_yaml::Error) -> (Option<(usize, usize)>, String) {
     let message = err.to_string();
     match err.location() {
         Some(loc) => {
             let suffix = format!(" at line {} column {}", loc.line(), loc.column());
-            let message = message.replacen(&suffix, "", 1);
-            format!(
-                "{}:{}:{}: {}",
-                file.display(),
-                loc.line(),
-                loc.column(),
-                message
+            (
+                Some((loc.line(), loc.column())),
+                message.replacen(&suffix, "", 1),
             )
         }
-        None => format!("{}: {}", file.display(), message),
+        None => (None, message),
     }
 }
 

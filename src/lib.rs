@@ -15,3 +15,4 @@ pub mod render;
 pub mod schedule;
 pub mod status;
 pub mod store;
+pub mod validate;

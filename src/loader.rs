@@ -18,6 +18,9 @@ use crate::path::{Path, PathError};
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
+/// How the built-in guides' folder is named in messages: `built-in modules/<id>/README.md`.
+pub const BUILTIN_GUIDES: &str = "built-in modules";
+
 /// The path used when neither `--path` nor the state names one.
 pub const DEFAULT_PATH_ID: &str = "software-developer-to-ai-engineer";
 
@@ -113,9 +116,10 @@ impl Library {
     fn check_guides(&self) -> Result<()> {
         for def in &self.path.modules {
             let guide = self.guide(&def.id)?;
-            if let Some(problem) = front_matter_problems(&def.id, &guide.front, &self.path).first()
+            if let Some((line, problem)) =
+                front_matter_problems(&def.id, &guide.front, &self.path, &guide.text).first()
             {
-                return Err(input(format!("{}: {problem}", guide.file.display())));
+                return Err(input(format!("{}:{line}: {problem}", guide.file.display())));
             }
         }
         if let Some(cycle) = prerequisite_cycle(&self.path, |id| {
@@ -168,31 +172,49 @@ impl Library {
     }
 }
 
-/// The problems with one guide's front matter, as messages.
-pub fn front_matter_problems(id: &str, front: &FrontMatter, path: &Path) -> Vec<String> {
+/// The problems with one guide's front matter: each with its 1-based line in the guide's `text`.
+pub fn front_matter_problems(
+    id: &str,
+    front: &FrontMatter,
+    path: &Path,
+    text: &str,
+) -> Vec<(usize, String)> {
     let mut problems = Vec::new();
     if let Some(fm_id) = &front.id
         && fm_id != id
     {
-        problems.push(format!(
-            "front matter says `id: {fm_id}`, but the guide is for module `{id}`"
+        problems.push((
+            key_line(text, "id"),
+            format!("front matter says `id: {fm_id}`, but the guide is for module `{id}`"),
         ));
     }
     if let Some(hours) = front.hours
         && !(hours.is_finite() && hours > 0.0)
     {
-        problems.push(format!(
-            "module `{id}` has `hours: {hours}`; give a positive number"
+        problems.push((
+            key_line(text, "hours"),
+            format!("module `{id}` has `hours: {hours}`; give a positive number"),
         ));
     }
     for p in &front.prerequisites {
         if path.module(p).is_none() {
-            problems.push(format!(
-                "module `{id}` has prerequisite `{p}`, which is not a module of the path"
+            problems.push((
+                crate::path::line_of_id(text, p),
+                format!("module `{id}` has prerequisite `{p}`, which is not a module of the path"),
             ));
         }
     }
     problems
+}
+
+/// The 1-based line of the first `key:` at the start of a line (the front matter comes first); 1 when absent.
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
 }
 
 /// Finds a prerequisite cycle, returned as the ids around it (first id repeated at the end). Iterative, linear.
@@ -249,22 +271,29 @@ pub fn prerequisite_cycle<'a>(
 }
 
 fn find_guide(id: &str, dir: Option<&FsPath>) -> Result<Guide> {
+    let (file, text) = guide_text(id, dir)?;
+    guide(file, text)
+}
+
+/// Finds a module's guide: `modules/<id>/README.md` in `dir` (a path file's folder), then in its parent, then
+/// among the built-in guides. Returns the file as shown in messages and the text, unparsed.
+pub fn guide_text(id: &str, dir: Option<&FsPath>) -> Result<(PathBuf, Cow<'static, str>)> {
     let mut looked = Vec::new();
     if let Some(dir) = dir {
         for base in [dir.to_path_buf(), dir.join("..")] {
             let file = base.join("modules").join(id).join("README.md");
             match fs::read_to_string(&file) {
-                Ok(text) => return guide(file, Cow::Owned(text)),
+                Ok(text) => return Ok((file, Cow::Owned(text))),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
                 Err(e) => return Err(anyhow!("{}: cannot read the guide: {e}", file.display())),
             }
         }
     }
     if let Some((_, text)) = BUILTIN_MODULES.iter().find(|(m, _)| *m == id) {
-        return guide(
-            PathBuf::from(format!("built-in modules/{id}/README.md")),
+        return Ok((
+            PathBuf::from(format!("{BUILTIN_GUIDES}/{id}/README.md")),
             Cow::Borrowed(text),
-        );
+        ));
     }
     let looked: Vec<String> = looked.iter().map(|f| f.display().to_string()).collect();
     Err(input(format!(

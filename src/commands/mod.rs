@@ -11,6 +11,7 @@ mod projects;
 mod skills;
 mod status;
 mod use_path;
+mod validate;
 
 use anyhow::{Context, Result};
 use jiff::civil::Date;
@@ -49,6 +50,10 @@ impl Ctx {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    // Commands that need no state run before the state file is even located.
+    if let Command::Validate { targets } = &cli.command {
+        return validate::run(targets, cli.json);
+    }
     let ctx = Ctx {
         store: Store::locate(cli.state)?,
         path_flag: cli.path,
@@ -77,6 +82,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tips => lists::run(&ctx, lists::Which::Tips),
         Command::Paths => paths::run(&ctx),
         Command::Use { id } => use_path::run(&ctx, &id),
+        // Handled before the state is located; kept here so the match stays whole.
+        Command::Validate { targets } => validate::run(&targets, ctx.json),
     }
 }
 

@@ -8,3 +8,4 @@ mod paths;
 mod pipes;
 mod plan;
 mod support;
+mod validate;

@@ -1,0 +1,168 @@
+//! `aipath validate [ID|FILE]...`: check paths and their guides, every problem as `FILE:LINE: message`. Reads no
+//! state and writes nothing.
+
+use std::path::{Component, Path as FsPath, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
+use serde::Serialize;
+
+use crate::catalog::{self, Source};
+use crate::error::input;
+use crate::loader::{BUILTIN_GUIDES, BUILTIN_MODULES, BUILTIN_PATHS, guide_text};
+use crate::render::{emit, json};
+use crate::validate::{Checked, Finding, GuideText, Lookups, check_path};
+
+#[derive(Serialize)]
+struct ValidateView {
+    checked: Checked,
+    problems: Vec<Finding>,
+}
+
+pub fn run(targets: &[String], as_json: bool) -> Result<()> {
+    let sources = if targets.is_empty() {
+        BUILTIN_PATHS
+            .iter()
+            .map(|&(file, text)| Source::BuiltIn { file, text })
+            .collect()
+    } else {
+        targets
+            .iter()
+            .map(|t| source_of(t))
+            .collect::<Result<Vec<_>>>()?
+    };
+    let mut checked = Checked::default();
+    let mut problems = Vec::new();
+    for source in &sources {
+        let (name, text, dir) = match source {
+            Source::BuiltIn { file, text } => {
+                (format!("built-in paths/{file}"), text.to_string(), None)
+            }
+            Source::File(file) => {
+                let text = std::fs::read_to_string(file)
+                    .map_err(|e| anyhow!("{}: cannot read the path file: {e}", file.display()))?;
+                (
+                    file.display().to_string(),
+                    text,
+                    Some(file.parent().map(FsPath::to_path_buf).unwrap_or_default()),
+                )
+            }
+        };
+        let guide = |id: &str| {
+            guide_text(id, dir.as_deref())
+                .map(|(file, text)| GuideText {
+                    file: file.display().to_string(),
+                    text: text.into_owned(),
+                })
+                .map_err(|e| format!("{e:#}"))
+        };
+        let lookups = Lookups {
+            guide: &guide,
+            link_exists: &link_exists,
+        };
+        problems.extend(check_path(&name, &text, &lookups, &mut checked));
+    }
+    let view = ValidateView { checked, problems };
+    let summary = format!(
+        "{}, {} and {}",
+        plural(checked.paths, "path"),
+        plural(checked.guides, "guide"),
+        plural(checked.links, "link")
+    );
+    if as_json {
+        emit(&json(&view)?)?;
+    } else if view.problems.is_empty() {
+        emit(&format!("Checked {summary}: no problems."))?;
+    } else {
+        let lines: Vec<String> = view.problems.iter().map(Finding::to_string).collect();
+        emit(&lines.join("\n"))?;
+    }
+    if !view.problems.is_empty() {
+        bail!(
+            "found {} (checked {summary})",
+            plural(view.problems.len(), "problem")
+        );
+    }
+    Ok(())
+}
+
+/// What `validate` was given: a file, else a path id (built-in or in the data folder).
+fn source_of(target: &str) -> Result<Source> {
+    let file = PathBuf::from(target);
+    if file.is_file() {
+        return Ok(Source::File(file));
+    }
+    if !file.exists()
+        && let Some(source) = catalog::find(target)
+    {
+        return Ok(source);
+    }
+    Err(input(format!(
+        "{target}: no such path file or path id (`aipath paths` lists the paths)"
+    )))
+}
+
+/// Whether a relative link from a guide names something that exists: on disk beside the guide, or, for a
+/// built-in guide, among what is built in (the guides and the paths), since those have no folder on disk.
+fn link_exists(guide_file: &str, target: &str) -> bool {
+    let Some(builtin) = guide_file.strip_prefix(BUILTIN_GUIDES) else {
+        let base = FsPath::new(guide_file)
+            .parent()
+            .map(FsPath::to_path_buf)
+            .unwrap_or_default();
+        return base.join(target).exists();
+    };
+    // `built-in modules/<id>/README.md` lives at `modules/<id>/README.md` in the source tree.
+    let mut parts: Vec<String> = vec!["modules".into()];
+    let guide_dir = FsPath::new(builtin.trim_start_matches('/'))
+        .parent()
+        .map(FsPath::to_path_buf)
+        .unwrap_or_default();
+    for component in guide_dir.join(target).components() {
+        match component {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::ParentDir => {
+                if parts.pop().is_none() {
+                    return false;
+                }
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return false,
+        }
+    }
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    match parts.as_slice() {
+        ["modules"] | ["paths"] | [] => true,
+        ["modules", id] | ["modules", id, "README.md"] => {
+            BUILTIN_MODULES.iter().any(|(m, _)| m == id)
+        }
+        ["paths", file] => BUILTIN_PATHS.iter().any(|(p, _)| p == file),
+        _ => false,
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_guides_link_to_what_is_built_in() {
+        let from = "built-in modules/math-foundations/README.md";
+        assert!(link_exists(from, "../machine-learning-basics/README.md"));
+        assert!(link_exists(
+            from,
+            "../../paths/software-developer-to-ai-engineer.yaml"
+        ));
+        assert!(link_exists(from, "README.md"));
+        assert!(!link_exists(from, "../no-such-module/README.md"));
+        assert!(!link_exists(from, "../../../outside.md"));
+        assert!(!link_exists(from, "notes.md"));
+    }
+}

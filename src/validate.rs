@@ -1,0 +1,375 @@
+//! Checking a path and its guides without stopping at the first problem: every problem, each with its file and line.
+//!
+//! Pure: the caller hands over the path's text and two lookups (a module's guide, whether a relative link's target
+//! exists), so this runs the same on built-in and on-disk paths, and in tests without files.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::error::yaml_location;
+use crate::loader::{front_matter_problems, prerequisite_cycle};
+use crate::module_doc::{self, ModuleDoc};
+use crate::path::{Path, line_of_id};
+
+/// One problem, printed as `FILE:LINE: message` (or `FILE:LINE:COLUMN: message`) so editors can jump to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub file: String,
+    pub line: usize,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.column {
+            Some(column) => write!(f, "{}:{}:{column}: {}", self.file, self.line, self.message),
+            None => write!(f, "{}:{}: {}", self.file, self.line, self.message),
+        }
+    }
+}
+
+/// How much was looked at, for the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Checked {
+    pub paths: usize,
+    pub guides: usize,
+    pub links: usize,
+}
+
+/// A module's guide as found: the file as named in messages, and its text.
+pub struct GuideText {
+    pub file: String,
+    pub text: String,
+}
+
+/// What the checker needs from the outside.
+pub struct Lookups<'a> {
+    /// A module's guide, or the message saying where it was looked for.
+    pub guide: &'a dyn Fn(&str) -> Result<GuideText, String>,
+    /// Whether a relative link (without its `#fragment`) from a guide file names something that exists.
+    pub link_exists: &'a dyn Fn(&str, &str) -> bool,
+}
+
+/// Checks one path: its YAML (schema, ids, week ranges, references), then every module's guide (found, parsed,
+/// front matter consistent with the path, links well-formed), then prerequisite cycles.
+pub fn check_path(
+    file: &str,
+    text: &str,
+    lookups: &Lookups,
+    checked: &mut Checked,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let at = |line: usize, message: String| Finding {
+        file: file.to_string(),
+        line,
+        column: None,
+        message,
+    };
+    checked.paths += 1;
+    let (path, problems) = match Path::from_yaml_all_problems(text) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let (position, message) = yaml_location(&e);
+            let (line, column) = position.map_or((1, None), |(l, c)| (l, Some(c)));
+            return vec![Finding {
+                file: file.to_string(),
+                line,
+                column,
+                message,
+            }];
+        }
+    };
+    for problem in problems {
+        findings.push(at(line_of_id(text, &problem.id), problem.message));
+    }
+
+    let mut fronts: Vec<(String, Vec<String>)> = Vec::new();
+    for def in &path.modules {
+        let guide = match (lookups.guide)(&def.id) {
+            Ok(guide) => guide,
+            Err(message) => {
+                findings.push(at(line_of_id(text, &def.id), message));
+                continue;
+            }
+        };
+        checked.guides += 1;
+        let doc = match module_doc::parse(&guide.text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                findings.push(Finding {
+                    file: guide.file.clone(),
+                    line: e.line,
+                    column: e.column,
+                    message: e.message,
+                });
+                continue;
+            }
+        };
+        for (line, message) in front_matter_problems(&def.id, &doc.front, &path, &guide.text) {
+            findings.push(Finding {
+                file: guide.file.clone(),
+                line,
+                column: None,
+                message,
+            });
+        }
+        findings.extend(link_findings(&guide, &doc, lookups, checked));
+        fronts.push((def.id.clone(), doc.front.prerequisites));
+    }
+
+    let prerequisites = |id: &str| -> &[String] {
+        fronts
+            .iter()
+            .find(|(m, _)| m == id)
+            .map(|(_, p)| p.as_slice())
+            .unwrap_or_default()
+    };
+    if let Some(cycle) = prerequisite_cycle(&path, prerequisites) {
+        let names: Vec<String> = cycle.iter().map(|c| format!("`{c}`")).collect();
+        findings.push(at(
+            line_of_id(text, &cycle[0]),
+            format!(
+                "module `{}` is its own prerequisite through {}",
+                cycle[0],
+                names.join(" -> ")
+            ),
+        ));
+    }
+    findings
+}
+
+fn link_findings(
+    guide: &GuideText,
+    doc: &ModuleDoc,
+    lookups: &Lookups,
+    checked: &mut Checked,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for link in &doc.links {
+        checked.links += 1;
+        let problem = match link_kind(&link.url) {
+            LinkKind::Absolute => None,
+            LinkKind::Fragment => None,
+            LinkKind::Relative(target) => (!(lookups.link_exists)(&guide.file, target))
+                .then(|| format!("link `{}` names `{target}`, which does not exist", link.url)),
+            LinkKind::Malformed(why) => {
+                Some(format!("link `{}` is not well-formed: {why}", link.url))
+            }
+        };
+        if let Some(message) = problem {
+            findings.push(Finding {
+                file: guide.file.clone(),
+                line: link.line,
+                column: None,
+                message,
+            });
+        }
+    }
+    findings
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum LinkKind<'a> {
+    /// `scheme:…` with what the scheme needs.
+    Absolute,
+    /// `#section`: a place in the same guide.
+    Fragment,
+    /// A relative reference; the target without its `#fragment` or `?query`.
+    Relative(&'a str),
+    Malformed(&'static str),
+}
+
+/// Classifies a link by RFC 3986's shapes: a scheme (a letter, then letters, digits, `+`, `-`, `.`) and a colon
+/// make it absolute; web schemes also need `//` and a host. Hand-written because these few rules are all that is
+/// needed, and a URL crate would add far more than it checks here.
+fn link_kind(url: &str) -> LinkKind<'_> {
+    if url.trim().is_empty() {
+        return LinkKind::Malformed("it is empty");
+    }
+    if url.chars().any(char::is_whitespace) {
+        return LinkKind::Malformed("it contains a space");
+    }
+    if let Some((scheme, rest)) = url.split_once(':') {
+        let is_scheme = scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if is_scheme {
+            let web = matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "http" | "https" | "ftp" | "ftps"
+            );
+            if web {
+                let host = rest
+                    .strip_prefix("//")
+                    .map(|r| r.split(['/', '?', '#']).next().unwrap_or_default());
+                return match host {
+                    Some(h) if !h.is_empty() && !h.starts_with(':') => LinkKind::Absolute,
+                    _ => LinkKind::Malformed("a web link needs `//` and a host after the scheme"),
+                };
+            }
+            return if rest.is_empty() {
+                LinkKind::Malformed("nothing follows the scheme")
+            } else {
+                LinkKind::Absolute
+            };
+        }
+    }
+    if url.starts_with("//") {
+        return LinkKind::Malformed("give the scheme (`https:`)");
+    }
+    if url.starts_with('#') {
+        return LinkKind::Fragment;
+    }
+    let target = url.split(['#', '?']).next().unwrap_or_default();
+    LinkKind::Relative(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PATH: &str = "id: p
+title: P
+phases:
+  - id: one
+    title: One
+    weeks: { min: 1, max: 2 }
+    groups: [{ modules: [a, b] }]
+modules:
+  - id: a
+    title: A
+  - id: b
+    title: B
+";
+
+    fn guide(id: &str, body: &str) -> String {
+        format!("---\nid: {id}\nhours: 5\n---\n# {id}\n\n{body}\n")
+    }
+
+    fn run(path: &str, guides: &[(&str, String)]) -> Vec<String> {
+        let find = |id: &str| {
+            guides
+                .iter()
+                .find(|(g, _)| *g == id)
+                .map(|(g, text)| GuideText {
+                    file: format!("modules/{g}/README.md"),
+                    text: text.clone(),
+                })
+                .ok_or_else(|| format!("module `{id}` has no guide"))
+        };
+        let exists = |_: &str, target: &str| target == "../a/README.md";
+        let lookups = Lookups {
+            guide: &find,
+            link_exists: &exists,
+        };
+        let mut checked = Checked::default();
+        check_path("p.yaml", path, &lookups, &mut checked)
+            .iter()
+            .map(Finding::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_sound_path_has_no_findings() {
+        let guides = [
+            ("a", guide("a", "")),
+            ("b", guide("b", "[A](../a/README.md)")),
+        ];
+        assert_eq!(run(PATH, &guides), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_missing_guide_is_reported_at_the_module_line() {
+        assert_eq!(
+            run(PATH, &[("a", guide("a", ""))]),
+            ["p.yaml:11: module `b` has no guide"]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let text = PATH
+            .replace("{ min: 1, max: 2 }", "{ min: 3, max: 2 }")
+            .replace("[a, b]", "[a, b, ghost]");
+        let guides = [("a", guide("a", "")), ("b", guide("b", ""))];
+        assert_eq!(
+            run(&text, &guides),
+            [
+                "p.yaml:4: phase `one` has the week range 3-2: it needs 1 <= min <= max",
+                "p.yaml:7: phase `one` names module `ghost`, which is not defined under `modules`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_yaml_syntax_error_has_line_and_column() {
+        let found = run("id: p\nphases: [\n", &[]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("p.yaml:3:1: "), "{found:?}");
+    }
+
+    #[test]
+    fn guide_problems_name_the_guide_file_and_line() {
+        let guides = [
+            ("a", guide("a", "").replace("id: a", "id: z")),
+            (
+                "b",
+                guide(
+                    "b",
+                    "[ok](https://example.org/x)\n\n[gone](../c/README.md)\n\n[bad](https//example.org)\n\n[nohost](https:///x)",
+                ),
+            ),
+        ];
+        assert_eq!(
+            run(PATH, &guides),
+            [
+                "modules/a/README.md:2: front matter says `id: z`, but the guide is for module `a`",
+                "modules/b/README.md:9: link `../c/README.md` names `../c/README.md`, which does not exist",
+                "modules/b/README.md:11: link `https//example.org` names `https//example.org`, which does not exist",
+                "modules/b/README.md:13: link `https:///x` is not well-formed: a web link needs `//` and a host after the scheme",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_prerequisite_cycle_is_reported_at_its_first_module() {
+        let guides = [
+            (
+                "a",
+                guide("a", "").replace("hours: 5", "hours: 5\nprerequisites: [b]"),
+            ),
+            (
+                "b",
+                guide("b", "").replace("hours: 5", "hours: 5\nprerequisites: [a]"),
+            ),
+        ];
+        assert_eq!(
+            run(PATH, &guides),
+            ["p.yaml:9: module `a` is its own prerequisite through `a` -> `b` -> `a`"]
+        );
+    }
+
+    #[test]
+    fn links_are_classified() {
+        assert_eq!(link_kind("https://example.org/a?b#c"), LinkKind::Absolute);
+        assert_eq!(link_kind("mailto:someone@example.org"), LinkKind::Absolute);
+        assert_eq!(link_kind("#overview"), LinkKind::Fragment);
+        assert_eq!(
+            link_kind("../x/README.md#top"),
+            LinkKind::Relative("../x/README.md")
+        );
+        assert!(matches!(
+            link_kind("http:example.org"),
+            LinkKind::Malformed(_)
+        ));
+        assert!(matches!(link_kind("//example.org"), LinkKind::Malformed(_)));
+        assert!(matches!(link_kind("a b.md"), LinkKind::Malformed(_)));
+        assert!(matches!(link_kind(""), LinkKind::Malformed(_)));
+    }
+}

@@ -1,0 +1,213 @@
+//! `aipath validate`: every problem of a path and its guides as `FILE:LINE: message`, exit 1; no state touched.
+
+use std::fs;
+use std::path::PathBuf;
+
+use crate::support::Env;
+
+const MINI: &str = "id: mini
+title: Mini Path
+phases:
+  - id: basics
+    title: Basics
+    weeks: { min: 2, max: 4 }
+    groups:
+      - modules: [alpha, math-foundations]
+modules:
+  - id: alpha
+    title: Alpha
+  - id: math-foundations
+    title: Math Foundations
+";
+
+const ALPHA: &str = "---\nid: alpha\nhours: 10\n---\n\n# Alpha\n\nSee [the book](https://example.org/book) and [the path](../../paths/mini.yaml).\n";
+
+/// Writes `course/paths/mini.yaml` and `course/modules/<id>/README.md` for each guide; returns the path file.
+fn course(env: &Env, yaml: &str, guides: &[(&str, &str)]) -> String {
+    let dir = env.path().join("course");
+    fs::create_dir_all(dir.join("paths")).unwrap_or_else(|e| panic!("{e}"));
+    let file: PathBuf = dir.join("paths/mini.yaml");
+    fs::write(&file, yaml).unwrap_or_else(|e| panic!("{e}"));
+    for (id, text) in guides {
+        let d = dir.join("modules").join(id);
+        fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(d.join("README.md"), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    file.to_string_lossy().into_owned()
+}
+
+/// Runs `validate` expecting exit 1; returns (stdout, stderr).
+fn problems(env: &Env, args: &[&str]) -> (String, String) {
+    let out = env.cmd(args).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1), "aipath {args:?}");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_built_in_paths_validate_without_touching_any_state() {
+    let env = Env::new();
+    let mangled = "version: 1\npaths: [\n";
+    env.write_state(mangled);
+    let out = env.ok(&["validate"]);
+    assert!(
+        out.starts_with("Checked 1 path, 9 guides and ") && out.ends_with(" links: no problems.\n"),
+        "{out}"
+    );
+    assert_eq!(env.state_bytes(), Some(mangled.as_bytes().to_vec()));
+    // No home folder and no state file named: nothing to locate, nothing needed.
+    let out = env
+        .cmd(&["validate"])
+        .env_remove("HOME")
+        .env_remove("AIPATH_STATE")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_sound_path_file_passes_with_a_summary() {
+    let env = Env::new();
+    let file = course(&env, MINI, &[("alpha", ALPHA)]);
+    let out = env.ok(&["validate", &file]);
+    assert!(
+        out.starts_with("Checked 1 path, 2 guides and ") && out.ends_with(" links: no problems.\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn validate_reports_a_missing_module_with_its_line() {
+    let env = Env::new();
+    let file = course(
+        &env,
+        &MINI.replace(
+            "[alpha, math-foundations]",
+            "[alpha, math-foundations, ghost]",
+        ),
+        &[("alpha", ALPHA)],
+    );
+    let (out, err) = problems(&env, &["validate", &file]);
+    assert_eq!(
+        out,
+        format!(
+            "{file}:8: phase `basics` names module `ghost`, which is not defined under `modules`\n"
+        )
+    );
+    assert!(
+        err.starts_with("aipath: error: found 1 problem (checked 1 path, 2 guides"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_problem_is_listed_with_its_file_and_line() {
+    let env = Env::new();
+    let yaml = MINI
+        .replace("{ min: 2, max: 4 }", "{ min: 0, max: 4 }")
+        .replace("  - id: math-foundations\n    title: Math Foundations\n", "  - id: math-foundations\n    title: Math Foundations\n  - id: beta\n    title: Beta\n")
+        .replace("[alpha, math-foundations]", "[alpha, math-foundations, beta]");
+    let alpha = ALPHA
+        .replace("(../../paths/mini.yaml)", "(../gone/README.md)")
+        .replace("hours: 10", "hours: -1");
+    let file = course(&env, &yaml, &[("alpha", &alpha)]);
+    let guide = env.path().join("course/paths/../modules/alpha/README.md");
+    let (out, _) = problems(&env, &["validate", &file]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert_eq!(
+        lines[0],
+        format!("{file}:4: phase `basics` has the week range 0-4: it needs 1 <= min <= max")
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}:3: module `alpha` has `hours: -1`; give a positive number",
+            guide.display()
+        )
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "{}:8: link `../gone/README.md` names `../gone/README.md`, which does not exist",
+            guide.display()
+        )
+    );
+    assert!(
+        lines[3].starts_with(&format!(
+            "{file}:14: module `beta` has no guide: looked for "
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_yaml_syntax_error_has_line_and_column() {
+    let env = Env::new();
+    let file = course(
+        &env,
+        &MINI.replace("title: Basics", "title: Basics: bad"),
+        &[],
+    );
+    let (out, _) = problems(&env, &["validate", &file]);
+    assert_eq!(
+        out,
+        format!("{file}:5:18: mapping values are not allowed in this context\n")
+    );
+}
+
+#[test]
+fn json_lists_the_problems_and_still_exits_one() {
+    let env = Env::new();
+    let file = course(
+        &env,
+        &MINI.replace("id: alpha\n", "id: Alpha\n"),
+        &[("alpha", ALPHA)],
+    );
+    let out = env
+        .cmd(&["validate", &file, "--json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let view: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let first = &view["problems"][0];
+    assert_eq!(
+        (
+            first["file"].as_str(),
+            first["line"].as_u64(),
+            first["column"].is_null()
+        ),
+        (Some(file.as_str()), Some(10), true)
+    );
+    assert_eq!(
+        first["message"],
+        "module id `Alpha` must be lowercase letters, digits, `-` or `_`"
+    );
+    assert_eq!(view["checked"]["paths"], 1);
+}
+
+#[test]
+fn a_data_folder_path_validates_by_id_and_a_missing_file_is_an_input_error() {
+    let env = Env::new();
+    let dir = env.path().join("home/.local/share/aipath/paths");
+    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(
+        dir.join("team.yaml"),
+        MINI.replace("alpha", "machine-learning-basics"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = env.ok(&["validate", "mini"]);
+    assert!(out.starts_with("Checked 1 path, 2 guides and "), "{out}");
+    let err = env.fails(&["validate", "nowhere.yaml"], 2);
+    assert_eq!(
+        err,
+        "aipath: error: nowhere.yaml: no such path file or path id (`aipath paths` lists the paths)\n"
+    );
+}
