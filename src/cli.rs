@@ -155,6 +155,33 @@ pub enum Command {
         #[arg(value_name = "ID|FILE")]
         targets: Vec<String>,
     },
+
+    /// Turn a learning-path document (markdown) into a path YAML
+    ///
+    /// The document is read like the built-in path's source: `##` phases with "(N-M weeks)" and optionally
+    /// "(Choose N-M)", `###` groups, numbered links to `../modules/<id>/README.md` with topic bullets, and sections
+    /// for the overview, prerequisites, essential skills, recommended projects, resources and transition tips.
+    /// Other sections are kept under `notes` and reported on stderr.
+    #[command(
+        after_help = "Examples:\n  aipath import my-path.md > my-path.yaml\n  aipath import my-path.md -o ~/.local/share/aipath/paths/my-path.yaml"
+    )]
+    Import {
+        /// The markdown document
+        #[arg(value_name = "MARKDOWN")]
+        markdown: PathBuf,
+
+        /// Write the YAML to FILE instead of stdout (an existing file is kept unless --force)
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Replace FILE if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+
+        /// The path's id [default: from the document's file name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -89,7 +89,7 @@ pub struct SkillGroup {
 pub struct Skill {
     pub title: String,
     /// The modules that teach this skill.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modules: Vec<String>,
 }
 
@@ -107,7 +107,7 @@ pub struct Project {
     pub id: String,
     pub title: String,
     /// The modules this project builds on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modules: Vec<String>,
 }
 
@@ -147,6 +147,24 @@ impl Phase {
 }
 
 impl Path {
+    /// An empty path to be filled in code (by `import`). It is not checked: write it out and read it back.
+    pub fn unchecked(id: String, title: String) -> Path {
+        Path {
+            id,
+            title,
+            overview: String::new(),
+            prerequisites: Vec::new(),
+            phases: Vec::new(),
+            modules: Vec::new(),
+            skills: Vec::new(),
+            projects: Vec::new(),
+            resources: Vec::new(),
+            tips: Vec::new(),
+            notes: Vec::new(),
+            index: Index::default(),
+        }
+    }
+
     /// Parses a path from YAML and checks it; the first problem found is the error.
     pub fn from_yaml(text: &str) -> Result<Path, PathError> {
         let mut path: Path = serde_yaml::from_str(text).map_err(PathError::Syntax)?;

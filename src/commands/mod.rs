@@ -2,6 +2,7 @@
 
 mod change;
 mod choose;
+mod import;
 mod list;
 mod lists;
 mod next;
@@ -49,10 +50,30 @@ impl Ctx {
     }
 }
 
+/// Commands that need no state, run before the state file is even located (so they work without a home folder).
+fn stateless(command: &Command, json: bool) -> Option<Result<()>> {
+    match command {
+        Command::Validate { targets } => Some(validate::run(targets, json)),
+        Command::Import {
+            markdown,
+            output,
+            force,
+            id,
+        } => Some(no_json(json, "import", "it writes YAML").and_then(|()| {
+            import::run(&import::Options {
+                markdown,
+                output: output.as_deref(),
+                force: *force,
+                id: id.as_deref(),
+            })
+        })),
+        _ => None,
+    }
+}
+
 pub fn run(cli: Cli) -> Result<()> {
-    // Commands that need no state run before the state file is even located.
-    if let Command::Validate { targets } = &cli.command {
-        return validate::run(targets, cli.json);
+    if let Some(result) = stateless(&cli.command, cli.json) {
+        return result;
     }
     let ctx = Ctx {
         store: Store::locate(cli.state)?,
@@ -82,9 +103,20 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tips => lists::run(&ctx, lists::Which::Tips),
         Command::Paths => paths::run(&ctx),
         Command::Use { id } => use_path::run(&ctx, &id),
-        // Handled before the state is located; kept here so the match stays whole.
-        Command::Validate { targets } => validate::run(&targets, ctx.json),
+        other @ (Command::Validate { .. } | Command::Import { .. }) => {
+            stateless(&other, ctx.json).unwrap_or(Ok(()))
+        }
     }
+}
+
+/// `--json` on a command whose output is not data is a mistake worth saying, not ignoring.
+fn no_json(json: bool, command: &str, why: &str) -> Result<()> {
+    if json {
+        return Err(crate::error::input(format!(
+            "`--json` does not apply to `aipath {command}`: {why}"
+        )));
+    }
+    Ok(())
 }
 
 /// Today in the local time zone. `AIPATH_TODAY=YYYY-MM-DD` pins it, so tests and demos are reproducible.

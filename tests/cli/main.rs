@@ -3,6 +3,7 @@
 mod catalog;
 mod core;
 mod document;
+mod import;
 mod lists;
 mod paths;
 mod pipes;

@@ -1,0 +1,156 @@
+//! `aipath import MARKDOWN [-o FILE]`: a learning-path document → a path YAML. Reads no state.
+
+use std::io::Write as _;
+use std::path::{Path as FsPath, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+
+use crate::error::input;
+use crate::import::{import, slug};
+use crate::loader::guide_text;
+use crate::render::emit;
+use crate::validate::{Checked, GuideText, Lookups, check_path};
+
+pub struct Options<'a> {
+    pub markdown: &'a FsPath,
+    pub output: Option<&'a FsPath>,
+    pub force: bool,
+    pub id: Option<&'a str>,
+}
+
+pub fn run(options: &Options) -> Result<()> {
+    let source = options.markdown;
+    if let Some(out) = options.output
+        && out.exists()
+        && !options.force
+    {
+        return Err(input(format!(
+            "{}: the file exists; give --force to replace it",
+            out.display()
+        )));
+    }
+    let text = std::fs::read_to_string(source).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => input(format!("{}: no such file", source.display())),
+        _ => anyhow!("{}: cannot read: {e}", source.display()),
+    })?;
+    let id = match options.id {
+        Some(id) => {
+            if slug(id) != id {
+                return Err(input(format!(
+                    "`{id}` is not a path id: use lowercase letters, digits and `-` (like `{}`)",
+                    slug(id)
+                )));
+            }
+            id.to_string()
+        }
+        None => {
+            let stem = source
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let id = slug(&stem);
+            if id.is_empty() {
+                return Err(input(format!(
+                    "{}: cannot make a path id from the file name; give one with --id",
+                    source.display()
+                )));
+            }
+            id
+        }
+    };
+    let imported =
+        import(&text, &id).map_err(|message| input(format!("{}: {message}", source.display())))?;
+    for report in &imported.reports {
+        eprintln!(
+            "aipath: note: {}:{}: {}",
+            source.display(),
+            report.line,
+            report.message
+        );
+    }
+    let body = serde_yaml::to_string(&imported.path).context("cannot write the path as YAML")?;
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let yaml = format!(
+        "# Imported by `aipath import` from {name}. `aipath validate <this file>` checks it.\n{body}"
+    );
+
+    // Check the result where it will be used: guides are looked up beside the output file (or the document).
+    let guide_dir: PathBuf = options
+        .output
+        .unwrap_or(source)
+        .parent()
+        .map(FsPath::to_path_buf)
+        .unwrap_or_default();
+    let guide = |module: &str| {
+        guide_text(module, Some(&guide_dir))
+            .map(|(file, text)| GuideText {
+                file: file.display().to_string(),
+                text: text.into_owned(),
+            })
+            .map_err(|e| format!("{e:#}"))
+    };
+    let lookups = Lookups {
+        guide: &guide,
+        link_exists: &|_, _| true,
+    };
+    let shown = options
+        .output
+        .map_or_else(|| "<stdout>".to_string(), |o| o.display().to_string());
+    let findings = check_path(&shown, &yaml, &lookups, &mut Checked::default());
+    for finding in &findings {
+        eprintln!("aipath: warning: {finding}");
+    }
+
+    let Some(out) = options.output else {
+        return emit(&yaml);
+    };
+    write_new(out, &yaml, options.force)?;
+    let path = &imported.path;
+    emit(&format!(
+        "Wrote {}: {} modules in {} phases{}. `aipath --path {} next` uses it.",
+        out.display(),
+        path.modules.len(),
+        path.phases.len(),
+        if findings.is_empty() {
+            String::new()
+        } else {
+            format!(", with {} problems to fix (above)", findings.len())
+        },
+        out.display()
+    ))
+}
+
+/// Writes through a temp file and a rename, so a reader never sees half a file; without `force`, an existing file
+/// (even one created meanwhile) is left alone.
+fn write_new(out: &FsPath, text: &str, force: bool) -> Result<()> {
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let context = || format!("{}: cannot write", out.display());
+    let mut temp = tempfile::Builder::new()
+        .prefix(".import-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .with_context(context)?;
+    temp.write_all(text.as_bytes()).with_context(context)?;
+    temp.as_file().sync_all().with_context(context)?;
+    let persisted = if force {
+        temp.persist(out).map(drop)
+    } else {
+        temp.persist_noclobber(out).map(drop)
+    };
+    persisted.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            input(format!(
+                "{}: the file exists; give --force to replace it",
+                out.display()
+            ))
+        } else {
+            anyhow!("{}: cannot write: {}", out.display(), e.error)
+        }
+    })
+}
