@@ -21,7 +21,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE", env = "AIPATH_STATE")]
     pub state: Option<PathBuf>,
 
-    /// The learning path: a built-in path id or a path YAML file [default: the active path]
+    /// The learning path: a path id (see `aipath paths`) or a path YAML file [default: the active path]
     #[arg(long, global = true, value_name = "ID|FILE")]
     pub path: Option<String>,
 
@@ -181,6 +181,26 @@ pub enum Command {
         /// The path's id [default: from the document's file name]
         #[arg(long, value_name = "ID")]
         id: Option<String>,
+    },
+
+    /// Print a shell completion script (see the README for where to put it)
+    #[command(
+        after_help = "Examples:\n  aipath completions bash > ~/.local/share/bash-completion/completions/aipath\n  aipath completions fish > ~/.config/fish/completions/aipath.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), or write a page per command into a folder
+    #[command(
+        after_help = "Examples:\n  aipath man | man -l -\n  aipath man --dir ~/.local/share/man/man1 && man aipath-next"
+    )]
+    Man {
+        /// Write aipath.1 and a page per command (aipath-next.1, ...) into DIR instead of printing aipath.1
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 

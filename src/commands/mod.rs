@@ -9,6 +9,7 @@ mod next;
 mod paths;
 mod plan;
 mod projects;
+mod shell_help;
 mod skills;
 mod status;
 mod use_path;
@@ -67,6 +68,14 @@ fn stateless(command: &Command, json: bool) -> Option<Result<()>> {
                 id: id.as_deref(),
             })
         })),
+        Command::Completions { shell } => Some(
+            no_json(json, "completions", "it prints a shell script")
+                .and_then(|()| shell_help::completions(*shell)),
+        ),
+        Command::Man { dir } => Some(
+            no_json(json, "man", "it prints a manual page")
+                .and_then(|()| shell_help::man(dir.as_deref())),
+        ),
         _ => None,
     }
 }
@@ -103,9 +112,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tips => lists::run(&ctx, lists::Which::Tips),
         Command::Paths => paths::run(&ctx),
         Command::Use { id } => use_path::run(&ctx, &id),
-        other @ (Command::Validate { .. } | Command::Import { .. }) => {
-            stateless(&other, ctx.json).unwrap_or(Ok(()))
-        }
+        other @ (Command::Validate { .. }
+        | Command::Import { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. }) => stateless(&other, ctx.json).unwrap_or(Ok(())),
     }
 }
 

@@ -8,5 +8,6 @@ mod lists;
 mod paths;
 mod pipes;
 mod plan;
+mod shell;
 mod support;
 mod validate;
