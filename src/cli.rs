@@ -25,7 +25,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "ID|FILE")]
     pub path: Option<String>,
 
-    /// Print JSON instead of a table (for scripts)
+    /// Print JSON instead of a table, for scripts (shapes: docs/json.md)
     #[arg(long, global = true)]
     pub json: bool,
 

@@ -4,6 +4,7 @@ mod catalog;
 mod core;
 mod document;
 mod import;
+mod json_doc;
 mod lists;
 mod paths;
 mod pipes;
