@@ -109,18 +109,38 @@ pub fn run(options: &Options) -> Result<()> {
     };
     write_new(out, &yaml, options.force)?;
     let path = &imported.path;
+    // In the data folder's `paths` folder the path is named by its id; elsewhere by its file.
+    let in_catalog = crate::catalog::folder().is_some_and(|folder| {
+        let canonical = |p: &FsPath| std::fs::canonicalize(p).ok();
+        out.parent().and_then(canonical) == canonical(&folder)
+    });
+    let how = if in_catalog {
+        format!("`aipath use {}` makes it the active path", path.id)
+    } else {
+        format!("`aipath --path {} next` uses it", out.display())
+    };
     emit(&format!(
-        "Wrote {}: {} modules in {} phases{}. `aipath --path {} next` uses it.",
+        "Wrote {}: {} in {}{}. {how}.",
         out.display(),
-        path.modules.len(),
-        path.phases.len(),
+        plural(path.modules.len(), "module"),
+        plural(path.phases.len(), "phase"),
         if findings.is_empty() {
             String::new()
         } else {
-            format!(", with {} problems to fix (above)", findings.len())
+            format!(
+                ", with {} to fix (above)",
+                plural(findings.len(), "problem")
+            )
         },
-        out.display()
     ))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// Writes through a temp file and a rename, so a reader never sees half a file; without `force`, an existing file

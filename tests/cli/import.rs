@@ -202,3 +202,25 @@ fn bad_imports_are_input_errors() {
     );
     assert!(err.contains("(like `not-an-id`)"), "{err}");
 }
+
+#[test]
+fn an_import_into_the_data_folder_is_named_by_its_id() {
+    let env = Env::new();
+    let folder = env.path().join("home/.local/share/aipath/paths");
+    fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    let out = folder.join("copy.yaml");
+    let stdout = env.ok(&[
+        "import",
+        &source().to_string_lossy(),
+        "--id",
+        "my-copy",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert!(
+        stdout.ends_with("9 modules in 3 phases. `aipath use my-copy` makes it the active path.\n"),
+        "{stdout}"
+    );
+    env.ok(&["use", "my-copy"]);
+    assert_eq!(env.json(&["next"])["path"], "my-copy");
+}
