@@ -100,7 +100,13 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     }
     let mut table = ctx
         .screen
-        .table(&["Active", "Id", "Title", "Source", "Modules", "Progress"]);
+        .table(&["", "Id", "Title", "Source", "Modules", "Progress"]);
+    // Ids and counts stay whole on a narrow terminal; titles and files wrap.
+    for column in [0, 1, 4, 5] {
+        if let Some(c) = table.column_mut(column) {
+            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
     let dash = || "-".to_string();
     for r in &view.paths {
         table.add_row(vec![

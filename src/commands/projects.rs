@@ -104,14 +104,13 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     if view.groups.iter().all(|g| g.projects.is_empty()) {
         return emit(&format!("The path `{}` recommends no projects.", view.path));
     }
-    let mut table = ctx.screen.table(&[
-        "Id",
-        "Project",
-        "Group",
-        "Builds on",
-        "Modules done",
-        "Status",
-    ]);
+    let mut table = ctx
+        .screen
+        .table(&["Id", "Project", "Group", "Builds on", "Done", "Status"]);
+    // Ids are typed into commands: keep them whole when a narrow terminal squeezes the table.
+    if let Some(id) = table.column_mut(0) {
+        id.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
     for group in &view.groups {
         for p in &group.projects {
             let modules: Vec<String> = p
