@@ -1,6 +1,7 @@
 //! aipath's library: the pure core (path, guides, progress, next steps, plans) and the I/O around it.
 //! The binary in `main.rs` is a thin shell over [`commands::run`]; benchmarks and tests use the core directly.
 
+pub mod checklist;
 pub mod cli;
 pub mod commands;
 pub mod error;
