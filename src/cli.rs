@@ -90,4 +90,44 @@ pub enum Command {
     /// Show progress per phase and for the whole path
     #[command(after_help = "Example:\n  aipath status")]
     Status,
+
+    /// Read a module's study guide, with your checklist ticks; long guides open in $PAGER (default `less -R`)
+    #[command(
+        after_help = "Example:\n  aipath show machine-learning-basics\n  aipath show math --no-pager | grep http"
+    )]
+    Show {
+        /// Module id; a unique prefix is enough
+        #[arg(value_name = "MODULE")]
+        module: String,
+
+        /// Print the guide directly, even when it is longer than the terminal
+        #[arg(long)]
+        no_pager: bool,
+    },
+
+    /// Tick items of a module's checklist
+    #[command(
+        after_help = "Items are numbered in `aipath show <module>`. Examples:\n  aipath check machine-learning-basics 1 2\n  aipath check machine-learning-basics \"pipeline built\""
+    )]
+    Check {
+        /// Module id; a unique prefix is enough
+        #[arg(value_name = "MODULE")]
+        module: String,
+
+        /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
+        #[arg(required = true, value_name = "ITEM")]
+        items: Vec<String>,
+    },
+
+    /// Untick items of a module's checklist
+    #[command(after_help = "Example:\n  aipath uncheck machine-learning-basics 2")]
+    Uncheck {
+        /// Module id; a unique prefix is enough
+        #[arg(value_name = "MODULE")]
+        module: String,
+
+        /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
+        #[arg(required = true, value_name = "ITEM")]
+        items: Vec<String>,
+    },
 }

@@ -1,9 +1,11 @@
 //! One file per command: load, call the pure core, render, save once.
 
 mod change;
+mod check;
 mod choose;
 mod list;
 mod next;
+mod show;
 mod status;
 
 use anyhow::{Context, Result};
@@ -52,6 +54,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Choose { ids } => choose::run(&ctx, &ids),
         Command::List => list::run(&ctx),
         Command::Status => status::run(&ctx),
+        Command::Show { module, no_pager } => show::run(&ctx, &module, no_pager),
+        Command::Check { module, items } => check::run(&ctx, &module, &items, true),
+        Command::Uncheck { module, items } => check::run(&ctx, &module, &items, false),
     }
 }
 
@@ -114,4 +119,18 @@ pub fn update_progress<T>(
             Ok((out, state.clone()))
         })
         .context("the state was not changed")
+}
+
+/// How many of a module's checklist items the learner has ticked.
+pub fn ticks(
+    library: &Library,
+    progress: &PathProgress,
+    module: &str,
+) -> Result<crate::checklist::Ticks> {
+    let doc = library.doc(module)?;
+    let ticked = progress.entry(module).map(|e| &e.checked);
+    Ok(crate::checklist::Ticks::of(
+        &doc.checklist,
+        ticked.unwrap_or(&std::collections::BTreeSet::new()),
+    ))
 }

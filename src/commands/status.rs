@@ -4,9 +4,10 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{Ctx, progress_of};
+use super::{Ctx, progress_of, ticks};
+use crate::checklist::Ticks;
 use crate::render::{emit, json};
-use crate::status::{Count, bar, count};
+use crate::status::{Count, bar, count, counted};
 
 #[derive(Serialize)]
 struct PhaseRow {
@@ -15,6 +16,8 @@ struct PhaseRow {
     done: usize,
     total: usize,
     percent: u32,
+    /// Checklist items ticked, over the modules that count (not skipped; chosen, in a choice phase).
+    checklist: Ticks,
 }
 
 #[derive(Serialize)]
@@ -27,13 +30,14 @@ struct StatusView {
     overall: PhaseRow,
 }
 
-fn row(id: &str, title: &str, c: &Count) -> PhaseRow {
+fn row(id: &str, title: &str, c: &Count, checklist: Ticks) -> PhaseRow {
     PhaseRow {
         id: id.to_string(),
         title: title.to_string(),
         done: c.done,
         total: c.total,
         percent: c.percent(),
+        checklist,
     }
 }
 
@@ -41,6 +45,15 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let (state, library) = ctx.load()?;
     let progress = progress_of(&state, &library);
     let (phases, overall) = count(&library.path, &progress);
+    let mut phase_ticks = Vec::with_capacity(phases.len());
+    for phase in &library.path.phases {
+        let sum = counted(phase, &progress)
+            .into_iter()
+            .map(|m| ticks(&library, &progress, m))
+            .sum::<Result<Ticks>>()?;
+        phase_ticks.push(sum);
+    }
+    let all_ticks: Ticks = phase_ticks.iter().copied().sum();
     let view = StatusView {
         path: library.id().to_string(),
         title: library.path.title.clone(),
@@ -51,14 +64,17 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             .phases
             .iter()
             .zip(&phases)
-            .map(|(p, c)| row(&p.id, &p.title, c))
+            .zip(&phase_ticks)
+            .map(|((p, c), t)| row(&p.id, &p.title, c, *t))
             .collect(),
-        overall: row("all", "Whole path", &overall),
+        overall: row("all", "Whole path", &overall, all_ticks),
     };
     if ctx.json {
         return emit(&json(&view)?);
     }
-    let mut table = ctx.screen.table(&["Phase", "Done", "%", "Progress"]);
+    let mut table = ctx
+        .screen
+        .table(&["Phase", "Done", "%", "Progress", "Checklist"]);
     for r in view.phases.iter().chain(std::iter::once(&view.overall)) {
         let c = Count {
             done: r.done,
@@ -69,6 +85,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             format!("{}/{}", r.done, r.total),
             format!("{}%", r.percent),
             bar(&c, 20),
+            r.checklist.cell(),
         ]);
     }
     let mut out = format!("{}\n{}\n", view.title, table);
