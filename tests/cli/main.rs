@@ -3,5 +3,6 @@
 mod checklist;
 mod core;
 mod document;
+mod guides;
 mod paths;
 mod support;
