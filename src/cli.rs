@@ -83,11 +83,11 @@ pub enum Command {
         ids: Vec<String>,
     },
 
-    /// List every module with its phase, status and dates
+    /// List every module with its phase, status, checklist ticks and dates
     #[command(after_help = "Example:\n  aipath list | grep done")]
     List,
 
-    /// Show progress per phase and for the whole path
+    /// Show progress per phase and for the whole path, with checklist ticks
     #[command(after_help = "Example:\n  aipath status")]
     Status,
 
