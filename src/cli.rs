@@ -112,6 +112,32 @@ pub enum Command {
         #[arg(long)]
         save: bool,
     },
+
+    /// Record a study session, or list the sessions (with no hours), or chart hours per week
+    #[command(
+        allow_negative_numbers = true,
+        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2027-01-03\n  aipath log\n  aipath log --weeks 12"
+    )]
+    Log {
+        /// Hours studied, a decimal number greater than 0 and at most 24 (e.g. 1.5)
+        hours: Option<String>,
+
+        /// The module studied; a unique prefix is enough
+        #[arg(long, short = 'm', value_name = "ID", requires = "hours")]
+        module: Option<String>,
+
+        /// The day of the session, not in the future [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "hours")]
+        date: Option<jiff::civil::Date>,
+
+        /// A few words on what you did
+        #[arg(long, value_name = "TEXT", requires = "hours")]
+        note: Option<String>,
+
+        /// Chart hours per week for the last N weeks
+        #[arg(long, value_name = "N", conflicts_with = "hours", value_parser = clap::value_parser!(u16).range(1..=520))]
+        weeks: Option<u16>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

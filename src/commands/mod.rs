@@ -3,11 +3,12 @@
 mod change;
 mod choose;
 mod list;
+mod log;
 mod next;
 mod plan;
 mod status;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use crate::cli::{Cli, Command};
@@ -59,6 +60,17 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             save,
         } => plan::run(&ctx, start, pace, format, save),
+        Command::Log {
+            hours,
+            module,
+            date,
+            note,
+            weeks,
+        } => match (hours, weeks) {
+            (Some(hours), _) => log::record(&ctx, &hours, module, date, note),
+            (None, Some(weeks)) => log::chart(&ctx, u32::from(weeks)),
+            (None, None) => log::list(&ctx),
+        },
     }
 }
 
@@ -115,19 +127,17 @@ pub fn update_progress<T>(
     library: &Library,
     change: impl FnOnce(&mut PathProgress) -> Result<T>,
 ) -> Result<(T, State)> {
-    ctx.store
-        .update(|state| {
-            let progress = state.paths.entry(library.id().to_string()).or_default();
-            let out = change(progress)?;
-            // Keep the file free of empty records for paths the learner never touched.
-            if state
-                .paths
-                .get(library.id())
-                .is_some_and(|p| *p == PathProgress::default())
-            {
-                state.paths.remove(library.id());
-            }
-            Ok((out, state.clone()))
-        })
-        .context("the state was not changed")
+    ctx.store.update(|state| {
+        let progress = state.paths.entry(library.id().to_string()).or_default();
+        let out = change(progress)?;
+        // Keep the file free of empty records for paths the learner never touched.
+        if state
+            .paths
+            .get(library.id())
+            .is_some_and(|p| *p == PathProgress::default())
+        {
+            state.paths.remove(library.id());
+        }
+        Ok((out, state.clone()))
+    })
 }

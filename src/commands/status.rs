@@ -8,6 +8,7 @@ use super::{Ctx, checklist_texts, progress_of};
 use crate::render::{emit, json};
 use crate::schedule::{Guides, Standing, standing};
 use crate::status::{Count, bar, count};
+use crate::study::{Stats, show, stats};
 
 #[derive(Serialize)]
 struct PhaseRow {
@@ -28,6 +29,9 @@ struct StatusView {
     overall: PhaseRow,
     /// Ahead of or behind the plan from the learner's start date; null before they start.
     schedule: Option<Standing>,
+    /// Hours, streaks and the forecast finish from the study log, as top-level keys.
+    #[serde(flatten)]
+    study: Stats,
 }
 
 fn row(id: &str, title: &str, c: &Count) -> PhaseRow {
@@ -76,6 +80,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             .collect(),
         overall: row("all", "Whole path", &overall),
         schedule,
+        study: stats(&library.path, &progress, &|m| library.hours(m), ctx.today),
     };
     if ctx.json {
         return emit(&json(&view)?);
@@ -116,6 +121,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             s.start
         ));
     }
+    out.push_str(&study_lines(&view));
     if view.chosen.is_empty() {
         if library.path.choice_phase().is_some() {
             out.push_str("Specializations: none chosen yet (`aipath choose <id>`).\n");
@@ -124,4 +130,34 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         out.push_str(&format!("Specializations: {}\n", view.chosen.join(", ")));
     }
     emit(&out)
+}
+
+/// Hours, rhythm and streaks, then the forecast beside the plan's finish date.
+fn study_lines(view: &StatusView) -> String {
+    let s = &view.study;
+    let plural = |n: u32| if n == 1 { "day" } else { "days" };
+    let mut out = format!(
+        "Study: {} h in all, {} h this week, {} h/week lately; streak {} {} (longest {})\n",
+        show(s.hours_total),
+        show(s.hours_this_week),
+        show(s.hours_per_week),
+        s.streak_days,
+        plural(s.streak_days),
+        s.longest_streak_days
+    );
+    let plan = view
+        .schedule
+        .as_ref()
+        .and_then(|p| p.projected_finish)
+        .map(|d| format!(" (the plan says {d})"))
+        .unwrap_or_default();
+    match (s.forecast_finish, &s.forecast_note) {
+        (Some(d), _) => out.push_str(&format!(
+            "Forecast finish: {d} at your pace, {:.0} h left{plan}\n",
+            s.hours_remaining
+        )),
+        (None, Some(why)) => out.push_str(&format!("Forecast finish: none yet, {why}\n")),
+        (None, None) => {}
+    }
+    out
 }
