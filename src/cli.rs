@@ -91,6 +91,54 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath status")]
     Status,
 
+    /// Lay the rest of the path out week by week on a calendar
+    #[command(
+        after_help = "Examples:\n  aipath plan --pace fast\n  aipath plan --start 2027-01-04 --format ics > plan.ics\n  aipath plan --pace relaxed --save"
+    )]
+    Plan {
+        /// The first day of week 1 [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        start: Option<jiff::civil::Date>,
+
+        /// How long each phase takes within its week range [default: the saved pace, else steady]
+        #[arg(long, value_enum)]
+        pace: Option<crate::plan::Pace>,
+
+        /// Output format
+        #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+        format: PlanFormat,
+
+        /// Remember the pace and start date: `status` then measures you against this plan
+        #[arg(long)]
+        save: bool,
+    },
+
+    /// Record a study session, or list the sessions (with no hours), or chart hours per week
+    #[command(
+        allow_negative_numbers = true,
+        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2027-01-03\n  aipath log\n  aipath log --weeks 12"
+    )]
+    Log {
+        /// Hours studied, a decimal number greater than 0 and at most 24 (e.g. 1.5)
+        hours: Option<String>,
+
+        /// The module studied; a unique prefix is enough
+        #[arg(long, short = 'm', value_name = "ID", requires = "hours")]
+        module: Option<String>,
+
+        /// The day of the session, not in the future [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "hours")]
+        date: Option<jiff::civil::Date>,
+
+        /// A few words on what you did
+        #[arg(long, value_name = "TEXT", requires = "hours")]
+        note: Option<String>,
+
+        /// Chart hours per week for the last N weeks
+        #[arg(long, value_name = "N", conflicts_with = "hours", value_parser = clap::value_parser!(u16).range(1..=520))]
+        weeks: Option<u16>,
+    },
+
     /// Read a module's study guide, with your checklist ticks; long guides open in $PAGER (default `less -R`)
     #[command(
         after_help = "Example:\n  aipath show machine-learning-basics\n  aipath show math --no-pager | grep http"
@@ -130,4 +178,19 @@ pub enum Command {
         #[arg(required = true, value_name = "ITEM")]
         items: Vec<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Markdown,
+    Json,
+    /// An iCalendar file (RFC 5545) with one all-day event per module
+    Ics,
+}
+
+/// Parses a calendar date, with a message that says the expected form.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("`{text}` is not a date of the form YYYY-MM-DD: {e}"))
 }

@@ -12,5 +12,7 @@ pub mod path;
 pub mod plan;
 pub mod progress;
 pub mod render;
+pub mod schedule;
 pub mod status;
 pub mod store;
+pub mod study;

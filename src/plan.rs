@@ -4,12 +4,12 @@
 //! hours, each remaining module getting at least one week, with the total exact. Done and skipped modules take no
 //! weeks: the phase keeps only the share its remaining modules had.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::path::{Path, Phase, WeekRange};
 use crate::progress::PathProgress;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Pace {
     /// Each phase's shortest length.

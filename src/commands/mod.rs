@@ -4,11 +4,13 @@ mod change;
 mod check;
 mod choose;
 mod list;
+mod log;
 mod next;
+mod plan;
 mod show;
 mod status;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use crate::cli::{Cli, Command};
@@ -54,6 +56,23 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Choose { ids } => choose::run(&ctx, &ids),
         Command::List => list::run(&ctx),
         Command::Status => status::run(&ctx),
+        Command::Plan {
+            start,
+            pace,
+            format,
+            save,
+        } => plan::run(&ctx, start, pace, format, save),
+        Command::Log {
+            hours,
+            module,
+            date,
+            note,
+            weeks,
+        } => match (hours, weeks) {
+            (Some(hours), _) => log::record(&ctx, &hours, module, date, note),
+            (None, Some(weeks)) => log::chart(&ctx, u32::from(weeks)),
+            (None, None) => log::list(&ctx),
+        },
         Command::Show { module, no_pager } => show::run(&ctx, &module, no_pager),
         Command::Check { module, items } => check::run(&ctx, &module, &items, true),
         Command::Uncheck { module, items } => check::run(&ctx, &module, &items, false),
@@ -85,6 +104,15 @@ pub fn estimates(library: &Library, progress: &PathProgress) -> Vec<PhaseWeeks> 
     allocate(&library.path, progress, Pace::Steady, &|m| library.hours(m))
 }
 
+/// A module's checklist item texts, for a plan's weekly focus (empty when the guide cannot be parsed: the plan then
+/// falls back to the module's topics).
+pub fn checklist_texts(library: &Library, module: &str) -> Vec<String> {
+    library
+        .doc(module)
+        .map(|d| d.checklist.into_iter().map(|c| c.text).collect())
+        .unwrap_or_default()
+}
+
 /// Whether every checklist item of a module's guide is ticked (false for a guide without a checklist).
 pub fn checklist_complete(library: &Library, progress: &PathProgress, module: &str) -> bool {
     let Ok(doc) = library.doc(module) else {
@@ -104,21 +132,19 @@ pub fn update_progress<T>(
     library: &Library,
     change: impl FnOnce(&mut PathProgress) -> Result<T>,
 ) -> Result<(T, State)> {
-    ctx.store
-        .update(|state| {
-            let progress = state.paths.entry(library.id().to_string()).or_default();
-            let out = change(progress)?;
-            // Keep the file free of empty records for paths the learner never touched.
-            if state
-                .paths
-                .get(library.id())
-                .is_some_and(|p| *p == PathProgress::default())
-            {
-                state.paths.remove(library.id());
-            }
-            Ok((out, state.clone()))
-        })
-        .context("the state was not changed")
+    ctx.store.update(|state| {
+        let progress = state.paths.entry(library.id().to_string()).or_default();
+        let out = change(progress)?;
+        // Keep the file free of empty records for paths the learner never touched.
+        if state
+            .paths
+            .get(library.id())
+            .is_some_and(|p| *p == PathProgress::default())
+        {
+            state.paths.remove(library.id());
+        }
+        Ok((out, state.clone()))
+    })
 }
 
 /// How many of a module's checklist items the learner has ticked.

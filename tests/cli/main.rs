@@ -4,5 +4,7 @@ mod checklist;
 mod core;
 mod document;
 mod guides;
+mod log;
 mod paths;
+mod plan;
 mod support;

@@ -1,0 +1,136 @@
+//! RFC 5545 calendars: one all-day event per block of weeks, importable into Google Calendar, Apple Calendar and
+//! Thunderbird.
+//!
+//! Written by hand rather than through a calendar crate: the well-kept one (icalendar) brings a second date library
+//! (chrono) beside jiff and stamps events with the wall clock, while what we need is small — CRLF line ends, TEXT
+//! escaping (section 3.3.11) and folding at 75 octets (section 3.1).
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::path::Path;
+use crate::schedule::{Plan, Span};
+
+/// The calendar for a plan's spans. `stamp` is the DTSTAMP day (today), so output is reproducible.
+pub fn calendar(plan: &Plan, spans: &[Span], path: &Path, stamp: Date) -> String {
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        format!("PRODID:-//aipath//aipath {}//EN", env!("CARGO_PKG_VERSION")),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!("X-WR-CALNAME:{}", escape(&path.title)),
+    ];
+    for span in spans {
+        let milestones: Vec<String> = plan
+            .weeks
+            .iter()
+            .filter(|w| w.week >= span.first_week && w.week < span.first_week + span.weeks)
+            .filter_map(|w| {
+                w.milestone
+                    .as_ref()
+                    .map(|m| format!("Milestone in week {}: {m}", w.week))
+            })
+            .collect();
+        let weeks = if span.weeks == 1 {
+            format!("week {}", span.first_week)
+        } else {
+            format!(
+                "weeks {}-{}",
+                span.first_week,
+                span.first_week + span.weeks - 1
+            )
+        };
+        let mut description = vec![format!("Focus: {}", span.focus.join("; "))];
+        description.extend(milestones);
+        if let Some(id) = &span.module {
+            description.push(format!("Guide: aipath show {id}"));
+        }
+        // Stable across re-exports, so importing an updated plan moves the events instead of duplicating them.
+        let uid = format!(
+            "{}.{}@aipath",
+            span.module.as_deref().unwrap_or("choose-specializations"),
+            path.id
+        );
+        // DTEND of an all-day event is the day after the last one.
+        let end = span.end.checked_add(1.day()).unwrap_or(span.end);
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{uid}"),
+            format!("DTSTAMP:{}T000000Z", compact(stamp)),
+            format!("DTSTART;VALUE=DATE:{}", compact(span.start)),
+            format!("DTEND;VALUE=DATE:{}", compact(end)),
+            format!("SUMMARY:{}", escape(&format!("{} ({weeks})", span.title))),
+            format!("DESCRIPTION:{}", escape(&description.join("\n"))),
+            format!("CATEGORIES:{}", escape(&span.phase)),
+            "TRANSP:TRANSPARENT".to_string(),
+            "END:VEVENT".to_string(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
+}
+
+fn compact(date: Date) -> String {
+    date.strftime("%Y%m%d").to_string()
+}
+
+/// Escapes a TEXT value: backslash, semicolon, comma and newline.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line so no physical line passes 75 octets, never inside a UTF-8 character; ends it with CRLF.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    let mut used = 0;
+    for c in line.chars() {
+        let width = c.len_utf8();
+        if used + width > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += width;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_on_character_boundaries() {
+        let line = format!("DESCRIPTION:{}", "é".repeat(60));
+        let folded = fold(&line);
+        let physical: Vec<&str> = folded.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert!(physical.len() > 1);
+        assert!(physical.iter().all(|l| l.len() <= 75), "{physical:?}");
+        assert!(physical[1..].iter().all(|l| l.starts_with(' ')));
+        let unfolded: String = folded.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn a_short_line_is_left_alone() {
+        assert_eq!(fold("VERSION:2.0"), "VERSION:2.0\r\n");
+    }
+}
