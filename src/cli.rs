@@ -83,11 +83,11 @@ pub enum Command {
         ids: Vec<String>,
     },
 
-    /// List every module with its phase, status and dates
+    /// List every module with its phase, status, checklist ticks and dates
     #[command(after_help = "Example:\n  aipath list | grep done")]
     List,
 
-    /// Show progress per phase and for the whole path
+    /// Show progress per phase and for the whole path, with checklist ticks
     #[command(after_help = "Example:\n  aipath status")]
     Status,
 
@@ -111,6 +111,72 @@ pub enum Command {
         /// Remember the pace and start date: `status` then measures you against this plan
         #[arg(long)]
         save: bool,
+    },
+
+    /// Record a study session, or list the sessions (with no hours), or chart hours per week
+    #[command(
+        allow_negative_numbers = true,
+        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2027-01-03\n  aipath log\n  aipath log --weeks 12"
+    )]
+    Log {
+        /// Hours studied, a decimal number greater than 0 and at most 24 (e.g. 1.5)
+        hours: Option<String>,
+
+        /// The module studied; a unique prefix is enough
+        #[arg(long, short = 'm', value_name = "ID", requires = "hours")]
+        module: Option<String>,
+
+        /// The day of the session, not in the future [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "hours")]
+        date: Option<jiff::civil::Date>,
+
+        /// A few words on what you did
+        #[arg(long, value_name = "TEXT", requires = "hours")]
+        note: Option<String>,
+
+        /// Chart hours per week for the last N weeks
+        #[arg(long, value_name = "N", conflicts_with = "hours", value_parser = clap::value_parser!(u16).range(1..=520))]
+        weeks: Option<u16>,
+    },
+
+    /// Read a module's study guide, with your checklist ticks; long guides open in $PAGER (default `less -R`)
+    #[command(
+        after_help = "Example:\n  aipath show machine-learning-basics\n  aipath show math --no-pager | grep http"
+    )]
+    Show {
+        /// Module id; a unique prefix is enough
+        #[arg(value_name = "MODULE")]
+        module: String,
+
+        /// Print the guide directly, even when it is longer than the terminal
+        #[arg(long)]
+        no_pager: bool,
+    },
+
+    /// Tick items of a module's checklist
+    #[command(
+        after_help = "Items are numbered in `aipath show <module>`. Examples:\n  aipath check machine-learning-basics 1 2\n  aipath check machine-learning-basics \"pipeline built\""
+    )]
+    Check {
+        /// Module id; a unique prefix is enough
+        #[arg(value_name = "MODULE")]
+        module: String,
+
+        /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
+        #[arg(required = true, value_name = "ITEM")]
+        items: Vec<String>,
+    },
+
+    /// Untick items of a module's checklist
+    #[command(after_help = "Example:\n  aipath uncheck machine-learning-basics 2")]
+    Uncheck {
+        /// Module id; a unique prefix is enough
+        #[arg(value_name = "MODULE")]
+        module: String,
+
+        /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
+        #[arg(required = true, value_name = "ITEM")]
+        items: Vec<String>,
     },
 
     /// List the recommended projects by group, with the modules each builds on and your status

@@ -2,6 +2,7 @@
 //! The binary in `main.rs` is a thin shell over [`commands::run`]; benchmarks and tests use the core directly.
 
 pub mod catalog;
+pub mod checklist;
 pub mod cli;
 pub mod commands;
 pub mod error;
@@ -17,4 +18,5 @@ pub mod render;
 pub mod schedule;
 pub mod status;
 pub mod store;
+pub mod study;
 pub mod validate;

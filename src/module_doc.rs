@@ -135,7 +135,9 @@ pub fn parse(text: &str) -> Result<ModuleDoc, DocError> {
     // What the text events currently belong to.
     let mut in_metadata = false;
     let mut heading: Option<(HeadingLevel, usize, String)> = None;
-    let mut task: Option<(bool, usize, String, usize)> = None; // (checked, line, text, list depth)
+    // Open task items, innermost last: (checked, line, text, list depth). A stack, so an item with a nested task
+    // list keeps its own text and is not lost.
+    let mut tasks: Vec<(bool, usize, String, usize)> = Vec::new();
     let mut link: Option<(String, usize, String)> = None;
     let mut list_depth = 0usize;
 
@@ -164,25 +166,21 @@ pub fn parse(text: &str) -> Result<ModuleDoc, DocError> {
             }
             Event::Start(Tag::List(_)) => list_depth += 1,
             Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
-            Event::TaskListMarker(checked) => {
-                task = Some((
-                    checked,
-                    line_at(text, range.start),
-                    String::new(),
-                    list_depth,
-                ))
-            }
+            Event::TaskListMarker(checked) => tasks.push((
+                checked,
+                line_at(text, range.start),
+                String::new(),
+                list_depth,
+            )),
             Event::End(TagEnd::Item) => {
-                if let Some((checked, line, text, depth)) = task.take() {
-                    if depth == list_depth {
-                        checklist.push(CheckItem {
-                            text: text.trim().to_string(),
-                            checked_in_source: checked,
-                            line,
-                        });
-                    } else {
-                        task = Some((checked, line, text, depth));
-                    }
+                if tasks.last().is_some_and(|t| t.3 == list_depth)
+                    && let Some((checked, line, text, _)) = tasks.pop()
+                {
+                    checklist.push(CheckItem {
+                        text: text.trim().to_string(),
+                        checked_in_source: checked,
+                        line,
+                    });
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -211,20 +209,24 @@ pub fn parse(text: &str) -> Result<ModuleDoc, DocError> {
                 {
                     buffer.push_str(&t);
                 }
-                if let Some((_, _, buffer, depth)) = task.as_mut()
+                if let Some((_, _, buffer, depth)) = tasks.last_mut()
                     && *depth == list_depth
                 {
                     buffer.push_str(&t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, _, buffer, _)) = task.as_mut() {
+                if let Some((_, _, buffer, depth)) = tasks.last_mut()
+                    && *depth == list_depth
+                {
                     buffer.push(' ');
                 }
             }
             _ => {}
         }
     }
+    // A nested item ends before the item around it; number them as they read.
+    checklist.sort_by_key(|c| c.line);
     let title = front.title.clone().or(h1).filter(|t| !t.trim().is_empty()).ok_or_else(|| DocError {
         line: 1,
         column: None,
@@ -312,6 +314,18 @@ Read [The Book](https://example.org/book) by Someone.
             ),
             ("The Book", "https://example.org/book", 11)
         );
+    }
+
+    #[test]
+    fn a_task_with_nested_tasks_keeps_its_own_text_and_items_are_in_document_order() {
+        let doc = parse("# T\n\n- [ ] Outer\n  - [x] Inner\n- [ ] Last\n")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let items: Vec<(&str, usize)> = doc
+            .checklist
+            .iter()
+            .map(|c| (c.text.as_str(), c.line))
+            .collect();
+        assert_eq!(items, [("Outer", 3), ("Inner", 4), ("Last", 5)]);
     }
 
     #[test]

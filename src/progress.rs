@@ -51,6 +51,21 @@ pub struct PathProgress {
     /// The pace and start date saved with `aipath plan --save`; `status` measures progress against them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanPrefs>,
+    /// Study sessions, oldest first (in the order logged within a day).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<LogEntry>,
+}
+
+/// One study session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogEntry {
+    pub date: Date,
+    pub hours: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -208,6 +223,14 @@ impl PathProgress {
             self.started.get_or_insert(today);
         }
         changed
+    }
+
+    /// Records a study session, keeping the log in date order. The caller has checked the entry.
+    pub fn log_session(&mut self, entry: LogEntry) {
+        let at = self.log.partition_point(|e| e.date <= entry.date);
+        // A session from before the recorded start moves the start back: the learner began then.
+        self.started = Some(self.started.map_or(entry.date, |s| s.min(entry.date)));
+        self.log.insert(at, entry);
     }
 
     /// Ticks (or unticks) a checklist item of a module. Returns whether anything changed.

@@ -4,7 +4,8 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{Ctx, progress_of};
+use super::{Ctx, progress_of, ticks};
+use crate::checklist::Ticks;
 use crate::render::{emit, json};
 
 #[derive(Serialize)]
@@ -13,6 +14,8 @@ struct Row {
     title: String,
     phase: String,
     status: &'static str,
+    /// Checklist items ticked of the guide's total.
+    checklist: Ticks,
     chosen: Option<bool>,
     started: Option<Date>,
     finished: Option<Date>,
@@ -34,6 +37,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
                     .unwrap_or_default(),
                 phase: phase.id.clone(),
                 status: progress.status(id).as_str(),
+                checklist: ticks(&library, &progress, id)?,
                 chosen: phase.is_choice().then(|| progress.is_chosen(id)),
                 started: entry.and_then(|e| e.started),
                 finished: entry.and_then(|e| e.finished),
@@ -43,9 +47,15 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     if ctx.json {
         return emit(&json(&rows)?);
     }
-    let mut table = ctx
-        .screen
-        .table(&["Id", "Title", "Phase", "Status", "Started", "Finished"]);
+    let mut table = ctx.screen.table(&[
+        "Id",
+        "Title",
+        "Phase",
+        "Status",
+        "Checklist",
+        "Started",
+        "Finished",
+    ]);
     for r in &rows {
         let status = match r.chosen {
             Some(true) => format!("{} (chosen)", r.status),
@@ -57,6 +67,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             r.title.clone(),
             r.phase.clone(),
             status,
+            r.checklist.cell(),
             date(r.started),
             date(r.finished),
         ]);

@@ -1,15 +1,18 @@
 //! One file per command: load, call the pure core, render, save once.
 
 mod change;
+mod check;
 mod choose;
 mod import;
 mod list;
 mod lists;
+mod log;
 mod next;
 mod paths;
 mod plan;
 mod projects;
 mod shell_help;
+mod show;
 mod skills;
 mod status;
 mod use_path;
@@ -106,6 +109,20 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             save,
         } => plan::run(&ctx, start, pace, format, save),
+        Command::Log {
+            hours,
+            module,
+            date,
+            note,
+            weeks,
+        } => match (hours, weeks) {
+            (Some(hours), _) => log::record(&ctx, &hours, module, date, note),
+            (None, Some(weeks)) => log::chart(&ctx, u32::from(weeks)),
+            (None, None) => log::list(&ctx),
+        },
+        Command::Show { module, no_pager } => show::run(&ctx, &module, no_pager),
+        Command::Check { module, items } => check::run(&ctx, &module, &items, true),
+        Command::Uncheck { module, items } => check::run(&ctx, &module, &items, false),
         Command::Projects => projects::run(&ctx),
         Command::Skills => skills::run(&ctx),
         Command::Resources => lists::run(&ctx, lists::Which::Resources),
@@ -182,19 +199,31 @@ pub fn update_progress<T>(
     library: &Library,
     change: impl FnOnce(&mut PathProgress) -> Result<T>,
 ) -> Result<(T, State)> {
-    ctx.store
-        .update(|state| {
-            let progress = state.paths.entry(library.id().to_string()).or_default();
-            let out = change(progress)?;
-            // Keep the file free of empty records for paths the learner never touched.
-            if state
-                .paths
-                .get(library.id())
-                .is_some_and(|p| *p == PathProgress::default())
-            {
-                state.paths.remove(library.id());
-            }
-            Ok((out, state.clone()))
-        })
-        .context("the state was not changed")
+    ctx.store.update(|state| {
+        let progress = state.paths.entry(library.id().to_string()).or_default();
+        let out = change(progress)?;
+        // Keep the file free of empty records for paths the learner never touched.
+        if state
+            .paths
+            .get(library.id())
+            .is_some_and(|p| *p == PathProgress::default())
+        {
+            state.paths.remove(library.id());
+        }
+        Ok((out, state.clone()))
+    })
+}
+
+/// How many of a module's checklist items the learner has ticked.
+pub fn ticks(
+    library: &Library,
+    progress: &PathProgress,
+    module: &str,
+) -> Result<crate::checklist::Ticks> {
+    let doc = library.doc(module)?;
+    let ticked = progress.entry(module).map(|e| &e.checked);
+    Ok(crate::checklist::Ticks::of(
+        &doc.checklist,
+        ticked.unwrap_or(&std::collections::BTreeSet::new()),
+    ))
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Ctx, checklist_complete, estimates, progress_of};
 use crate::next::{Action, Step, next_steps};
-use crate::render::table::{Screen, list_cell};
+use crate::render::table::{Screen, hide_when_narrow, keep_whole, list_cell};
 use crate::render::{emit, json};
 use crate::status::{Count, bar, count};
 
@@ -63,7 +63,7 @@ fn render(view: &NextView, title: &str, screen: Screen) -> String {
 }
 
 pub fn steps_table(steps: &[Step], screen: Screen) -> String {
-    let mut table = screen.table(&["Step", "Action", "Id", "Title", "Phase", "Topics", "Weeks"]);
+    let mut table = screen.table(&["Step", "Id", "Title", "Phase", "Topics", "Weeks"]);
     for (i, step) in steps.iter().enumerate() {
         let action = match step.action {
             Action::Continue => "continue",
@@ -73,8 +73,7 @@ pub fn steps_table(steps: &[Step], screen: Screen) -> String {
             Action::Build => "build project",
         };
         table.add_row(vec![
-            (i + 1).to_string(),
-            action.to_string(),
+            format!("{} {action}", i + 1),
             step.id.clone().unwrap_or_else(|| "-".into()),
             step.title.clone(),
             step.phase.clone().unwrap_or_else(|| "-".into()),
@@ -82,5 +81,9 @@ pub fn steps_table(steps: &[Step], screen: Screen) -> String {
             step.weeks.map_or_else(|| "-".into(), |w| w.to_string()),
         ]);
     }
+    keep_whole(&mut table, 1);
+    keep_whole(&mut table, 3);
+    // The id names the module well enough where the title would not fit.
+    hide_when_narrow(&mut table, 2, 110);
     table.to_string()
 }

@@ -8,6 +8,7 @@ use crate::cli::PlanFormat;
 use crate::loader::Library;
 use crate::plan::Pace;
 use crate::progress::PlanPrefs;
+use crate::render::table::{Screen, hide_when_narrow, keep_whole};
 use crate::render::{emit, ics, json, markdown};
 use crate::schedule::{Guides, Plan, plan, spans};
 
@@ -56,7 +57,16 @@ pub fn run(
     emit(&text)
 }
 
-fn rows(plan: &Plan, library: &Library) -> Vec<Vec<String>> {
+/// A week's dates, the year said once: `2026-01-05 – 01-11`, or both in full across a new year.
+fn dates(start: Date, end: Date) -> String {
+    if start.year() == end.year() {
+        format!("{start} – {}", end.strftime("%m-%d"))
+    } else {
+        format!("{start} – {end}")
+    }
+}
+
+fn rows(plan: &Plan, library: &Library, screen: Screen) -> Vec<Vec<String>> {
     plan.weeks
         .iter()
         .map(|w| {
@@ -72,14 +82,18 @@ fn rows(plan: &Plan, library: &Library) -> Vec<Vec<String>> {
                 .collect();
             vec![
                 w.week.to_string(),
-                format!("{} – {}", w.start, w.end),
+                dates(w.start, w.end),
                 w.phase.clone(),
                 if modules.is_empty() {
                     "(to choose)".to_string()
                 } else {
                     modules.join(", ")
                 },
-                w.focus.join("; "),
+                if screen.tty {
+                    w.focus.join("\n")
+                } else {
+                    w.focus.join("; ")
+                },
                 w.milestone.clone().unwrap_or_default(),
             ]
         })
@@ -104,9 +118,12 @@ fn render_table(plan: &Plan, library: &Library, ctx: &Ctx, saved: Option<PlanPre
     let mut out = String::new();
     if !plan.weeks.is_empty() {
         let mut table = ctx.screen.table(&HEADERS);
-        for row in rows(plan, library) {
+        for row in rows(plan, library, ctx.screen) {
             table.add_row(row);
         }
+        keep_whole(&mut table, 1);
+        // The module says which phase it is in; on a narrow terminal the focus needs the room more.
+        hide_when_narrow(&mut table, 2, 110);
         out.push_str(&table.to_string());
         out.push('\n');
     }
@@ -126,7 +143,24 @@ fn render_markdown(plan: &Plan, library: &Library) -> String {
     format!(
         "## Plan: {}\n\n{}\n{}\n",
         library.path.title,
-        markdown::table(&HEADERS, &rows(plan, library)),
+        markdown::table(&HEADERS, &rows(plan, library, Screen { tty: false })),
         summary(plan)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_say_the_year_once_unless_the_week_crosses_into_a_new_one() {
+        assert_eq!(
+            super::dates(date(2026, 1, 5), date(2026, 1, 11)),
+            "2026-01-05 – 01-11"
+        );
+        assert_eq!(
+            super::dates(date(2026, 12, 28), date(2027, 1, 3)),
+            "2026-12-28 – 2027-01-03"
+        );
+    }
 }

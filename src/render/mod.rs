@@ -1,7 +1,9 @@
 //! Renderers over the commands' view models. Tables for people, JSON (serde on the same values) for scripts.
 
+pub mod guide;
 pub mod ics;
 pub mod markdown;
+pub mod pager;
 pub mod table;
 
 use std::io::{self, Write as _};

@@ -1,7 +1,7 @@
 //! Tables with comfy-table: fitted to the terminal's width on a terminal; in a pipe, never wrapped, so every row
 //! stays on one line for `grep`, `awk` and `head`.
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 
 /// Where the output goes, decided once by the command layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,22 @@ impl Screen {
         }
         table.set_header(headers.to_vec());
         table
+    }
+}
+
+/// Keeps a column's cells whole when the table is fitted to a narrow terminal: ids are typed back as commands,
+/// and an id broken over two lines cannot be copied.
+pub fn keep_whole(table: &mut Table, column: usize) {
+    if let Some(c) = table.column_mut(column) {
+        c.set_constraint(ColumnConstraint::ContentWidth);
+    }
+}
+
+/// Hides a column on a terminal narrower than `min_width`, where it would squeeze the others into slivers.
+pub fn hide_when_narrow(table: &mut Table, column: usize, min_width: u16) {
+    let narrow = table.is_tty() && table.width().is_some_and(|w| w < min_width);
+    if let (true, Some(c)) = (narrow, table.column_mut(column)) {
+        c.set_constraint(ColumnConstraint::Hidden);
     }
 }
 

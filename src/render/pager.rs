@@ -1,0 +1,120 @@
+//! Long output on a terminal goes through the learner's pager, as `git` and `man` do.
+//!
+//! `$PAGER` when set (split on whitespace, so `less -R` works), else `less -R`. A `PAGER` set to nothing turns paging
+//! off, as it does for git. If the pager cannot be started the text is printed directly: a missing `less` must never
+//! cost the learner their guide.
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use anyhow::Result;
+
+use super::emit;
+
+/// The pager when `PAGER` is unset.
+const DEFAULT_PAGER: &str = "less -R";
+
+/// The screen: whether stdout is a terminal, and its height in rows when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Terminal {
+    pub tty: bool,
+    pub rows: Option<usize>,
+    pub columns: Option<usize>,
+}
+
+impl Terminal {
+    pub fn detect(tty: bool) -> Terminal {
+        let size = if tty {
+            terminal_size::terminal_size()
+        } else {
+            None
+        };
+        Terminal {
+            tty,
+            rows: size.map(|(_, h)| usize::from(h.0)).filter(|r| *r > 0),
+            columns: size.map(|(w, _)| usize::from(w.0)).filter(|c| *c > 0),
+        }
+    }
+}
+
+/// Whether `lines` of output should be paged: only on a terminal, when asked, and when they do not fit. A text as
+/// tall as the screen does not fit either: the shell's prompt would push its first line away.
+pub fn should_page(terminal: Terminal, no_pager: bool, lines: usize) -> bool {
+    terminal.tty && !no_pager && terminal.rows.is_some_and(|rows| lines >= rows)
+}
+
+/// The pager's program and arguments from the value of `PAGER`; `None` turns paging off.
+pub fn pager_command(var: Option<&str>) -> Option<Vec<String>> {
+    let words: Vec<String> = var
+        .unwrap_or(DEFAULT_PAGER)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    (!words.is_empty()).then_some(words)
+}
+
+/// Writes `text` through the pager when `page`, else (or when the pager will not start) to stdout.
+pub fn page_or_emit(text: &str, page: bool) -> Result<()> {
+    if page && let Some(command) = pager_command(std::env::var("PAGER").ok().as_deref()) {
+        let mut pager = Command::new(&command[0]);
+        pager.args(&command[1..]).stdin(Stdio::piped());
+        // `less` without `-R` would show the escape codes as text; `LESS=R` asks for them as styles, as git does.
+        if std::env::var_os("LESS").is_none() {
+            pager.env("LESS", "R");
+        }
+        if let Ok(mut child) = pager.spawn() {
+            if let Some(mut stdin) = child.stdin.take() {
+                // The learner may quit the pager before reading it all: a closed pipe is not an error here.
+                match stdin.write_all(text.as_bytes()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+                    _ => {}
+                }
+            }
+            child.wait()?;
+            return Ok(());
+        }
+    }
+    emit(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCREEN: Terminal = Terminal {
+        tty: true,
+        rows: Some(24),
+        columns: Some(80),
+    };
+
+    #[test]
+    fn pages_only_a_text_that_does_not_fit_a_terminal() {
+        assert!(!should_page(SCREEN, false, 23));
+        assert!(should_page(SCREEN, false, 24));
+        assert!(!should_page(SCREEN, true, 500), "--no-pager");
+        let pipe = Terminal {
+            tty: false,
+            rows: None,
+            columns: None,
+        };
+        assert!(!should_page(pipe, false, 500));
+        let unknown = Terminal {
+            rows: None,
+            ..SCREEN
+        };
+        assert!(!should_page(unknown, false, 500));
+    }
+
+    #[test]
+    fn the_pager_is_less_unless_pager_says_otherwise() {
+        assert_eq!(
+            pager_command(None),
+            Some(vec!["less".to_string(), "-R".to_string()])
+        );
+        assert_eq!(
+            pager_command(Some("most -s")),
+            Some(vec!["most".to_string(), "-s".to_string()])
+        );
+        assert_eq!(pager_command(Some("  ")), None);
+    }
+}

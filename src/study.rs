@@ -1,0 +1,556 @@
+//! The study log's numbers: hours, weekly rhythm, streaks, and a finish date forecast from the learner's own pace.
+//! Pure: today is an input.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::path::Path;
+use crate::progress::{LogEntry, PathProgress, Status};
+
+/// Hours are kept to the hundredth; sums are done in hundredths so 0.1 + 0.2 is 0.3.
+pub fn hundredths(hours: f64) -> i64 {
+    (hours * 100.0).round() as i64
+}
+
+fn from_hundredths(h: i64) -> f64 {
+    h as f64 / 100.0
+}
+
+/// The most one day may hold.
+pub const MAX_HOURS_PER_DAY: f64 = 24.0;
+
+/// Checks a new session against the log: hours in (0, 24], the day's total at most 24, the date not after today.
+pub fn check_session(log: &[LogEntry], date: Date, hours: f64, today: Date) -> Result<(), String> {
+    if !hours.is_finite() || hours <= 0.0 || hundredths(hours) == 0 {
+        return Err(format!("log at least 0.01 hours, not `{hours}`"));
+    }
+    if hours > MAX_HOURS_PER_DAY {
+        return Err(format!(
+            "{hours} hours do not fit in one day (at most {MAX_HOURS_PER_DAY})"
+        ));
+    }
+    if date > today {
+        return Err(format!(
+            "{date} is in the future; log sessions on or before today ({today})"
+        ));
+    }
+    let that_day: i64 = log
+        .iter()
+        .filter(|e| e.date == date)
+        .map(|e| hundredths(e.hours))
+        .sum();
+    if that_day + hundredths(hours) > hundredths(MAX_HOURS_PER_DAY) {
+        return Err(format!(
+            "{date} already has {} hours logged; {hours} more would pass {MAX_HOURS_PER_DAY} for one day",
+            from_hundredths(that_day)
+        ));
+    }
+    Ok(())
+}
+
+/// The Monday of the ISO week that holds `date`.
+pub fn monday_of(date: Date) -> Date {
+    let back = i64::from(date.weekday().to_monday_zero_offset());
+    date.checked_sub(back.days()).unwrap_or(date)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub hours_total: f64,
+    /// This ISO week, Monday to Sunday.
+    pub hours_this_week: f64,
+    /// Hours in the 28 days ending today, per week; a learner who began less than four weeks ago is averaged over
+    /// the weeks since their first session (at least one), so a new learner's pace is not diluted by weeks before.
+    pub hours_per_week: f64,
+    pub streak_days: u32,
+    pub longest_streak_days: u32,
+    pub forecast_finish: Option<Date>,
+    /// Why there is no forecast, when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast_note: Option<String>,
+    /// The estimated hours still to study.
+    pub hours_remaining: f64,
+}
+
+pub fn stats(
+    path: &Path,
+    progress: &PathProgress,
+    hours: &dyn Fn(&str) -> Option<f64>,
+    today: Date,
+) -> Stats {
+    let log = &progress.log;
+    let total: i64 = log.iter().map(|e| hundredths(e.hours)).sum();
+    let monday = monday_of(today);
+    let this_week: i64 = log
+        .iter()
+        .filter(|e| e.date >= monday && e.date <= today)
+        .map(|e| hundredths(e.hours))
+        .sum();
+    let four_weeks_ago = today.checked_sub(27.days()).unwrap_or(today);
+    let recent: i64 = log
+        .iter()
+        .filter(|e| e.date >= four_weeks_ago && e.date <= today)
+        .map(|e| hundredths(e.hours))
+        .sum();
+    let first = log.iter().map(|e| e.date).min().unwrap_or(today);
+    let window_days = first
+        .until(today)
+        .map_or(28, |s| i64::from(s.get_days()) + 1)
+        .clamp(1, 28);
+    let per_week = from_hundredths(recent) / (window_days as f64 / 7.0).max(1.0);
+    let (streak, longest) = streaks(log, today);
+    let remaining = remaining_hours(path, progress, hours);
+    let (forecast_finish, forecast_note) = if total == 0 {
+        (
+            None,
+            Some("no study hours logged yet: `aipath log <hours>` records a session".to_string()),
+        )
+    } else if recent == 0 {
+        (
+            None,
+            Some("no study hours logged in the last four weeks".to_string()),
+        )
+    } else if remaining <= 0.0 {
+        (Some(today), None)
+    } else {
+        let days = (remaining / per_week * 7.0).ceil() as i64;
+        match today.checked_add(days.days()) {
+            Ok(d) => (Some(d), None),
+            Err(_) => (
+                None,
+                Some("at this pace the finish is past the end of the calendar".to_string()),
+            ),
+        }
+    };
+    Stats {
+        hours_total: from_hundredths(total),
+        hours_this_week: from_hundredths(this_week),
+        hours_per_week: per_week,
+        streak_days: streak,
+        longest_streak_days: longest,
+        forecast_finish,
+        forecast_note,
+        hours_remaining: remaining,
+    }
+}
+
+/// (current, longest): runs of consecutive days with a session. The current run ends today or yesterday.
+pub fn streaks(log: &[LogEntry], today: Date) -> (u32, u32) {
+    let mut days: Vec<Date> = log.iter().map(|e| e.date).filter(|d| *d <= today).collect();
+    days.sort_unstable();
+    days.dedup();
+    let mut longest = 0;
+    let mut run = 0;
+    let mut previous: Option<Date> = None;
+    for &day in &days {
+        run = match previous {
+            Some(p) if p.tomorrow().ok() == Some(day) => run + 1,
+            _ => 1,
+        };
+        longest = longest.max(run);
+        previous = Some(day);
+    }
+    let current = match previous {
+        Some(last) if last == today || last.tomorrow().ok() == Some(today) => run,
+        _ => 0,
+    };
+    (current, longest)
+}
+
+/// Estimated hours left: remaining modules' hours less what was logged to those in progress. A choice phase with
+/// nothing chosen counts its fewest choices at the options' average.
+pub fn remaining_hours(
+    path: &Path,
+    progress: &PathProgress,
+    hours: &dyn Fn(&str) -> Option<f64>,
+) -> f64 {
+    let known: Vec<f64> = path.module_ids().filter_map(hours).collect();
+    let fallback = if known.is_empty() {
+        0.0
+    } else {
+        known.iter().sum::<f64>() / known.len() as f64
+    };
+    let estimate = |m: &str| hours(m).unwrap_or(fallback);
+    let logged = |m: &str| -> f64 {
+        from_hundredths(
+            progress
+                .log
+                .iter()
+                .filter(|e| e.module.as_deref() == Some(m))
+                .map(|e| hundredths(e.hours))
+                .sum(),
+        )
+    };
+    let mut left = 0.0;
+    for phase in &path.phases {
+        if phase.is_choice() && progress.chosen.is_empty() {
+            let options: Vec<f64> = phase.module_ids().map(estimate).collect();
+            let average = options.iter().sum::<f64>() / options.len().max(1) as f64;
+            left += average * phase.choose.map_or(1, |c| c.min) as f64;
+            continue;
+        }
+        for m in phase.module_ids() {
+            if phase.is_choice() && !progress.is_chosen(m) {
+                continue;
+            }
+            left += match progress.status(m) {
+                Status::Done | Status::Skipped => 0.0,
+                Status::InProgress => (estimate(m) - logged(m)).max(0.0),
+                Status::Todo => estimate(m),
+            };
+        }
+    }
+    left
+}
+
+/// Hours as a person writes them: `4.25`, `1.5`, `2`.
+pub fn show(hours: f64) -> String {
+    let text = format!("{hours:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Hours per ISO week for the `n` weeks ending with this one: (Monday, hours), oldest first.
+pub fn weekly(log: &[LogEntry], today: Date, n: u32) -> Vec<(Date, f64)> {
+    let this_monday = monday_of(today);
+    (0..n)
+        .rev()
+        .filter_map(|back| this_monday.checked_sub((i64::from(back) * 7).days()).ok())
+        .map(|monday| {
+            let sunday = monday.checked_add(6.days()).unwrap_or(monday);
+            let h: i64 = log
+                .iter()
+                .filter(|e| e.date >= monday && e.date <= sunday)
+                .map(|e| hundredths(e.hours))
+                .sum();
+            (monday, from_hundredths(h))
+        })
+        .collect()
+}
+
+/// A bar per week, scaled to the busiest one, plus a one-line sparkline: the learner's rhythm at a glance.
+pub fn chart(weeks: &[(Date, f64)], width: usize) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = weeks.iter().map(|w| w.1).fold(0.0, f64::max);
+    let scale = |h: f64, steps: usize| {
+        if max > 0.0 {
+            (h / max * steps as f64).round() as usize
+        } else {
+            0
+        }
+    };
+    let spark: String = weeks
+        .iter()
+        .map(|&(_, h)| {
+            if h <= 0.0 {
+                ' '
+            } else {
+                TICKS[scale(h, 7).min(7)]
+            }
+        })
+        .collect();
+    let mut out = format!("{spark}\n");
+    for &(monday, h) in weeks {
+        let (year, week) = (monday.iso_week_date().year(), monday.iso_week_date().week());
+        out.push_str(&format!(
+            "{year}-W{week:02} {monday}  {:<width$}  {} h\n",
+            "#".repeat(scale(h, width)),
+            show(h)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{Change, Kind};
+    use jiff::civil::date;
+
+    fn entry(d: Date, hours: f64, module: Option<&str>) -> LogEntry {
+        LogEntry {
+            date: d,
+            hours,
+            module: module.map(str::to_string),
+            note: None,
+        }
+    }
+
+    fn log(days: &[(Date, f64)]) -> Vec<LogEntry> {
+        days.iter().map(|&(d, h)| entry(d, h, None)).collect()
+    }
+
+    fn with_log(days: &[(Date, f64)]) -> PathProgress {
+        PathProgress {
+            log: log(days),
+            ..Default::default()
+        }
+    }
+
+    const PATH: &str = "
+id: p
+title: P
+phases:
+  - id: one
+    title: One
+    weeks: { min: 2, max: 2 }
+    groups: [{ modules: [a, b] }]
+  - id: spec
+    title: Spec
+    weeks: { min: 1, max: 1 }
+    choose: { min: 1, max: 2 }
+    groups: [{ modules: [c, d] }]
+modules:
+  - { id: a, title: A }
+  - { id: b, title: B }
+  - { id: c, title: C }
+  - { id: d, title: D }
+";
+
+    fn path() -> Path {
+        Path::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn hours(m: &str) -> Option<f64> {
+        match m {
+            "a" => Some(20.0),
+            "b" => Some(10.0),
+            "c" => Some(30.0),
+            "d" => Some(50.0),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn sums_are_exact_in_hundredths() {
+        let mut p = PathProgress::default();
+        for h in [0.1, 0.2, 1.25] {
+            p.log_session(entry(date(2026, 1, 5), h, None));
+        }
+        let s = stats(&path(), &p, &hours, date(2026, 1, 5));
+        assert_eq!(s.hours_total, 1.55);
+        assert_eq!(s.hours_this_week, 1.55);
+    }
+
+    #[test]
+    fn this_week_runs_monday_to_sunday() {
+        // 2026-01-04 is a Sunday, 2026-01-05 a Monday.
+        let p = with_log(&[
+            (date(2026, 1, 4), 2.0),
+            (date(2026, 1, 5), 1.0),
+            (date(2026, 1, 11), 3.0),
+        ]);
+        assert_eq!(
+            stats(&path(), &p, &hours, date(2026, 1, 11)).hours_this_week,
+            4.0
+        );
+        assert_eq!(
+            stats(&path(), &p, &hours, date(2026, 1, 4)).hours_this_week,
+            2.0
+        );
+        assert_eq!(monday_of(date(2026, 1, 1)), date(2025, 12, 29));
+    }
+
+    #[test]
+    fn the_weekly_average_takes_the_last_28_days() {
+        let p = with_log(&[
+            (date(2025, 12, 8), 100.0),
+            (date(2025, 12, 9), 4.0),
+            (date(2026, 1, 5), 4.0),
+        ]);
+        // 2025-12-09 is 27 days before 2026-01-05: inside; 2025-12-08 is 28 days before: outside.
+        assert_eq!(
+            stats(&path(), &p, &hours, date(2026, 1, 5)).hours_per_week,
+            2.0
+        );
+    }
+
+    #[test]
+    fn a_new_learner_is_averaged_over_the_weeks_since_the_first_session() {
+        // Two weeks in (14 days including today): 6 hours is 3 a week, not 1.5.
+        let p = with_log(&[(date(2025, 12, 23), 2.0), (date(2026, 1, 5), 4.0)]);
+        assert_eq!(
+            stats(&path(), &p, &hours, date(2026, 1, 5)).hours_per_week,
+            3.0
+        );
+        // Three days in: averaged over one week at least.
+        let p = with_log(&[(date(2026, 1, 3), 2.0), (date(2026, 1, 5), 4.0)]);
+        assert_eq!(
+            stats(&path(), &p, &hours, date(2026, 1, 5)).hours_per_week,
+            6.0
+        );
+    }
+
+    #[test]
+    fn a_streak_ends_today_or_yesterday() {
+        let days = log(&[
+            (date(2026, 1, 3), 1.0),
+            (date(2026, 1, 4), 1.0),
+            (date(2026, 1, 5), 1.0),
+        ]);
+        assert_eq!(streaks(&days, date(2026, 1, 5)), (3, 3));
+        // Today not logged yet: the streak still counts.
+        assert_eq!(streaks(&days, date(2026, 1, 6)), (3, 3));
+        // A day missed: the streak is over, the longest remains.
+        assert_eq!(streaks(&days, date(2026, 1, 7)), (0, 3));
+    }
+
+    #[test]
+    fn a_gap_day_breaks_a_streak_and_several_sessions_a_day_count_once() {
+        let days = log(&[
+            (date(2026, 1, 1), 1.0),
+            (date(2026, 1, 2), 1.0),
+            (date(2026, 1, 2), 2.0),
+            (date(2026, 1, 4), 1.0),
+            (date(2026, 1, 5), 1.0),
+        ]);
+        assert_eq!(streaks(&days, date(2026, 1, 5)), (2, 2));
+    }
+
+    #[test]
+    fn streaks_cross_month_and_year_boundaries() {
+        let days = log(&[
+            (date(2025, 12, 30), 1.0),
+            (date(2025, 12, 31), 1.0),
+            (date(2026, 1, 1), 1.0),
+        ]);
+        assert_eq!(streaks(&days, date(2026, 1, 1)), (3, 3));
+        let feb = log(&[
+            (date(2028, 2, 28), 1.0),
+            (date(2028, 2, 29), 1.0),
+            (date(2028, 3, 1), 1.0),
+        ]);
+        assert_eq!(streaks(&feb, date(2028, 3, 1)), (3, 3));
+        assert_eq!(streaks(&[], date(2028, 3, 1)), (0, 0));
+    }
+
+    #[test]
+    fn the_forecast_divides_remaining_hours_by_the_recent_pace() {
+        let mut p = PathProgress::default();
+        p.choose(vec!["c".into()], date(2026, 1, 1));
+        p.apply(Kind::Module, "a", Change::Start, date(2026, 1, 1));
+        // 8 hours on `a` in the last four weeks: 2 hours a week.
+        p.log = vec![
+            entry(date(2025, 12, 9), 0.01, None),
+            entry(date(2026, 1, 2), 7.99, Some("a")),
+        ];
+        let s = stats(&path(), &p, &hours, date(2026, 1, 5));
+        // Left: a 20-7.99 = 12.01, b 10, c 30 (d not chosen) = 52.01 hours: 26.005 weeks, 182.035 -> 183 days.
+        assert!(
+            (s.hours_remaining - 52.01).abs() < 1e-9,
+            "{}",
+            s.hours_remaining
+        );
+        assert_eq!(s.hours_per_week, 2.0);
+        assert_eq!(
+            s.forecast_finish,
+            date(2026, 1, 5).checked_add(183.days()).ok()
+        );
+        // Twice the pace: half the time.
+        p.log.push(entry(date(2026, 1, 3), 8.0, None));
+        let s = stats(&path(), &p, &hours, date(2026, 1, 5));
+        assert_eq!(s.hours_per_week, 4.0);
+        assert_eq!(
+            s.forecast_finish,
+            date(2026, 1, 5).checked_add(92.days()).ok()
+        );
+    }
+
+    #[test]
+    fn unchosen_specializations_count_their_fewest_choices_at_the_average() {
+        let p = PathProgress::default();
+        // a 20 + b 10 + one of c/d at (30+50)/2.
+        assert_eq!(remaining_hours(&path(), &p, &hours), 70.0);
+    }
+
+    #[test]
+    fn no_hours_no_forecast_and_a_reason() {
+        let s = stats(&path(), &PathProgress::default(), &hours, date(2026, 1, 5));
+        assert_eq!(s.forecast_finish, None);
+        assert!(
+            s.forecast_note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("no study hours logged yet"))
+        );
+        let p = with_log(&[(date(2025, 6, 1), 3.0)]);
+        let s = stats(&path(), &p, &hours, date(2026, 1, 5));
+        assert_eq!(
+            s.forecast_note.as_deref(),
+            Some("no study hours logged in the last four weeks")
+        );
+    }
+
+    #[test]
+    fn sessions_are_checked() {
+        let today = date(2026, 1, 5);
+        let day = log(&[(today, 20.0)]);
+        assert!(check_session(&[], today, 0.0, today).is_err());
+        assert!(check_session(&[], today, -1.0, today).is_err());
+        assert!(check_session(&[], today, f64::NAN, today).is_err());
+        assert!(check_session(&[], today, f64::INFINITY, today).is_err());
+        assert!(check_session(&[], today, 24.5, today).is_err());
+        assert!(check_session(&[], today, 24.0, today).is_ok());
+        assert!(check_session(&[], date(2026, 1, 6), 1.0, today).is_err());
+        assert!(check_session(&day, today, 4.0, today).is_ok());
+        let err = check_session(&day, today, 4.5, today)
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            err,
+            "2026-01-05 already has 20 hours logged; 4.5 more would pass 24 for one day"
+        );
+    }
+
+    #[test]
+    fn hours_show_without_trailing_zeros() {
+        assert_eq!(
+            [show(4.25), show(1.5), show(2.0), show(0.0)],
+            ["4.25", "1.5", "2", "0"]
+        );
+    }
+
+    #[test]
+    fn log_keeps_date_order() {
+        let mut p = PathProgress::default();
+        p.log_session(entry(date(2026, 1, 5), 1.0, Some("first")));
+        p.log_session(entry(date(2026, 1, 3), 1.0, None));
+        p.log_session(entry(date(2026, 1, 5), 1.0, Some("second")));
+        let order: Vec<(Date, Option<&str>)> = p
+            .log
+            .iter()
+            .map(|e| (e.date, e.module.as_deref()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (date(2026, 1, 3), None),
+                (date(2026, 1, 5), Some("first")),
+                (date(2026, 1, 5), Some("second"))
+            ]
+        );
+        assert_eq!(p.started, Some(date(2026, 1, 3)));
+    }
+
+    #[test]
+    fn weekly_buckets_and_chart() {
+        let days = log(&[
+            (date(2026, 1, 5), 2.0),
+            (date(2026, 1, 11), 2.0),
+            (date(2025, 12, 31), 1.0),
+        ]);
+        let weeks = weekly(&days, date(2026, 1, 12), 3);
+        assert_eq!(
+            weeks,
+            [
+                (date(2025, 12, 29), 1.0),
+                (date(2026, 1, 5), 4.0),
+                (date(2026, 1, 12), 0.0)
+            ]
+        );
+        let text = chart(&weeks, 8);
+        assert_eq!(
+            text,
+            "▃█ \n2026-W01 2025-12-29  ##        1 h\n2026-W02 2026-01-05  ########  4 h\n2026-W03 2026-01-12            0 h\n"
+        );
+    }
+}

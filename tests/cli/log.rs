@@ -1,0 +1,229 @@
+//! `aipath log`: study sessions, the list, the weekly chart, and what `status` makes of them.
+
+use crate::support::Env;
+
+fn on(env: &Env, day: &str, args: &[&str]) -> String {
+    let out = env
+        .cmd(args)
+        .env("AIPATH_TODAY", day)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{args:?} on {day}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn status_on(env: &Env, day: &str) -> serde_json::Value {
+    serde_json::from_str(&on(env, day, &["status", "--json"])).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_session_is_recorded_and_listed_newest_first_with_its_note() {
+    let env = Env::new();
+    let out = on(
+        &env,
+        "2026-01-03",
+        &["log", "1.5", "--module", "mach", "--note", "linear models"],
+    );
+    assert_eq!(
+        out,
+        "Logged 1.5 h on `machine-learning-basics` for 2026-01-03. This week: 1.5 h; streak: 1 day.\n"
+    );
+    on(&env, "2026-01-05", &["log", "2", "--date", "2026-01-04"]);
+    on(
+        &env,
+        "2026-01-05",
+        &["log", "0.25", "-m", "math-foundations"],
+    );
+    let list = env.ok(&["log"]);
+    let rows: Vec<&str> = list.lines().filter(|l| l.starts_with("| 2026")).collect();
+    assert_eq!(rows.len(), 3, "{list}");
+    assert!(
+        rows[0].starts_with("| 2026-01-05 | 0.25  | math-foundations "),
+        "{list}"
+    );
+    assert!(rows[2].contains("linear models"), "{list}");
+    assert!(list.ends_with("3 sessions, 3.75 h in all.\n"), "{list}");
+    let json = env.json(&["log"]);
+    assert_eq!(
+        json[2],
+        serde_json::json!({"date": "2026-01-03", "hours": 1.5, "module": "machine-learning-basics", "note": "linear models"})
+    );
+    assert_eq!(
+        json[1],
+        serde_json::json!({"date": "2026-01-04", "hours": 2.0})
+    );
+}
+
+#[test]
+fn an_empty_log_says_how_to_start() {
+    let env = Env::new();
+    assert!(
+        env.ok(&["log"])
+            .starts_with("No study sessions logged yet.")
+    );
+    assert_eq!(env.json(&["log"]), serde_json::json!([]));
+}
+
+#[test]
+fn bad_sessions_exit_two_and_write_nothing() {
+    let env = Env::new();
+    env.ok(&["log", "20"]);
+    let before = env.state_bytes();
+    for (args, says) in [
+        (&["log", "0"][..], "log at least 0.01 hours"),
+        (&["log", "-1"], "log at least 0.01 hours"),
+        (&["log", "25"], "25 hours do not fit in one day"),
+        (&["log", "abc"], "`abc` is not a number of hours"),
+        (&["log", "inf"], "`inf` is not a number of hours"),
+        (&["log", "NaN"], "`NaN` is not a number of hours"),
+        (
+            &["log", "4.5"],
+            "2026-01-05 already has 20 hours logged; 4.5 more would pass 24 for one day",
+        ),
+        (
+            &["log", "1", "--date", "2026-01-06"],
+            "2026-01-06 is in the future",
+        ),
+        (
+            &["log", "1", "--date", "2026-13-01"],
+            "is not a date of the form YYYY-MM-DD",
+        ),
+        (
+            &["log", "1", "--module", "nosuch"],
+            "unknown module `nosuch`",
+        ),
+        (
+            &["log", "1", "--module", "model-monitoring-dashboard"],
+            "unknown module `model-monitoring-dashboard`",
+        ),
+        (
+            &["log", "--module", "math"],
+            "required arguments were not provided",
+        ),
+        (
+            &["log", "--note", "x"],
+            "required arguments were not provided",
+        ),
+        (&["log", "1", "--weeks", "4"], "cannot be used with"),
+        (&["log", "--weeks", "0"], "0 is not in 1..=520"),
+    ] {
+        let err = env.fails(args, 2);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(env.state_bytes(), before);
+    // The day still takes its last four hours.
+    env.ok(&["log", "4"]);
+}
+
+#[test]
+fn status_reports_hours_streaks_and_a_forecast_that_moves_with_the_pace() {
+    let env = Env::new();
+    let fresh = status_on(&env, "2026-01-05");
+    for key in [
+        "hours_total",
+        "hours_this_week",
+        "hours_per_week",
+        "streak_days",
+        "longest_streak_days",
+        "forecast_finish",
+    ] {
+        assert!(
+            fresh.get(key).is_some(),
+            "status --json lacks `{key}`: {fresh}"
+        );
+    }
+    assert!(fresh["forecast_finish"].is_null());
+    let out = on(&env, "2026-01-05", &["status"]);
+    assert!(
+        out.contains("Forecast finish: none yet, no study hours logged yet"),
+        "{out}"
+    );
+
+    // Sunday, Monday, Tuesday: a three-day streak across an ISO week boundary.
+    on(&env, "2026-01-04", &["log", "2"]);
+    on(
+        &env,
+        "2026-01-05",
+        &["log", "3", "-m", "machine-learning-basics"],
+    );
+    on(&env, "2026-01-06", &["log", "2"]);
+    let s = status_on(&env, "2026-01-06");
+    assert_eq!(s["hours_total"], 7.0);
+    assert_eq!(s["hours_this_week"], 5.0);
+    assert_eq!(s["hours_per_week"], 7.0);
+    assert_eq!(
+        (s["streak_days"].as_u64(), s["longest_streak_days"].as_u64()),
+        (Some(3), Some(3))
+    );
+    // 370 hours left (seven modules of the guides plus one specialization at the average), at 7 h a week.
+    let slow = s["forecast_finish"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!slow.is_empty(), "{s}");
+    let out = on(&env, "2026-01-06", &["status"]);
+    assert!(
+        out.contains(
+            "Study: 7 h in all, 5 h this week, 7 h/week lately; streak 3 days (longest 3)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("Forecast finish: {slow} at your pace")),
+        "{out}"
+    );
+    assert!(out.contains("(the plan says 2026-08-03)"), "{out}");
+
+    // A busier day brings the forecast closer.
+    on(&env, "2026-01-06", &["log", "10"]);
+    let fast = status_on(&env, "2026-01-06")["forecast_finish"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(fast < slow, "{fast} should come before {slow}");
+
+    // A day missed ends the streak; the longest is kept.
+    let later = status_on(&env, "2026-01-08");
+    assert_eq!(
+        (
+            later["streak_days"].as_u64(),
+            later["longest_streak_days"].as_u64()
+        ),
+        (Some(0), Some(3))
+    );
+}
+
+#[test]
+fn the_weekly_chart_shows_a_bar_per_week() {
+    let env = Env::new();
+    on(&env, "2025-12-30", &["log", "2"]);
+    on(&env, "2026-01-05", &["log", "4"]);
+    let out = env.ok(&["log", "--weeks", "3"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Hours per week, the last 3 weeks (ISO weeks, Monday to Sunday):"
+    );
+    assert_eq!(lines[1], " ▅█");
+    assert_eq!(
+        lines[2].trim_end(),
+        "2025-W52 2025-12-22                                  0 h"
+    );
+    assert!(
+        lines[3].starts_with("2026-W01 2025-12-29  ###############  "),
+        "{out}"
+    );
+    assert!(
+        lines[4].starts_with(&format!("2026-W02 2026-01-05  {}  4 h", "#".repeat(30))),
+        "{out}"
+    );
+    let json = env.json(&["log", "--weeks", "2"]);
+    assert_eq!(
+        json,
+        serde_json::json!([{"week_start": "2025-12-29", "hours": 2.0}, {"week_start": "2026-01-05", "hours": 4.0}])
+    );
+}
