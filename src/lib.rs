@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod loader;
+pub mod migrate;
 pub mod module_doc;
 pub mod next;
 pub mod path;

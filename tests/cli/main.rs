@@ -3,4 +3,5 @@
 mod core;
 mod document;
 mod paths;
+mod state_file;
 mod support;
