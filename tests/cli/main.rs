@@ -1,5 +1,6 @@
 //! Integration tests: the real binary, driven as a learner would. One test binary, one module per area.
 
+mod concurrency;
 mod core;
 mod document;
 mod paths;
