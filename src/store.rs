@@ -16,6 +16,9 @@ use crate::error::located_yaml;
 use crate::migrate::migrate;
 use crate::progress::{STATE_VERSION, State};
 
+/// Told with a state file from a newer aipath: nothing is wrong with it, this build is too old.
+const NEWER_HINT: &str = "aipath has left the file untouched; upgrade aipath to go on with it, or give another file with `--state`";
+
 /// Told with every unreadable state file: what the learner can do about it.
 const UNREADABLE_HINT: &str =
     "aipath has left the file untouched; fix it by hand, or move it aside to start afresh";
@@ -237,11 +240,11 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
             )));
         }
         Some(v) if v > u64::from(STATE_VERSION) => {
-            return Err(unreadable(format!(
+            return Err(anyhow!(
                 "{}: the state file was written by a newer aipath (format version {v}; this one reads up to \
-                 {STATE_VERSION}); upgrade aipath",
+                 {STATE_VERSION}); {NEWER_HINT}",
                 file.display()
-            )));
+            ));
         }
         Some(0) => {
             return Err(unreadable(format!(
@@ -324,9 +327,15 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(message.contains("written by a newer aipath"), "{message}");
+        assert!(message.ends_with(NEWER_HINT), "{message}");
+        let message = message_of(b"version: 4294967296\n");
+        assert!(
+            message.contains("written by a newer aipath (format version 4294967296;"),
+            "{message}"
+        );
     }
 
-    fn message(text: &[u8]) -> String {
+    fn message_of(text: &[u8]) -> String {
         decode(Path::new("/x/state.yaml"), text)
             .err()
             .map(|e| e.to_string())
@@ -350,7 +359,7 @@ mod tests {
     #[test]
     fn a_wrong_shape_in_a_version_1_file_still_names_its_line() {
         let message =
-            message(b"version: 1\npaths:\n  p:\n    modules:\n      m: { status: finished }\n");
+            message_of(b"version: 1\npaths:\n  p:\n    modules:\n      m: { status: finished }\n");
         assert!(message.starts_with("/x/state.yaml:5:"), "{message}");
         assert!(message.contains("`finished`"), "{message}");
     }
@@ -366,10 +375,9 @@ mod tests {
                 b"version: 0\n",
                 "format version 0 is not one aipath has written",
             ),
-            (b"version: 4294967296\n", "written by a newer aipath"),
             (b" \n\n", "the state file is empty"),
         ] {
-            let message = message(text);
+            let message = message_of(text);
             assert!(message.contains(expected), "{text:?}: {message}");
             assert!(message.ends_with(UNREADABLE_HINT), "{message}");
         }
@@ -377,7 +385,7 @@ mod tests {
 
     #[test]
     fn bytes_that_are_not_utf8_are_located() {
-        let message = message(b"version: 2\npaths:\n  \xc3\xa9t\xff\n");
+        let message = message_of(b"version: 2\npaths:\n  \xc3\xa9t\xff\n");
         assert!(
             message.starts_with("/x/state.yaml:3:5: the state file is not UTF-8 text"),
             "{message}"

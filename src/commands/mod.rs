@@ -29,8 +29,16 @@ impl Ctx {
     /// The state (read without a lock) and the path it selects: `--path`, else the active path, else the default.
     pub fn load(&self) -> Result<(State, Library)> {
         let state = self.store.read()?;
-        let selector = self.path_flag.as_deref().or(state.active.as_deref());
-        let library = Library::load(selector)?;
+        let library = match (&self.path_flag, &state.active) {
+            // A path named in the state file may have moved or been mistyped by hand: say where the name came from.
+            (None, Some(active)) => Library::load(Some(active)).with_context(|| {
+                format!(
+                    "{}: the state's `active: {active}` cannot be loaded; give `--path`, or change `active` in the file",
+                    self.store.file.display()
+                )
+            })?,
+            (flag, _) => Library::load(flag.as_deref())?,
+        };
         Ok((state, library))
     }
 }

@@ -129,3 +129,161 @@ fn a_refused_change_to_a_version_1_file_leaves_it_and_makes_no_backup() {
     assert_eq!(env.state_bytes(), Some(V1.as_bytes().to_vec()));
     assert_eq!(env.files(), ["data/state.yaml"]);
 }
+
+/// Every command, the read-only ones and those that change the state.
+const EVERY_COMMAND: [&[&str]; 9] = [
+    &["next"],
+    &["list"],
+    &["status"],
+    &["start", "math-foundations"],
+    &["done", "math-foundations"],
+    &["skip", "math-foundations"],
+    &["undo", "math-foundations"],
+    &["done", "scalable-ml-api-service"],
+    &["choose", "llm-applications"],
+];
+
+const UNREADABLE_HINT: &str =
+    "; aipath has left the file untouched; fix it by hand, or move it aside to start afresh\n";
+
+/// Writes `bytes` as the state file, runs every command, and checks each exits 1 with one line that starts with the
+/// file and `located`, contains `says`, and ends with `hint`; then that the file is exactly as written, alone.
+fn refused_by_every_command(bytes: &[u8], located: &str, says: &str, hint: &str) {
+    let env = Env::new();
+    if let Some(parent) = env.state.parent() {
+        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+    }
+    fs::write(&env.state, bytes).unwrap_or_else(|e| panic!("{e}"));
+    for args in EVERY_COMMAND {
+        let err = env.fails(args, 1);
+        let start = format!("aipath: error: {}{located}", env.state.display());
+        assert!(err.starts_with(&start), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(err.ends_with(hint), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    assert_eq!(
+        env.state_bytes().as_deref(),
+        Some(bytes),
+        "the file changed"
+    );
+    assert_eq!(env.files(), ["data/state.yaml"], "a file appeared");
+}
+
+#[test]
+fn invalid_yaml_is_refused_with_its_line_and_column() {
+    refused_by_every_command(
+        b"version: 2\npaths: [\n",
+        ":3:1: ",
+        "did not find expected node content",
+        UNREADABLE_HINT,
+    );
+}
+
+#[test]
+fn an_unknown_status_is_refused_with_its_line_and_column() {
+    refused_by_every_command(
+        b"version: 2\npaths:\n  software-developer-to-ai-engineer:\n    modules:\n      math-foundations:\n        \
+          status: finished\n",
+        ":6:17: ",
+        "paths.software-developer-to-ai-engineer.modules.math-foundations.status: unknown variant `finished`, \
+         expected one of `todo`, `in-progress`, `done`, `skipped`",
+        UNREADABLE_HINT,
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_refused_with_its_line_and_column() {
+    refused_by_every_command(
+        b"version: 2\npaths:\n  software-developer-to-ai-engineer:\n    chosen: 7\n",
+        ":4:13: ",
+        "chosen: invalid type: integer `7`, expected a sequence",
+        UNREADABLE_HINT,
+    );
+}
+
+#[test]
+fn a_misspelt_field_is_refused_rather_than_dropped() {
+    refused_by_every_command(
+        b"version: 2\npaths:\n  software-developer-to-ai-engineer:\n    chosne: [llm-applications]\n",
+        ":4:5: ",
+        "unknown field `chosne`",
+        UNREADABLE_HINT,
+    );
+}
+
+#[test]
+fn an_impossible_date_is_refused_with_its_line_and_column() {
+    refused_by_every_command(
+        b"version: 2\npaths:\n  software-developer-to-ai-engineer:\n    started: 2026-13-01\n",
+        ":4:14: ",
+        "started: failed to parse",
+        UNREADABLE_HINT,
+    );
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    refused_by_every_command(b"", ": ", "the state file is empty", UNREADABLE_HINT);
+    refused_by_every_command(b"\n  \n", ": ", "the state file is empty", UNREADABLE_HINT);
+}
+
+#[test]
+fn a_file_without_a_version_is_refused() {
+    refused_by_every_command(
+        b"paths: {}\n",
+        ": ",
+        "the state file has no `version: <number>`",
+        UNREADABLE_HINT,
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_aipath_is_refused_and_says_to_upgrade() {
+    refused_by_every_command(
+        b"version: 3\npaths: {}\nsomething_new: true\n",
+        ": ",
+        "the state file was written by a newer aipath (format version 3; this one reads up to 2)",
+        "; aipath has left the file untouched; upgrade aipath to go on with it, or give another file with \
+         `--state`\n",
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_the_place_of_the_first_bad_byte() {
+    refused_by_every_command(
+        b"version: 2\npaths:\n  caf\xc3\xa9-\xff: {}\n",
+        ":3:8: ",
+        "the state file is not UTF-8 text",
+        UNREADABLE_HINT,
+    );
+}
+
+#[test]
+fn an_active_path_that_cannot_be_loaded_names_the_state_file() {
+    let env = Env::new();
+    let text = "version: 2\nactive: moved/away.yaml\n";
+    env.write_state(text);
+    let err = env.fails(&["next"], 2);
+    assert_eq!(
+        err,
+        format!(
+            "aipath: error: {}: the state's `active: moved/away.yaml` cannot be loaded; give `--path`, or change \
+             `active` in the file: moved/away.yaml: no such path file\n",
+            env.state.display()
+        )
+    );
+    // `--path` is a way out.
+    env.ok(&[
+        "--path",
+        "software-developer-to-ai-engineer",
+        "done",
+        "math",
+    ]);
+    assert!(
+        String::from_utf8(env.state_bytes().unwrap_or_default())
+            .unwrap_or_default()
+            .contains("active: moved/away.yaml"),
+        "the learner's setting is kept"
+    );
+}
