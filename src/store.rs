@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use serde_yaml::Value;
 
-use crate::error::located_yaml;
+use crate::error::{located_utf8, located_yaml};
 use crate::migrate::migrate;
 use crate::progress::{STATE_VERSION, State};
 
@@ -208,13 +208,8 @@ fn default_data_dir() -> Result<PathBuf> {
 /// older aipath (in memory: the caller decides whether to write it).
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
     let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = position(bytes, e.valid_up_to());
-        unreadable(format!(
-            "{}:{line}:{column}: the state file is not UTF-8 text",
-            file.display()
-        ))
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| unreadable(located_utf8(file, "state file", bytes, &e)))?;
     if text.trim().is_empty() {
         return Err(unreadable(format!(
             "{}: the state file is empty",
@@ -269,21 +264,6 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
         })?
     };
     Ok(Decoded { state, version })
-}
-
-/// The 1-based line and column (in characters) of byte `offset`, which ends a valid UTF-8 prefix of `bytes`.
-fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = bytes.get(..offset).unwrap_or(bytes);
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 pub fn encode(state: &State) -> Result<String> {

@@ -3,6 +3,7 @@
 mod concurrency;
 mod core;
 mod document;
+mod path_errors;
 mod paths;
 mod state_file;
 mod support;
