@@ -3,6 +3,7 @@
 mod concurrency;
 mod core;
 mod document;
+mod no_panics;
 mod path_errors;
 mod paths;
 mod state_file;
