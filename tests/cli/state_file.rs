@@ -287,3 +287,69 @@ fn an_active_path_that_cannot_be_loaded_names_the_state_file() {
         "the learner's setting is kept"
     );
 }
+
+/// Tests run as root here, where permission bits do not stop a write; a regular file where a folder should be stops
+/// everyone, so these use that.
+#[test]
+fn a_state_folder_that_is_a_regular_file_exits_1_with_the_path_and_the_os_error() {
+    let env = Env::new();
+    let blocker = env.path().join("file.txt");
+    fs::write(&blocker, "not a folder\n").unwrap_or_else(|e| panic!("{e}"));
+    for state in [blocker.join("state.yaml"), blocker.join("sub/state.yaml")] {
+        let state_arg = state.to_string_lossy().into_owned();
+        for args in [
+            &["--state", &state_arg, "next"][..],
+            &["--state", &state_arg, "done", "math-foundations"],
+        ] {
+            let err = env.fails(args, 1);
+            assert_eq!(
+                err,
+                format!(
+                    "aipath: error: {}: cannot read the state file: Not a directory (os error 20)\n",
+                    state.display()
+                ),
+                "{args:?}"
+            );
+        }
+    }
+    assert_eq!(env.files(), ["file.txt"]);
+    assert_eq!(
+        fs::read_to_string(&blocker).ok().as_deref(),
+        Some("not a folder\n")
+    );
+}
+
+#[test]
+fn a_lock_file_that_cannot_be_opened_exits_1_with_the_path_and_the_os_error() {
+    let env = Env::new();
+    let lock = env.state.with_file_name("state.yaml.lock");
+    fs::create_dir_all(lock.join("in-the-way")).unwrap_or_else(|e| panic!("{e}"));
+    let err = env.fails(&["done", "math-foundations"], 1);
+    assert_eq!(
+        err,
+        format!(
+            "aipath: error: the state was not changed: {}: cannot open the lock file: Is a directory (os error 21)\n",
+            lock.display()
+        )
+    );
+    assert_eq!(env.state_bytes(), None);
+    assert_eq!(env.files(), Vec::<String>::new());
+}
+
+#[test]
+fn a_state_path_that_is_a_folder_exits_1_and_is_left_alone() {
+    let env = Env::new();
+    fs::create_dir_all(env.state.join("inside")).unwrap_or_else(|e| panic!("{e}"));
+    for args in [&["status"][..], &["done", "math-foundations"]] {
+        let err = env.fails(args, 1);
+        assert_eq!(
+            err,
+            format!(
+                "aipath: error: {}: cannot read the state file: Is a directory (os error 21)\n",
+                env.state.display()
+            )
+        );
+    }
+    assert_eq!(env.files(), Vec::<String>::new());
+    assert!(env.state.join("inside").is_dir());
+}
