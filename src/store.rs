@@ -46,7 +46,9 @@ impl Store {
             Some(file) if !file.as_os_str().is_empty() => file,
             _ => default_data_dir()?.join("state.yaml"),
         };
-        Ok(Store { file })
+        Ok(Store {
+            file: follow_link(file),
+        })
     }
 
     /// Reads the state without locking; a missing file is a fresh start, a file from an older aipath is migrated
@@ -181,6 +183,16 @@ impl Store {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+}
+
+/// A state file that is a symbolic link (into a synced folder, say) is read, locked and written at its target: the
+/// rename that replaces the file would otherwise replace the link with a plain file, and later progress would stop
+/// reaching the synced copy. A link that leads nowhere is left as it is and is replaced on the first write.
+fn follow_link(file: PathBuf) -> PathBuf {
+    match fs::symlink_metadata(&file) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&file).unwrap_or(file),
+        _ => file,
     }
 }
 

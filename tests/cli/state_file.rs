@@ -353,3 +353,34 @@ fn a_state_path_that_is_a_folder_exits_1_and_is_left_alone() {
     assert_eq!(env.files(), Vec::<String>::new());
     assert!(env.state.join("inside").is_dir());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_that_is_a_link_stays_a_link_and_its_target_is_written() {
+    let env = Env::new();
+    let synced = env.path().join("synced");
+    fs::create_dir_all(&synced).unwrap_or_else(|e| panic!("{e}"));
+    let target = synced.join("aipath.yaml");
+    fs::write(&target, V1).unwrap_or_else(|e| panic!("{e}"));
+    fs::create_dir_all(env.path().join("data")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("../synced/aipath.yaml", &env.state)
+        .unwrap_or_else(|e| panic!("{e}"));
+    env.ok(&["done", "machine-learning-basics"]);
+    let link = fs::symlink_metadata(&env.state).unwrap_or_else(|e| panic!("{e}"));
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let text = fs::read_to_string(&target).unwrap_or_default();
+    assert!(
+        text.contains("version: 2") && text.contains("machine-learning-basics:"),
+        "{text}"
+    );
+    assert_eq!(
+        env.files(),
+        [
+            "data/state.yaml",
+            "synced/aipath.yaml",
+            "synced/aipath.yaml.bak-v1",
+            "synced/aipath.yaml.lock"
+        ]
+    );
+    assert_eq!(status_of(&env, "machine-learning-basics"), "done");
+}
