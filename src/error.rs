@@ -57,6 +57,25 @@ pub fn yaml_location(err: &serde_yaml::Error) -> (Option<(usize, usize)>, String
     }
 }
 
+/// Names where a file stops being UTF-8 text: `FILE:LINE:COLUMN: the <what> is not UTF-8 text`.
+pub fn located_utf8(file: &Path, what: &str, bytes: &[u8], err: &std::str::Utf8Error) -> String {
+    let before = bytes.get(..err.valid_up_to()).unwrap_or(bytes);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    // The prefix is valid UTF-8, so the column counts characters as an editor does.
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    format!(
+        "{}:{line}:{column}: the {what} is not UTF-8 text",
+        file.display()
+    )
+}
+
 /// Resolves what the user typed to one id from `candidates`: an exact id or a unique prefix.
 ///
 /// `kind` names what is being looked up ("module", "specialization") for the message.

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod error;
 pub mod import;
 pub mod loader;
+pub mod migrate;
 pub mod module_doc;
 pub mod next;
 pub mod outline;

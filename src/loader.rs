@@ -12,7 +12,7 @@ use std::path::{Path as FsPath, PathBuf};
 use anyhow::{Result, anyhow};
 
 use crate::catalog::{self, Source};
-use crate::error::{input, located_yaml};
+use crate::error::{input, located_utf8, located_yaml};
 use crate::module_doc::{self, FrontMatter, ModuleDoc};
 use crate::path::{Path, PathError};
 
@@ -77,9 +77,12 @@ impl Library {
 
     /// Loads a path YAML file; its guides are looked up beside it first.
     pub fn load_file(file: &FsPath) -> Result<Library> {
-        let text = fs::read_to_string(file).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => input(format!("{}: no such path file", file.display())),
-            _ => anyhow!("{}: cannot read the path file: {e}", file.display()),
+        let text = read_text(file, "path file").map_err(|e| match e {
+            ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                input(format!("{}: no such path file", file.display()))
+            }
+            ReadError::Io(e) => anyhow!("{}: cannot read the path file: {e}", file.display()),
+            ReadError::NotText(message) => input(message),
         })?;
         let dir = file.parent().map(FsPath::to_path_buf).unwrap_or_default();
         Library::from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
@@ -282,10 +285,15 @@ pub fn guide_text(id: &str, dir: Option<&FsPath>) -> Result<(PathBuf, Cow<'stati
     if let Some(dir) = dir {
         for base in [dir.to_path_buf(), dir.join("..")] {
             let file = base.join("modules").join(id).join("README.md");
-            match fs::read_to_string(&file) {
+            match read_text(&file, "guide") {
                 Ok(text) => return Ok((file, Cow::Owned(text))),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
-                Err(e) => return Err(anyhow!("{}: cannot read the guide: {e}", file.display())),
+                Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                    looked.push(file)
+                }
+                Err(ReadError::Io(e)) => {
+                    return Err(anyhow!("{}: cannot read the guide: {e}", file.display()));
+                }
+                Err(ReadError::NotText(message)) => return Err(input(message)),
             }
         }
     }
@@ -322,6 +330,19 @@ fn guide(file: PathBuf, text: Cow<'static, str>) -> Result<Guide> {
         None => input(format!("{}:{}: {}", file.display(), e.line, e.message)),
     })?;
     Ok(Guide { file, text, front })
+}
+
+/// Why [`read_text`] failed: the file could not be read, or it is not text.
+enum ReadError {
+    Io(std::io::Error),
+    NotText(String),
+}
+
+/// Reads a user's file as text, or says where it stops being UTF-8 (`what` names the file in the message).
+fn read_text(file: &FsPath, what: &str) -> std::result::Result<String, ReadError> {
+    let bytes = fs::read(file).map_err(ReadError::Io)?;
+    String::from_utf8(bytes)
+        .map_err(|e| ReadError::NotText(located_utf8(file, what, e.as_bytes(), &e.utf8_error())))
 }
 
 /// The ids of the built-in paths (their file names without `.yaml`).

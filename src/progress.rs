@@ -10,8 +10,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::plan::Pace;
 
-/// The format version this build writes. A file with a newer one is refused; an older one is migrated.
-pub const STATE_VERSION: u32 = 1;
+/// The format version this build writes. A file with a newer one is refused; an older one is migrated
+/// (see [`crate::migrate`]).
+///
+/// Version 2 adds optional per-path fields: `plan` (the saved pace and start date) and `log` (study sessions).
+/// The reader refuses unknown fields so that a typo is never silently dropped; without the bump, an aipath that reads
+/// only version 1 would meet those fields and fail with a confusing "unknown field" message. With it, that aipath says
+/// the file was "written by a newer aipath". A version 1 file has neither field, so its migration keeps every field.
+pub const STATE_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -10,10 +10,14 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use serde::Deserialize;
+use serde_yaml::Value;
 
-use crate::error::located_yaml;
+use crate::error::{located_utf8, located_yaml};
+use crate::migrate::migrate;
 use crate::progress::{STATE_VERSION, State};
+
+/// Told with a state file from a newer aipath: nothing is wrong with it, this build is too old.
+const NEWER_HINT: &str = "aipath has left the file untouched; upgrade aipath to go on with it, or give another file with `--state`";
 
 /// Told with every unreadable state file: what the learner can do about it.
 const UNREADABLE_HINT: &str =
@@ -23,6 +27,17 @@ pub struct Store {
     pub file: PathBuf,
 }
 
+/// A state file's content as this build reads it, and the format version the file was written in.
+#[derive(Debug)]
+pub struct Decoded {
+    pub state: State,
+    pub version: u32,
+}
+
+/// The most backups of one version kept beside a state file (`.bak-v1`, `.bak-v1.2`, …) before aipath asks the
+/// learner to tidy up: a bound on the search for a free name, far above what anyone will meet.
+const MAX_BACKUPS: u32 = 1000;
+
 impl Store {
     /// The state file: `--state` / `AIPATH_STATE` when given (clap merges the two, the flag winning),
     /// else `state.yaml` in the platform data folder.
@@ -31,14 +46,25 @@ impl Store {
             Some(file) if !file.as_os_str().is_empty() => file,
             _ => default_data_dir()?.join("state.yaml"),
         };
-        Ok(Store { file })
+        Ok(Store {
+            file: follow_link(file),
+        })
     }
 
-    /// Reads the state without locking; a missing file is a fresh start. Read-only commands use this.
+    /// Reads the state without locking; a missing file is a fresh start, a file from an older aipath is migrated
+    /// in memory only. Read-only commands use this and never write.
     pub fn read(&self) -> Result<State> {
-        match fs::read_to_string(&self.file) {
-            Ok(text) => decode(&self.file, &text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
+        Ok(self.load()?.map(|(_, d)| d.state).unwrap_or_default())
+    }
+
+    /// The file's bytes and what they decode to; `None` when there is no file yet.
+    fn load(&self) -> Result<Option<(Vec<u8>, Decoded)>> {
+        match fs::read(&self.file) {
+            Ok(bytes) => {
+                let decoded = decode(&self.file, &bytes)?;
+                Ok(Some((bytes, decoded)))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(anyhow!(
                 "{}: cannot read the state file: {e}",
                 self.file.display()
@@ -47,7 +73,8 @@ impl Store {
     }
 
     /// Runs `change` on the state under an exclusive lock and writes the result if it differs.
-    /// When `change` fails nothing is written.
+    /// When `change` fails nothing is written. The first write of a file from an older aipath keeps the original
+    /// beside it first (see [`Store::back_up`]).
     pub fn update<T>(&self, change: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
         let dir = self.folder();
         fs::create_dir_all(&dir)
@@ -61,11 +88,35 @@ impl Store {
             .with_context(|| format!("{}: cannot open the lock file", lock_path.display()))?;
         lock.lock()
             .with_context(|| format!("{}: cannot lock", lock_path.display()))?;
-        let mut state = self.read()?;
+        let (mut state, older) = match self.load()? {
+            Some((bytes, d)) => {
+                let older = (d.version < STATE_VERSION).then_some((bytes, d.version));
+                (d.state, older)
+            }
+            None => (State::default(), None),
+        };
         let before = state.clone();
         let out = change(&mut state)?;
         if state != before {
-            self.write(&state)?;
+            let backup = match &older {
+                Some((bytes, version)) => Some(self.back_up(bytes, *version)?),
+                None => None,
+            };
+            if let Err(e) = self.write(&state) {
+                // The old file is still in place, whole, so its copy says nothing new: do not leave it behind.
+                if let Some(backup) = &backup {
+                    let _ = fs::remove_file(backup);
+                }
+                return Err(e);
+            }
+            if let (Some(backup), Some((_, version))) = (backup, older) {
+                eprintln!(
+                    "aipath: note: upgraded `{}` from format version {version} to {STATE_VERSION}; \
+                     the original is kept as `{}`",
+                    self.file.display(),
+                    backup.display()
+                );
+            }
         }
         drop(lock);
         Ok(out)
@@ -78,35 +129,85 @@ impl Store {
         }
     }
 
-    fn write(&self, state: &State) -> Result<()> {
-        let text = encode(state)?;
-        let dir = self.folder();
-        let context = || format!("{}: cannot write the state file", self.file.display());
-        let mut temp = tempfile::Builder::new()
+    /// Copies a file's original bytes beside it as `<name>.bak-v<version>`, whole or not at all, and returns the
+    /// copy's path. An earlier backup is never overwritten: the name takes a number instead (`state.yaml.bak-v1.2`),
+    /// so a second old file (restored by hand, or synced from a laptop with an older aipath) is kept too, and the
+    /// learner is never stopped from recording progress by a backup left from before.
+    fn back_up(&self, bytes: &[u8], version: u32) -> Result<PathBuf> {
+        let context = || {
+            format!(
+                "{}: cannot keep a copy of the state file before upgrading it",
+                self.file.display()
+            )
+        };
+        let mut temp = self.temp_file().with_context(context)?;
+        temp.write_all(bytes).with_context(context)?;
+        temp.as_file().sync_all().with_context(context)?;
+        let base = sibling(&self.file, &format!(".bak-v{version}"));
+        for n in 1..=MAX_BACKUPS {
+            let target = if n == 1 {
+                base.clone()
+            } else {
+                sibling(&base, &format!(".{n}"))
+            };
+            match temp.persist_noclobber(&target) {
+                Ok(_) => return Ok(target),
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temp = e.file,
+                Err(e) => return Err(e.error).with_context(context),
+            }
+        }
+        bail!(
+            "{}: there are already {MAX_BACKUPS} backups beside it; move the `.bak-v{version}` files away",
+            self.file.display()
+        )
+    }
+
+    fn temp_file(&self) -> std::io::Result<tempfile::NamedTempFile> {
+        tempfile::Builder::new()
             .prefix(".state-")
             .suffix(".tmp")
-            .tempfile_in(&dir)
-            .with_context(context)?;
+            .tempfile_in(self.folder())
+    }
+
+    fn write(&self, state: &State) -> Result<()> {
+        let text = encode(state)?;
+        let context = || format!("{}: cannot write the state file", self.file.display());
+        let mut temp = self.temp_file().with_context(context)?;
         temp.write_all(text.as_bytes()).with_context(context)?;
         temp.as_file().sync_all().with_context(context)?;
         temp.persist(&self.file)
             .map_err(|e| e.error)
             .with_context(context)?;
         // Make the rename itself durable; a folder that cannot be opened for this is not worth failing over.
-        if let Ok(d) = File::open(&dir) {
+        if let Ok(d) = File::open(self.folder()) {
             let _ = d.sync_all();
         }
         Ok(())
     }
 }
 
-pub fn lock_path(file: &Path) -> PathBuf {
+/// A state file that is a symbolic link (into a synced folder, say) is read, locked and written at its target: the
+/// rename that replaces the file would otherwise replace the link with a plain file, and later progress would stop
+/// reaching the synced copy. A link that leads nowhere is left as it is and is replaced on the first write.
+fn follow_link(file: PathBuf) -> PathBuf {
+    match fs::symlink_metadata(&file) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&file).unwrap_or(file),
+        _ => file,
+    }
+}
+
+/// `file` with `suffix` added to its name: `state.yaml` -> `state.yaml.lock`.
+fn sibling(file: &Path, suffix: &str) -> PathBuf {
     let mut name = file
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
-    name.push(".lock");
+    name.push(suffix);
     file.with_file_name(name)
+}
+
+pub fn lock_path(file: &Path) -> PathBuf {
+    sibling(file, ".lock")
 }
 
 /// The platform data folder: the default state file's folder, and the home of the `paths` folder.
@@ -116,45 +217,66 @@ pub fn default_data_dir() -> Result<PathBuf> {
         .ok_or_else(|| anyhow!("cannot find a home folder for the state file; give one with --state FILE or AIPATH_STATE"))
 }
 
-/// Only the version, read first so that a file from a newer aipath is refused for that reason, not for a field
-/// this build does not know.
-#[derive(Deserialize)]
-struct Header {
-    version: Option<serde_yaml::Value>,
-}
-
-/// Parses a state file's text, refusing anything this build cannot read faithfully.
-pub fn decode(file: &Path, text: &str) -> Result<State> {
+/// Parses a state file's bytes, refusing anything this build cannot read faithfully, and migrates a file from an
+/// older aipath (in memory: the caller decides whether to write it).
+pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
+    let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| unreadable(located_utf8(file, "state file", bytes, &e)))?;
     if text.trim().is_empty() {
-        bail!(
-            "{}: the state file is empty; {UNREADABLE_HINT}",
+        return Err(unreadable(format!(
+            "{}: the state file is empty",
             file.display()
-        );
+        )));
     }
-    let header: Header = serde_yaml::from_str(text)
-        .map_err(|e| anyhow!("{}; {UNREADABLE_HINT}", located_yaml(file, &e)))?;
-    let version = match header.version {
-        Some(serde_yaml::Value::Number(n)) => n.as_u64(),
+    let located = |e: serde_yaml::Error| unreadable(located_yaml(file, &e));
+    let Value::Mapping(doc) = serde_yaml::from_str::<Value>(text).map_err(located)? else {
+        return Err(unreadable(format!(
+            "{}: the state file is not a YAML mapping of `version:` and `paths:`",
+            file.display()
+        )));
+    };
+    let version = match doc.get("version") {
+        Some(Value::Number(n)) => n.as_u64(),
         _ => None,
     };
-    match version {
-        None => bail!(
-            "{}: the state file has no `version: <number>`; {UNREADABLE_HINT}",
-            file.display()
-        ),
-        Some(v) if v > u64::from(STATE_VERSION) => bail!(
-            "{}: the state file was written by a newer aipath (format version {v}; this one reads up to {STATE_VERSION}); \
-             upgrade aipath. {UNREADABLE_HINT}",
-            file.display()
-        ),
-        Some(v) if v < u64::from(STATE_VERSION) => bail!(
-            "{}: format version {v} is not one aipath has written; {UNREADABLE_HINT}",
-            file.display()
-        ),
-        Some(_) => {}
-    }
-    serde_yaml::from_str::<State>(text)
-        .map_err(|e| anyhow!("{}; {UNREADABLE_HINT}", located_yaml(file, &e)))
+    let version = match version {
+        None => {
+            return Err(unreadable(format!(
+                "{}: the state file has no `version: <number>`",
+                file.display()
+            )));
+        }
+        Some(v) if v > u64::from(STATE_VERSION) => {
+            return Err(anyhow!(
+                "{}: the state file was written by a newer aipath (format version {v}; this one reads up to \
+                 {STATE_VERSION}); {NEWER_HINT}",
+                file.display()
+            ));
+        }
+        Some(0) => {
+            return Err(unreadable(format!(
+                "{}: format version 0 is not one aipath has written",
+                file.display()
+            )));
+        }
+        // Between 1 and STATE_VERSION, so it fits.
+        Some(v) => u32::try_from(v).unwrap_or(STATE_VERSION),
+    };
+    let state = if version == STATE_VERSION {
+        serde_yaml::from_str::<State>(text).map_err(located)?
+    } else {
+        let migrated = migrate(doc, version);
+        serde_yaml::from_value::<State>(Value::Mapping(migrated)).map_err(|e| {
+            // A YAML tree carries no positions. The steps keep the fields a learner wrote, so reading the original
+            // text with today's shape nearly always points at the same mistake, with its line.
+            match serde_yaml::from_str::<State>(text) {
+                Err(at) if at.location().is_some() => located(at),
+                _ => unreadable(format!("{}: {e}", file.display())),
+            }
+        })?
+    };
+    Ok(Decoded { state, version })
 }
 
 pub fn encode(state: &State) -> Result<String> {
@@ -169,12 +291,12 @@ mod tests {
     use super::*;
 
     fn decoded(text: &str) -> Result<State> {
-        decode(Path::new("/x/state.yaml"), text)
+        decode(Path::new("/x/state.yaml"), text.as_bytes()).map(|d| d.state)
     }
 
     #[test]
     fn a_syntax_error_names_file_line_and_column() {
-        let message = decoded("version: 1\npaths: [\n")
+        let message = decoded("version: 2\npaths: [\n")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
@@ -184,7 +306,7 @@ mod tests {
 
     #[test]
     fn a_wrong_shape_names_the_line() {
-        let message = decoded("version: 1\npaths:\n  p:\n    chosen: 7\n")
+        let message = decoded("version: 2\npaths:\n  p:\n    chosen: 7\n")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
@@ -198,6 +320,69 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(message.contains("written by a newer aipath"), "{message}");
+        assert!(message.ends_with(NEWER_HINT), "{message}");
+        let message = message_of(b"version: 4294967296\n");
+        assert!(
+            message.contains("written by a newer aipath (format version 4294967296;"),
+            "{message}"
+        );
+    }
+
+    fn message_of(text: &[u8]) -> String {
+        decode(Path::new("/x/state.yaml"), text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_version_1_file_is_read_as_the_current_version() {
+        let v1 = "version: 1\nactive: p\npaths:\n  p:\n    chosen: [c]\n    modules:\n      m: { status: done }\n";
+        let decoded =
+            decode(Path::new("/x/state.yaml"), v1.as_bytes()).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(decoded.version, 1);
+        let current = decoded.state;
+        assert_eq!(current.version, STATE_VERSION);
+        assert_eq!(current.active.as_deref(), Some("p"));
+        let p = current.paths.get("p").cloned().unwrap_or_default();
+        assert_eq!(p.chosen, ["c"]);
+        assert_eq!(p.status("m"), crate::progress::Status::Done);
+    }
+
+    #[test]
+    fn a_wrong_shape_in_a_version_1_file_still_names_its_line() {
+        let message =
+            message_of(b"version: 1\npaths:\n  p:\n    modules:\n      m: { status: finished }\n");
+        assert!(message.starts_with("/x/state.yaml:5:"), "{message}");
+        assert!(message.contains("`finished`"), "{message}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_mapping_or_has_no_usable_version_is_refused() {
+        for (text, expected) in [
+            (&b"- 2\n"[..], "is not a YAML mapping"),
+            (b"paths: {}\n", "has no `version: <number>`"),
+            (b"version: two\n", "has no `version: <number>`"),
+            (b"version: 1.5\n", "has no `version: <number>`"),
+            (
+                b"version: 0\n",
+                "format version 0 is not one aipath has written",
+            ),
+            (b" \n\n", "the state file is empty"),
+        ] {
+            let message = message_of(text);
+            assert!(message.contains(expected), "{text:?}: {message}");
+            assert!(message.ends_with(UNREADABLE_HINT), "{message}");
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_located() {
+        let message = message_of(b"version: 2\npaths:\n  \xc3\xa9t\xff\n");
+        assert!(
+            message.starts_with("/x/state.yaml:3:5: the state file is not UTF-8 text"),
+            "{message}"
+        );
     }
 
     #[test]

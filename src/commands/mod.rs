@@ -42,9 +42,12 @@ impl Ctx {
     pub fn load(&self) -> Result<(State, Library)> {
         let state = self.store.read()?;
         let library = match (self.path_flag.as_deref(), state.active.as_deref()) {
+            // A path named in the state may have moved or been mistyped by hand: say where the name came from.
             (None, Some(active)) => Library::load(Some(active)).with_context(|| {
                 format!(
-                    "the active path `{active}` cannot be loaded (`aipath use {}` switches back to the built-in path)",
+                    "{}: the state's `active: {active}` cannot be loaded; `aipath use {}` switches back to the \
+                     built-in path, or give `--path`",
+                    self.store.file.display(),
                     crate::loader::DEFAULT_PATH_ID
                 )
             })?,

@@ -224,7 +224,9 @@ fn an_active_path_that_went_away_says_how_to_switch_back() {
     let err = env.fails(&["next"], 2);
     assert!(
         err.starts_with(&format!(
-            "aipath: error: the active path `mini` cannot be loaded (`aipath use {BUILTIN}` switches back to the built-in path): unknown path `mini`"
+            "aipath: error: {}: the state's `active: mini` cannot be loaded; `aipath use {BUILTIN}` switches back \
+             to the built-in path, or give `--path`: unknown path `mini`",
+            env.state.display()
         )),
         "{err}"
     );

@@ -379,7 +379,7 @@ fn the_state_file_is_created_with_its_folder_on_the_first_change() {
     assert_eq!(
         text,
         "# aipath progress. Format: see `aipath --help` and the README, \"The state file\".\n\
-         version: 1\n\
+         version: 2\n\
          paths:\n  software-developer-to-ai-engineer:\n    started: 2026-01-05\n    modules:\n      math-foundations:\n        status: in-progress\n        started: 2026-01-05\n"
     );
 }

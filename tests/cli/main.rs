@@ -2,6 +2,7 @@
 
 mod catalog;
 mod checklist;
+mod concurrency;
 mod core;
 mod document;
 mod guides;
@@ -9,9 +10,12 @@ mod import;
 mod json_doc;
 mod lists;
 mod log;
+mod no_panics;
+mod path_errors;
 mod paths;
 mod pipes;
 mod plan;
 mod shell;
+mod state_file;
 mod support;
 mod validate;

@@ -1,0 +1,55 @@
+//! Migrations of the state file between format versions: a chain of steps over the YAML tree, one per version.
+//!
+//! Pure: a step takes the document as written at version N and returns it as version N+1 would write it. The store
+//! runs the steps from a file's version up to [`STATE_VERSION`] before it reads the result as a
+//! [`State`](crate::progress::State); to change the format, bump the version and append one step here.
+
+use serde_yaml::{Mapping, Value};
+
+use crate::progress::STATE_VERSION;
+
+/// `STEPS[i]` turns a version `i + 1` document into a version `i + 2` one.
+const STEPS: &[fn(Mapping) -> Mapping] = &[v1_to_v2];
+
+// A bump of STATE_VERSION without its step (or the reverse) fails the build, not a learner's file.
+const _: () = assert!(STEPS.len() + 1 == STATE_VERSION as usize);
+
+/// Brings a document from version `from` up to [`STATE_VERSION`]. `from` must be between 1 and the current version.
+pub fn migrate(mut doc: Mapping, from: u32) -> Mapping {
+    for step in STEPS.iter().skip(from.saturating_sub(1) as usize) {
+        doc = step(doc);
+    }
+    doc
+}
+
+/// Version 2 adds the optional per-path fields `plan` and `log`; a version 1 file has neither, so every field it
+/// has keeps its meaning and only the version changes.
+fn v1_to_v2(mut doc: Mapping) -> Mapping {
+    doc.insert(Value::from("version"), Value::from(2));
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapping(text: &str) -> Mapping {
+        serde_yaml::from_str(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn version_1_keeps_every_field_and_becomes_version_2() {
+        let v1 = "version: 1\nactive: p\npaths:\n  p:\n    started: 2026-01-05\n    chosen: [c]\n    \
+                  modules:\n      m: { status: done, started: 2026-01-05, finished: 2026-01-06, checked: [x] }\n    \
+                  projects:\n      q: { status: in-progress }\n";
+        let mut expected = mapping(v1);
+        expected.insert(Value::from("version"), Value::from(2));
+        assert_eq!(migrate(mapping(v1), 1), expected);
+    }
+
+    #[test]
+    fn a_current_document_is_left_as_it_is() {
+        let doc = mapping("version: 2\npaths: {}\n");
+        assert_eq!(migrate(doc.clone(), STATE_VERSION), doc);
+    }
+}
