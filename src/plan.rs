@@ -25,7 +25,7 @@ impl Pace {
     pub fn weeks(self, range: WeekRange) -> u32 {
         match self {
             Pace::Fast => range.min,
-            Pace::Steady => range.min + (range.max - range.min).div_ceil(2),
+            Pace::Steady => range.min + range.max.saturating_sub(range.min).div_ceil(2),
             Pace::Relaxed => range.max,
         }
     }
@@ -218,6 +218,8 @@ mod tests {
         assert_eq!(Pace::Steady.weeks(range(8, 10)), 9);
         assert_eq!(Pace::Steady.weeks(range(6, 9)), 8);
         assert_eq!(Pace::Steady.weeks(range(5, 5)), 5);
+        // An inverted range is refused when a path loads; arithmetic on one must still not overflow.
+        assert_eq!(Pace::Steady.weeks(range(5, 3)), 5);
     }
 
     #[test]
