@@ -2,6 +2,7 @@
 
 mod core;
 mod document;
+mod fixture;
 mod log;
 mod paths;
 mod plan;
