@@ -82,8 +82,24 @@ fn today() -> Result<Date> {
                 "AIPATH_TODAY=`{text}` is not a date (YYYY-MM-DD): {e}"
             ))
         }),
-        _ => Ok(jiff::ZonedDateTime::now().date()),
+        _ => Ok(jiff::Timestamp::now()
+            .to_zoned_datetime(local_zone())
+            .date()),
     }
+}
+
+/// The local time zone. Without `TZ`, it is read straight from `/etc/localtime`: jiff's own lookup first lists the
+/// whole zoneinfo folder to learn the zone's name, which took longer than the rest of `aipath next`, and a date needs
+/// only the zone's rules, not its name. `TZ` and systems without `/etc/localtime` are left to jiff.
+fn local_zone() -> jiff::tz::TimeZone {
+    #[cfg(unix)]
+    if std::env::var_os("TZ").is_none()
+        && let Ok(data) = std::fs::read("/etc/localtime")
+        && let Ok(zone) = jiff::tz::TimeZone::tzif("localtime", &data)
+    {
+        return zone;
+    }
+    jiff::tz::TimeZone::system()
 }
 
 /// The learner's progress on the library's path (empty when none is recorded).

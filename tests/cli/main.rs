@@ -5,5 +5,6 @@ mod document;
 mod fixture;
 mod log;
 mod paths;
+mod performance;
 mod plan;
 mod support;
