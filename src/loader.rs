@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path as FsPath, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, anyhow};
 
@@ -26,6 +27,8 @@ pub struct Library {
     /// Where the path came from, as shown in messages: a file, or `built-in paths/<file>`.
     pub origin: PathBuf,
     guides: HashMap<String, Guide>,
+    /// How many whole guides [`Library::doc`] has parsed: commands must parse only what they need, and tests check it.
+    parsed: AtomicUsize,
 }
 
 /// One module's guide: where it is, its text, and its front matter.
@@ -83,6 +86,7 @@ impl Library {
             path,
             origin,
             guides,
+            parsed: AtomicUsize::new(0),
         };
         library.check_guides()?;
         Ok(library)
@@ -131,6 +135,7 @@ impl Library {
     /// Parses a module's whole guide.
     pub fn doc(&self, module: &str) -> Result<ModuleDoc> {
         let guide = self.guide(module)?;
+        self.parsed.fetch_add(1, Ordering::Relaxed);
         module_doc::parse(&guide.text).map_err(|e| {
             input(format!(
                 "{}:{}: {}",
@@ -139,6 +144,11 @@ impl Library {
                 e.message
             ))
         })
+    }
+
+    /// How many whole guides have been parsed so far.
+    pub fn guides_parsed(&self) -> usize {
+        self.parsed.load(Ordering::Relaxed)
     }
 
     /// The path's id as progress is keyed.

@@ -126,15 +126,23 @@ pub fn checklist_texts(library: &Library, module: &str) -> Vec<String> {
 
 /// Whether every checklist item of a module's guide is ticked (false for a guide without a checklist).
 pub fn checklist_complete(library: &Library, progress: &PathProgress, module: &str) -> bool {
+    // Nothing ticked is nothing complete: the guide is parsed only for a module with ticks, so `next` on a large path
+    // parses a handful of guides, not the whole current phase's.
+    let Some(checked) = progress
+        .entry(module)
+        .map(|e| &e.checked)
+        .filter(|c| !c.is_empty())
+    else {
+        return false;
+    };
     let Ok(doc) = library.doc(module) else {
         return false;
     };
-    let checked = progress.entry(module).map(|e| &e.checked);
     !doc.checklist.is_empty()
         && doc
             .checklist
             .iter()
-            .all(|item| checked.is_some_and(|c| c.contains(&item.text)))
+            .all(|item| checked.contains(&item.text))
 }
 
 /// Writes a change through the store: the closure gets this path's progress.
@@ -156,4 +164,43 @@ pub fn update_progress<T>(
         }
         Ok((out, state.clone()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::next::{Action, next_steps};
+    use crate::progress::{Change, Kind};
+    use jiff::civil::date;
+
+    #[test]
+    fn next_parses_only_the_guides_of_modules_with_ticked_items() {
+        let library = Library::load(None).unwrap_or_else(|e| panic!("{e:#}"));
+        let mut progress = PathProgress::default();
+        let day = date(2026, 1, 5);
+        progress.apply(Kind::Module, "math-foundations", Change::Start, day);
+        let items: Vec<String> = checklist_texts(&library, "machine-learning-basics");
+        for item in &items {
+            progress.set_checked("machine-learning-basics", item, true, day);
+        }
+        let before = library.guides_parsed();
+        let steps = next_steps(
+            &library.path,
+            &progress,
+            &estimates(&library, &progress),
+            &|m| checklist_complete(&library, &progress, m),
+        );
+        let actions: Vec<(Action, Option<&str>)> =
+            steps.iter().map(|s| (s.action, s.id.as_deref())).collect();
+        assert_eq!(
+            actions,
+            [
+                (Action::Continue, Some("math-foundations")),
+                (Action::Finish, Some("machine-learning-basics")),
+                (Action::Start, Some("deep-learning-foundations")),
+            ]
+        );
+        // Three modules considered, one guide parsed: the one with ticks.
+        assert_eq!(library.guides_parsed() - before, 1);
+    }
 }
