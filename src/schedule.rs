@@ -60,6 +60,24 @@ fn week_start(start: Date, n: u32) -> Result<Date, String> {
         .map_err(|_| format!("a plan starting {start} runs past the last date the calendar knows"))
 }
 
+/// How many names one cell of a plan lists before `and N more`. Without a bound a cell lists every option of a large
+/// choice phase, or every project a week completes, and a table in a pipe (never wrapped) pads every row to its
+/// widest cell: the output grew with weeks times names.
+pub const LISTED: usize = 10;
+
+/// `items` joined by `sep`: all of them up to [`LISTED`], else the first ones and how many more there are.
+pub fn listed(items: &[&str], sep: &str) -> String {
+    if items.len() <= LISTED {
+        return items.join(sep);
+    }
+    let shown = LISTED - 1;
+    format!(
+        "{}{sep}and {} more",
+        items[..shown].join(sep),
+        items.len() - shown
+    )
+}
+
 /// The last day of week `n` (1-based) of a plan starting on `start`.
 fn week_end(start: Date, n: u32) -> Result<Date, String> {
     week_start(start, n)?
@@ -103,7 +121,7 @@ pub fn plan(
                     let text = format!(
                         "Choose {} specializations: {}",
                         choice_count(min, max),
-                        options.join(", ")
+                        listed(&options, ", ")
                     );
                     // The same reminder every week of the placeholder.
                     (Vec::new(), vec![text], true)
@@ -592,6 +610,18 @@ mod tests {
             )
         );
         assert_eq!(s[6].title, "Choose 1-2 specializations");
+    }
+
+    #[test]
+    fn a_long_list_shows_its_first_names_and_how_many_more() {
+        let names: Vec<String> = (1..=12).map(|i| format!("n{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(listed(&names[..3], ", "), "n1, n2, n3");
+        assert_eq!(listed(&names[..10], ", ").matches(", ").count(), 9);
+        assert_eq!(
+            listed(&names, "; "),
+            "n1; n2; n3; n4; n5; n6; n7; n8; n9; and 3 more"
+        );
     }
 
     /// The standing reads the finish from the plan's length without laying it out: it must be the plan's own.

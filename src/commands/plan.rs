@@ -9,7 +9,7 @@ use crate::loader::Library;
 use crate::plan::Pace;
 use crate::progress::PlanPrefs;
 use crate::render::{emit, ics, json, markdown};
-use crate::schedule::{Guides, Plan, plan, spans};
+use crate::schedule::{Guides, Plan, listed, plan, spans};
 
 pub fn run(
     ctx: &Ctx,
@@ -80,7 +80,11 @@ fn rows(plan: &Plan, library: &Library) -> Vec<Vec<String>> {
                     modules.join(", ")
                 },
                 w.focus.join("; "),
-                w.milestone.clone().unwrap_or_default(),
+                // The JSON keeps every project; a table cell names the first few.
+                w.milestone
+                    .as_deref()
+                    .map(|m| listed(&m.split("; ").collect::<Vec<_>>(), "; "))
+                    .unwrap_or_default(),
             ]
         })
         .collect()

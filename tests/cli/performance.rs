@@ -51,3 +51,70 @@ fn today_follows_tz_when_it_is_set() {
     };
     assert!(matches!(days, Some(1 | 2)), "{east:?} {west:?}");
 }
+
+/// A path whose one finished module opens fifteen projects, and whose choice phase offers fifteen options.
+fn crowded(env: &Env) -> String {
+    let dir = env.path().join("crowded");
+    let options: Vec<String> = (1..=15).map(|i| format!("option-{i:02}")).collect();
+    let projects: String = (1..=15)
+        .map(|i| {
+            format!("      - {{ id: project-{i:02}, title: Project {i:02}, modules: [base] }}\n")
+        })
+        .collect();
+    let defs: String = options
+        .iter()
+        .chain(["base".to_string(), "next".to_string()].iter())
+        .map(|id| format!("  - {{ id: {id}, title: Title of {id} }}\n"))
+        .collect();
+    let yaml = format!(
+        "id: crowded\ntitle: Crowded\nphases:\n  - id: one\n    title: One\n    weeks: {{ min: 2, max: 2 }}\n    \
+         groups: [{{ modules: [base, next] }}]\n  - id: pick\n    title: Pick\n    weeks: {{ min: 2, max: 2 }}\n    \
+         choose: {{ min: 1, max: 2 }}\n    groups: [{{ modules: [{}] }}]\nmodules:\n{defs}projects:\n  - id: all\n    \
+         title: All\n    items:\n{projects}",
+        options.join(", ")
+    );
+    std::fs::create_dir_all(dir.join("paths")).unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.join("paths").join("crowded.yaml");
+    std::fs::write(&file, yaml).unwrap_or_else(|e| panic!("{e}"));
+    for id in options
+        .iter()
+        .chain(["base".to_string(), "next".to_string()].iter())
+    {
+        let folder = dir.join("modules").join(id);
+        std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            folder.join("README.md"),
+            format!("---\nid: {id}\nhours: 10\n---\n\n# {id}\n"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    file.display().to_string()
+}
+
+#[test]
+fn a_plan_table_names_at_most_ten_options_or_projects_in_a_cell() {
+    let env = Env::new();
+    let path = crowded(&env);
+    let out = env.ok(&["--path", &path, "plan"]);
+    assert!(
+        out.contains(
+            "Choose 1-2 specializations: option-01, option-02, option-03, option-04, option-05, option-06, \
+             option-07, option-08, option-09, and 6 more |"
+        ),
+        "{out}"
+    );
+    env.ok(&["--path", &path, "done", "base"]);
+    let out = env.ok(&["--path", &path, "plan"]);
+    let week_one = out
+        .lines()
+        .find(|l| l.starts_with("| 1 "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        week_one.ends_with("| Project 01; Project 02; Project 03; Project 04; Project 05; Project 06; Project 07; Project 08; Project 09; and 6 more |"),
+        "{week_one}"
+    );
+    // Scripts still get every project.
+    let plan = env.json(&["--path", &path, "plan"]);
+    let milestone = plan["weeks"][0]["milestone"].as_str().unwrap_or_default();
+    assert_eq!(milestone.split("; ").count(), 15, "{milestone}");
+}
