@@ -42,8 +42,11 @@ impl Library {
     /// Loads the path `selector` names: a path id (built-in) or a YAML file. `None` is the built-in default.
     pub fn load(selector: Option<&str>) -> Result<Library> {
         let selector = selector.unwrap_or(DEFAULT_PATH_ID);
-        if let Some((file, text)) = builtin_path(selector) {
+        if let Some((file, text, json)) = builtin_path(selector) {
             let origin = PathBuf::from(format!("built-in paths/{file}"));
+            if let Some(path) = Path::from_json(json) {
+                return Library::from_path(path, origin, None);
+            }
             return Library::from_text(Cow::Borrowed(text), origin, None);
         }
         let file = PathBuf::from(selector);
@@ -77,6 +80,11 @@ impl Library {
                 input(format!("{}:{line}: {}", origin.display(), problem.message))
             }
         })?;
+        Library::from_path(path, origin, dir)
+    }
+
+    /// Finds the guides of a parsed path and checks them against it.
+    fn from_path(path: Path, origin: PathBuf, dir: Option<PathBuf>) -> Result<Library> {
         let mut guides = HashMap::with_capacity(path.modules.len());
         for def in &path.modules {
             let guide = find_guide(&def.id, dir.as_deref())?;
@@ -284,12 +292,14 @@ fn guide(file: PathBuf, text: Cow<'static, str>) -> Result<Guide> {
     Ok(Guide { file, text, front })
 }
 
-fn builtin_path(selector: &str) -> Option<(&'static str, &'static str)> {
+/// A built-in path's file name, YAML and JSON.
+fn builtin_path(selector: &str) -> Option<(&'static str, &'static str, &'static str)> {
     let file = format!("{selector}.yaml");
     BUILTIN_PATHS
         .iter()
-        .find(|(name, _)| *name == file)
-        .copied()
+        .zip(BUILTIN_PATHS_JSON)
+        .find(|((name, _), _)| *name == file)
+        .map(|(&(name, yaml), &json)| (name, yaml, json))
 }
 
 /// The ids of the built-in paths (their file names without `.yaml`).
@@ -325,6 +335,24 @@ mod tests {
                     .map(|d| d.title.clone())
                     .unwrap_or_default()
             );
+        }
+    }
+
+    /// The JSON the build makes of each built-in path must be the path its YAML says, or it is not used at all.
+    #[test]
+    fn each_builtin_path_reads_the_same_from_its_json_as_from_its_yaml() {
+        assert_eq!(BUILTIN_PATHS.len(), BUILTIN_PATHS_JSON.len());
+        for ((name, yaml), json) in BUILTIN_PATHS.iter().zip(BUILTIN_PATHS_JSON) {
+            let from_yaml = Path::from_yaml(yaml).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let from_json = Path::from_json(json).unwrap_or_else(|| panic!("{name}: no JSON"));
+            let as_value = |p: &Path| serde_json::to_value(p).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(as_value(&from_json), as_value(&from_yaml), "{name}");
+            for id in from_yaml.module_ids() {
+                assert_eq!(
+                    from_json.phase_of(id).map(|p| &p.id),
+                    from_yaml.phase_of(id).map(|p| &p.id)
+                );
+            }
         }
     }
 
