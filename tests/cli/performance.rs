@@ -118,3 +118,19 @@ fn a_plan_table_names_at_most_ten_options_or_projects_in_a_cell() {
     let milestone = plan["weeks"][0]["milestone"].as_str().unwrap_or_default();
     assert_eq!(milestone.split("; ").count(), 15, "{milestone}");
 }
+
+/// With `--path`, the path and the state are read at once; the state's problem is still the one reported first.
+#[test]
+fn with_path_given_a_broken_state_is_reported_before_a_missing_path() {
+    let env = Env::new();
+    env.write_state("version: 1\npaths: [\n");
+    let err = env.fails(&["--path", "nowhere/missing.yaml", "next"], 1);
+    assert!(err.starts_with("aipath: error: "), "{err}");
+    assert!(err.contains("state.yaml:3:1: "), "{err}");
+    env.write_state("version: 1\n");
+    let err = env.fails(&["--path", "nowhere/missing.yaml", "next"], 2);
+    assert_eq!(
+        err,
+        "aipath: error: nowhere/missing.yaml: no such path file\n"
+    );
+}
