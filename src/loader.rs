@@ -85,9 +85,19 @@ impl Library {
 
     /// Finds the guides of a parsed path and checks them against it.
     fn from_path(path: Path, origin: PathBuf, dir: Option<PathBuf>) -> Result<Library> {
+        // The folders a guide may be in, each with whether it exists: a path file beside a `modules` folder, or in a
+        // `paths` folder beside one. Asked once, not once per module: a large path's guides all live in one of them.
+        let folders: Vec<(PathBuf, bool)> = dir
+            .iter()
+            .flat_map(|d| [d.join("modules"), d.join("..").join("modules")])
+            .map(|folder| {
+                let exists = folder.is_dir();
+                (folder, exists)
+            })
+            .collect();
         let mut guides = HashMap::with_capacity(path.modules.len());
         for def in &path.modules {
-            let guide = find_guide(&def.id, dir.as_deref())?;
+            let guide = find_guide(&def.id, &folders)?;
             guides.insert(def.id.clone(), guide);
         }
         let library = Library {
@@ -245,16 +255,18 @@ pub fn prerequisite_cycle<'a>(
     None
 }
 
-fn find_guide(id: &str, dir: Option<&FsPath>) -> Result<Guide> {
+fn find_guide(id: &str, folders: &[(PathBuf, bool)]) -> Result<Guide> {
     let mut looked = Vec::new();
-    if let Some(dir) = dir {
-        for base in [dir.to_path_buf(), dir.join("..")] {
-            let file = base.join("modules").join(id).join("README.md");
-            match fs::read_to_string(&file) {
-                Ok(text) => return guide(file, Cow::Owned(text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
-                Err(e) => return Err(anyhow!("{}: cannot read the guide: {e}", file.display())),
-            }
+    for (folder, exists) in folders {
+        let file = folder.join(id).join("README.md");
+        if !exists {
+            looked.push(file);
+            continue;
+        }
+        match fs::read_to_string(&file) {
+            Ok(text) => return guide(file, Cow::Owned(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
+            Err(e) => return Err(anyhow!("{}: cannot read the guide: {e}", file.display())),
         }
     }
     if let Some((_, text)) = BUILTIN_MODULES.iter().find(|(m, _)| *m == id) {
@@ -271,7 +283,7 @@ fn find_guide(id: &str, dir: Option<&FsPath>) -> Result<Guide> {
         } else {
             looked.join(" and ")
         },
-        if dir.is_some() {
+        if !folders.is_empty() {
             " (and among the built-in guides)"
         } else {
             ""
