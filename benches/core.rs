@@ -112,6 +112,7 @@ fn generated(modules: &str) -> Case {
         modules: modules.parse().unwrap_or_else(|e| panic!("{modules}: {e}")),
         log: LOG_ENTRIES,
         seed: SEED,
+        active: false,
     };
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-fixture-{modules}"));
     let summary = fixture::write(&spec, &dir).unwrap_or_else(|e| panic!("{e:#}"));

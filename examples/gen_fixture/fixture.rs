@@ -31,6 +31,8 @@ pub struct Spec {
     pub modules: usize,
     pub log: usize,
     pub seed: u64,
+    /// Whether the state names the path as its active one, so commands need no `--path`.
+    pub active: bool,
 }
 
 /// What was written, for the generator to report.
@@ -434,6 +436,10 @@ pub fn write(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
     };
     let mut state = State::default();
     state.paths.insert(PATH_ID.to_string(), progress);
+    if spec.active {
+        let absolute = fs::canonicalize(&path_file)?;
+        state.active = Some(absolute.display().to_string());
+    }
     fs::write(&summary.state_file, aipath::store::encode(&state)?)?;
     // What aipath cannot load is no fixture: check it the way every command would.
     let library = aipath::loader::Library::load(Some(&path_file.display().to_string()))?;

@@ -26,6 +26,9 @@ struct Args {
     /// The seed: the same one gives the same fixture
     #[arg(long, default_value_t = 7)]
     seed: u64,
+    /// Make the generated path the state's active one, so commands need no --path
+    #[arg(long)]
+    active: bool,
     /// The folder to write into (created when missing; files in it are replaced)
     #[arg(long)]
     out: PathBuf,
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         modules: args.modules,
         log: args.log,
         seed: args.seed,
+        active: args.active,
     };
     match fixture::write(&spec, &args.out) {
         Ok(s) => {

@@ -12,10 +12,15 @@ use crate::support::Env;
 mod generator;
 
 fn generate(dir: &Path, seed: u64) -> generator::Summary {
+    generate_with(dir, seed, false)
+}
+
+fn generate_with(dir: &Path, seed: u64, active: bool) -> generator::Summary {
     let spec = generator::Spec {
         modules: 120,
         log: 400,
         seed,
+        active,
     };
     generator::write(&spec, dir).unwrap_or_else(|e| panic!("{e:#}"))
 }
@@ -115,4 +120,13 @@ fn the_binary_reads_the_fixture_as_a_learner_s_progress() {
     );
     let log = run(&["log"]);
     assert_eq!(log.as_array().map(Vec::len), Some(400), "{log}");
+}
+
+#[test]
+fn an_active_fixture_needs_no_path_flag() {
+    let env = Env::new();
+    let s = generate_with(&env.path().join("fx"), 7, true);
+    let state = s.state_file.display().to_string();
+    let next = env.json(&["--state", &state, "next"]);
+    assert_eq!(next["path"], "generated", "{next}");
 }
