@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path as FsPath, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, anyhow};
 
@@ -30,6 +31,8 @@ pub struct Library {
     /// Where the path came from, as shown in messages: a file, or `built-in paths/<file>`.
     pub origin: PathBuf,
     guides: HashMap<String, Guide>,
+    /// How many whole guides [`Library::doc`] has parsed: commands must parse only what they need, and tests check it.
+    parsed: AtomicUsize,
 }
 
 /// One module's guide: where it is, its text, and its front matter.
@@ -69,6 +72,9 @@ impl Library {
         match source {
             Source::BuiltIn { file, text } => {
                 let origin = PathBuf::from(format!("built-in paths/{file}"));
+                if let Some(path) = builtin_json(file).and_then(Path::from_json) {
+                    return Library::from_path(path, origin, None);
+                }
                 Library::from_text(Cow::Borrowed(text), origin, None)
             }
             Source::File(file) => Library::load_file(file),
@@ -101,15 +107,22 @@ impl Library {
                 input(format!("{}:{line}: {}", origin.display(), problem.message))
             }
         })?;
+        Library::from_path(path, origin, dir)
+    }
+
+    /// Finds the guides of a parsed path and checks them against it.
+    fn from_path(path: Path, origin: PathBuf, dir: Option<PathBuf>) -> Result<Library> {
+        let folders = guide_folders(dir.as_deref());
         let mut guides = HashMap::with_capacity(path.modules.len());
         for def in &path.modules {
-            let guide = find_guide(&def.id, dir.as_deref())?;
+            let guide = find_guide(&def.id, &folders)?;
             guides.insert(def.id.clone(), guide);
         }
         let library = Library {
             path,
             origin,
             guides,
+            parsed: AtomicUsize::new(0),
         };
         library.check_guides()?;
         Ok(library)
@@ -159,6 +172,7 @@ impl Library {
     /// Parses a module's whole guide.
     pub fn doc(&self, module: &str) -> Result<ModuleDoc> {
         let guide = self.guide(module)?;
+        self.parsed.fetch_add(1, Ordering::Relaxed);
         module_doc::parse(&guide.text).map_err(|e| {
             input(format!(
                 "{}:{}: {}",
@@ -167,6 +181,11 @@ impl Library {
                 e.message
             ))
         })
+    }
+
+    /// How many whole guides have been parsed so far.
+    pub fn guides_parsed(&self) -> usize {
+        self.parsed.load(Ordering::Relaxed)
     }
 
     /// The path's id as progress is keyed.
@@ -273,28 +292,45 @@ pub fn prerequisite_cycle<'a>(
     None
 }
 
-fn find_guide(id: &str, dir: Option<&FsPath>) -> Result<Guide> {
-    let (file, text) = guide_text(id, dir)?;
+fn find_guide(id: &str, folders: &[(PathBuf, bool)]) -> Result<Guide> {
+    let (file, text) = guide_text_in(id, folders)?;
     guide(file, text)
+}
+
+/// The folders a path file's guides may be in, each with whether it exists: a path file beside a `modules` folder,
+/// or in a `paths` folder beside one. Asked once per path, not once per module: a large path's guides all live in
+/// one of them.
+pub fn guide_folders(dir: Option<&FsPath>) -> Vec<(PathBuf, bool)> {
+    dir.iter()
+        .flat_map(|d| [d.join("modules"), d.join("..").join("modules")])
+        .map(|folder| {
+            let exists = folder.is_dir();
+            (folder, exists)
+        })
+        .collect()
 }
 
 /// Finds a module's guide: `modules/<id>/README.md` in `dir` (a path file's folder), then in its parent, then
 /// among the built-in guides. Returns the file as shown in messages and the text, unparsed.
 pub fn guide_text(id: &str, dir: Option<&FsPath>) -> Result<(PathBuf, Cow<'static, str>)> {
+    guide_text_in(id, &guide_folders(dir))
+}
+
+fn guide_text_in(id: &str, folders: &[(PathBuf, bool)]) -> Result<(PathBuf, Cow<'static, str>)> {
     let mut looked = Vec::new();
-    if let Some(dir) = dir {
-        for base in [dir.to_path_buf(), dir.join("..")] {
-            let file = base.join("modules").join(id).join("README.md");
-            match read_text(&file, "guide") {
-                Ok(text) => return Ok((file, Cow::Owned(text))),
-                Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-                    looked.push(file)
-                }
-                Err(ReadError::Io(e)) => {
-                    return Err(anyhow!("{}: cannot read the guide: {e}", file.display()));
-                }
-                Err(ReadError::NotText(message)) => return Err(input(message)),
+    for (folder, exists) in folders {
+        let file = folder.join(id).join("README.md");
+        if !exists {
+            looked.push(file);
+            continue;
+        }
+        match read_text(&file, "guide") {
+            Ok(text) => return Ok((file, Cow::Owned(text))),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
+            Err(ReadError::Io(e)) => {
+                return Err(anyhow!("{}: cannot read the guide: {e}", file.display()));
             }
+            Err(ReadError::NotText(message)) => return Err(input(message)),
         }
     }
     if let Some((_, text)) = BUILTIN_MODULES.iter().find(|(m, _)| *m == id) {
@@ -311,7 +347,7 @@ pub fn guide_text(id: &str, dir: Option<&FsPath>) -> Result<(PathBuf, Cow<'stati
         } else {
             looked.join(" and ")
         },
-        if dir.is_some() {
+        if !folders.is_empty() {
             " (and among the built-in guides)"
         } else {
             ""
@@ -343,6 +379,15 @@ fn read_text(file: &FsPath, what: &str) -> std::result::Result<String, ReadError
     let bytes = fs::read(file).map_err(ReadError::Io)?;
     String::from_utf8(bytes)
         .map_err(|e| ReadError::NotText(located_utf8(file, what, e.as_bytes(), &e.utf8_error())))
+}
+
+/// A built-in path's JSON form, made by build.rs from its YAML so start-up skips the YAML parser.
+fn builtin_json(file: &str) -> Option<&'static str> {
+    BUILTIN_PATHS
+        .iter()
+        .zip(BUILTIN_PATHS_JSON)
+        .find(|((name, _), _)| *name == file)
+        .map(|(_, &json)| json)
 }
 
 /// The ids of the built-in paths (their file names without `.yaml`).
@@ -378,6 +423,24 @@ mod tests {
                     .map(|d| d.title.clone())
                     .unwrap_or_default()
             );
+        }
+    }
+
+    /// The JSON the build makes of each built-in path must be the path its YAML says, or it is not used at all.
+    #[test]
+    fn each_builtin_path_reads_the_same_from_its_json_as_from_its_yaml() {
+        assert_eq!(BUILTIN_PATHS.len(), BUILTIN_PATHS_JSON.len());
+        for ((name, yaml), json) in BUILTIN_PATHS.iter().zip(BUILTIN_PATHS_JSON) {
+            let from_yaml = Path::from_yaml(yaml).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let from_json = Path::from_json(json).unwrap_or_else(|| panic!("{name}: no JSON"));
+            let as_value = |p: &Path| serde_json::to_value(p).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(as_value(&from_json), as_value(&from_yaml), "{name}");
+            for id in from_yaml.module_ids() {
+                assert_eq!(
+                    from_json.phase_of(id).map(|p| &p.id),
+                    from_yaml.phase_of(id).map(|p| &p.id)
+                );
+            }
         }
     }
 

@@ -88,6 +88,11 @@ pub fn parser(text: &str) -> Parser<'_> {
 /// Reads only the front matter and stops: cheap enough to run for every module of a large path.
 /// A guide without front matter gives the default (no hours, no prerequisites).
 pub fn front_matter(text: &str) -> Result<FrontMatter, DocError> {
+    first_front_matter(head(text))
+}
+
+/// The front matter if the text opens with one.
+fn first_front_matter(text: &str) -> Result<FrontMatter, DocError> {
     let mut in_block = false;
     for (event, range) in parser(text).into_offset_iter() {
         match event {
@@ -100,6 +105,28 @@ pub fn front_matter(text: &str) -> Result<FrontMatter, DocError> {
         }
     }
     Ok(FrontMatter::default())
+}
+
+/// The start of a guide up to the line that may close its front matter: the parser reads its whole input before the
+/// first event, and the rest of a guide is most of it.
+///
+/// The cut is after the first line past the opening `---` that is `---` or `...` with nothing but spaces after it.
+/// The parser ends a front matter block at the first such line too (it accepts no fewer), so the block it sees in the
+/// cut text is the block it sees in the whole; when no such line exists, or the text does not open with `---`, the
+/// whole text is given.
+fn head(text: &str) -> &str {
+    if !text.starts_with("---") {
+        return text;
+    }
+    let mut end = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        end += line.len();
+        let bare = line.trim_end_matches(['\n', '\r']).trim_end_matches(' ');
+        if i > 0 && (bare == "---" || bare == "...") {
+            return &text[..end];
+        }
+    }
+    text
 }
 
 fn parse_front_matter(yaml: &str, first_line: usize) -> Result<FrontMatter, DocError> {
@@ -332,6 +359,47 @@ Read [The Book](https://example.org/book) by Someone.
     fn front_matter_alone_matches_the_full_parse() {
         let front = front_matter(GUIDE).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(Some(front), parse(GUIDE).ok().map(|d| d.front));
+    }
+
+    /// `front_matter` parses only the text up to the closing line; every shape of opening and closing must give what
+    /// the parser finds in the whole guide.
+    #[test]
+    fn front_matter_from_the_head_matches_the_whole_text() {
+        let cases = [
+            GUIDE,
+            "---\nid: a\nhours: 3\n...\n# T\n",
+            "---\nid: a\nhours: 3\n---   \n# T\n",
+            "---\r\nid: a\r\nhours: 3\r\n---\r\n# T\r\n",
+            "---\nid: a\n----\nhours: 3\n---\n# T\n",
+            "---\nid: a\n --- \nhours: 4\n---\n# T\n",
+            "---\nid: a\nhours: 5\n",
+            "---\n---\nid: a\n---\n# T\n",
+            "---\n\nid: a\n---\n# T\n",
+            "----\nid: a\n---\n# T\n",
+            "---  \nid: a\nhours: 6\n---\n",
+            "--- x\nid: a\n---\n# T\n",
+            "# T\n\n---\nid: a\n---\n",
+            "---\nid: a\nhours: 7\n---",
+            "",
+            "---",
+        ];
+        for text in cases {
+            let cut = front_matter(text);
+            assert_eq!(cut, first_front_matter(text), "{text:?}");
+        }
+        let hours = |text: &str| front_matter(text).ok().and_then(|f| f.hours);
+        assert_eq!(hours(cases[1]), Some(3.0), "closed by `...`");
+        assert_eq!(hours(cases[2]), Some(3.0), "closed by `---` and spaces");
+        assert_eq!(
+            hours(cases[5]),
+            Some(4.0),
+            "an indented `---` does not close"
+        );
+        assert_eq!(
+            head(GUIDE).lines().count(),
+            6,
+            "the cut is at the closing line"
+        );
     }
 
     #[test]

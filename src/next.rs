@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::path::Path;
-use crate::plan::{PhaseWeeks, weeks_of};
+use crate::plan::{PhaseWeeks, weeks_by_module};
 use crate::progress::{PathProgress, Status};
 use crate::status::phase_count;
 
@@ -48,6 +48,7 @@ pub fn next_steps(
     checklist_complete: &dyn Fn(&str) -> bool,
 ) -> Vec<Step> {
     let mut steps = Vec::new();
+    let weeks = weeks_by_module(allocation);
     let module_step = |action: Action, id: &str| {
         let def = path.module(id);
         Step {
@@ -56,7 +57,7 @@ pub fn next_steps(
             title: def.map(|d| d.title.clone()).unwrap_or_default(),
             phase: path.phase_of(id).map(|p| p.id.clone()),
             topics: def.map(|d| d.topics.clone()).unwrap_or_default(),
-            weeks: weeks_of(allocation, id),
+            weeks: weeks.get(id).copied(),
             command: match action {
                 Action::Start => format!("aipath start {id}"),
                 _ => format!("aipath done {id}"),

@@ -175,6 +175,13 @@ impl Path {
         }
     }
 
+    /// Parses a path from the JSON the build makes of a built-in path's YAML. `None` when it does not parse or has a
+    /// problem: the caller then parses the YAML, whose errors have lines.
+    pub fn from_json(text: &str) -> Option<Path> {
+        let mut path: Path = serde_json::from_str(text).ok()?;
+        path.check().is_empty().then_some(path)
+    }
+
     /// Parses without stopping at the first problem: every problem found, for `validate`.
     pub fn from_yaml_all_problems(text: &str) -> Result<(Path, Vec<Problem>), serde_yaml::Error> {
         let mut path: Path = serde_yaml::from_str(text)?;

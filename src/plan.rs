@@ -4,6 +4,8 @@
 //! hours, each remaining module getting at least one week, with the total exact. Done and skipped modules take no
 //! weeks: the phase keeps only the share its remaining modules had.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::path::{Path, Phase, WeekRange};
@@ -190,6 +192,19 @@ pub fn share(total: u32, weights: &[f64]) -> Vec<u32> {
         }
     }
     shares
+}
+
+/// The weeks allocated to each module that has any left: built once where many modules are looked up, since
+/// [`weeks_of`] scans the whole allocation.
+pub fn weeks_by_module(allocation: &[PhaseWeeks]) -> HashMap<&str, u32> {
+    allocation
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .filter_map(|b| match &b.work {
+            Work::Module(m) => Some((m.as_str(), b.weeks)),
+            Work::Choose => None,
+        })
+        .collect()
 }
 
 /// The weeks allocated to one module, if it has any left.

@@ -1,6 +1,8 @@
 //! The plan on a calendar: path × progress × pace × start date → numbered weeks with dates, focus and milestones,
 //! and how far a learner is ahead of or behind it. Pure: today and the start date are inputs.
 
+use std::collections::HashMap;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -58,6 +60,31 @@ fn week_start(start: Date, n: u32) -> Result<Date, String> {
         .map_err(|_| format!("a plan starting {start} runs past the last date the calendar knows"))
 }
 
+/// How many names one cell of a plan lists before `and N more`. Without a bound a cell lists every option of a large
+/// choice phase, or every project a week completes, and a table in a pipe (never wrapped) pads every row to its
+/// widest cell: the output grew with weeks times names.
+pub const LISTED: usize = 10;
+
+/// `items` joined by `sep`: all of them up to [`LISTED`], else the first ones and how many more there are.
+pub fn listed(items: &[&str], sep: &str) -> String {
+    if items.len() <= LISTED {
+        return items.join(sep);
+    }
+    let shown = LISTED - 1;
+    format!(
+        "{}{sep}and {} more",
+        items[..shown].join(sep),
+        items.len() - shown
+    )
+}
+
+/// The last day of week `n` (1-based) of a plan starting on `start`.
+fn week_end(start: Date, n: u32) -> Result<Date, String> {
+    week_start(start, n)?
+        .checked_add(6.days())
+        .map_err(|e| e.to_string())
+}
+
 /// Lays the remaining work out week by week from `start`.
 pub fn plan(
     path: &Path,
@@ -94,7 +121,7 @@ pub fn plan(
                     let text = format!(
                         "Choose {} specializations: {}",
                         choice_count(min, max),
-                        options.join(", ")
+                        listed(&options, ", ")
                     );
                     // The same reminder every week of the placeholder.
                     (Vec::new(), vec![text], true)
@@ -106,7 +133,7 @@ pub fn plan(
                 weeks.push(Week {
                     week: n,
                     start: begin,
-                    end: begin.checked_add(6.days()).map_err(|e| e.to_string())?,
+                    end: week_end(start, n)?,
                     phase: phase.id.clone(),
                     modules: modules.clone(),
                     focus: if repeat {
@@ -159,13 +186,14 @@ fn spread(units: &[String], i: usize, n: usize) -> Vec<String> {
 /// A recommended project is a milestone in the week its last module finishes (week 1 when its modules are already
 /// done). Projects done already, or waiting on a module outside the plan, have no milestone.
 fn place_milestones(path: &Path, progress: &PathProgress, weeks: &mut [Week]) {
-    let last_week_of = |module: &str| {
-        weeks
-            .iter()
-            .rev()
-            .find(|w| w.modules.iter().any(|m| m == module))
-            .map(|w| w.week)
-    };
+    // Each module's last week, found in one pass: a scan of every week per project module was quadratic.
+    let mut last: HashMap<&str, u32> = HashMap::new();
+    for w in weeks.iter() {
+        for m in &w.modules {
+            last.insert(m.as_str(), w.week);
+        }
+    }
+    let last_week_of = |module: &str| last.get(module).copied();
     let mut placed: Vec<(u32, String)> = Vec::new();
     for project in path.all_projects() {
         if progress.project_status(&project.id).is_closed() || project.modules.is_empty() {
@@ -259,13 +287,18 @@ pub fn standing(
     today: Date,
     guides: &Guides,
 ) -> Result<Standing, String> {
-    // The plan as it was on day one: the same choices and skips, nothing done yet.
-    let mut fresh = progress.clone();
-    for entry in fresh.modules.values_mut() {
-        if entry.status != Status::Skipped {
-            entry.status = Status::Todo;
-        }
-    }
+    // The plan as it was on day one: the same choices and skips, nothing done yet. Only what the allocation reads is
+    // copied, not the study log.
+    let fresh = PathProgress {
+        chosen: progress.chosen.clone(),
+        modules: progress
+            .modules
+            .iter()
+            .filter(|(_, e)| e.status == Status::Skipped)
+            .map(|(id, e)| (id.clone(), e.clone()))
+            .collect(),
+        ..PathProgress::default()
+    };
     let baseline = allocate(path, &fresh, pace, guides.hours);
     let earned: i64 = baseline
         .iter()
@@ -275,12 +308,22 @@ pub fn standing(
         .sum();
     let elapsed_days = i64::from(start.until(today).map_err(|e| e.to_string())?.get_days());
     let elapsed_weeks = elapsed_days.max(0) / 7;
-    let remaining = plan(path, progress, pace, today, guides)?;
+    // The remaining plan's last day, from its length alone: laying out every week, with focus and milestones, only
+    // to read the date of the last was most of `status` on a large path.
+    let left: u32 = allocate(path, progress, pace, guides.hours)
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .map(|b| b.weeks)
+        .sum();
+    let projected_finish = match left {
+        0 => None,
+        n => Some(week_end(today, n)?),
+    };
     Ok(Standing {
         pace,
         start,
         weeks_ahead: earned - elapsed_weeks,
-        projected_finish: remaining.finish,
+        projected_finish,
     })
 }
 
@@ -567,6 +610,54 @@ mod tests {
             )
         );
         assert_eq!(s[6].title, "Choose 1-2 specializations");
+    }
+
+    #[test]
+    fn a_long_list_shows_its_first_names_and_how_many_more() {
+        let names: Vec<String> = (1..=12).map(|i| format!("n{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(listed(&names[..3], ", "), "n1, n2, n3");
+        assert_eq!(listed(&names[..10], ", ").matches(", ").count(), 9);
+        assert_eq!(
+            listed(&names, "; "),
+            "n1; n2; n3; n4; n5; n6; n7; n8; n9; and 3 more"
+        );
+    }
+
+    /// The standing reads the finish from the plan's length without laying it out: it must be the plan's own.
+    #[test]
+    fn the_projected_finish_is_the_finish_of_the_plan_from_today() {
+        let path = path();
+        let today = date(2026, 3, 2);
+        let day = date(2026, 2, 1);
+        let mut progress = PathProgress::default();
+        let mut states = vec![progress.clone()];
+        progress.apply(Kind::Module, "machine-learning-basics", Change::Done, day);
+        states.push(progress.clone());
+        progress.apply(Kind::Module, "math-foundations", Change::Skip, day);
+        progress.apply(Kind::Module, "mlops-basics", Change::Start, day);
+        states.push(progress.clone());
+        progress.choose(vec!["llm-applications".into()], day);
+        states.push(progress.clone());
+        for id in path.module_ids() {
+            progress.apply(Kind::Module, id, Change::Done, day);
+        }
+        states.push(progress.clone());
+        for (i, progress) in states.iter().enumerate() {
+            for pace in [Pace::Fast, Pace::Steady, Pace::Relaxed] {
+                let s = standing(&path, progress, pace, day, today, &GUIDES)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let p =
+                    plan(&path, progress, pace, today, &GUIDES).unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(s.projected_finish, p.finish, "state {i}, {pace:?}");
+            }
+        }
+        assert_eq!(
+            standing(&path, &progress, Pace::Steady, day, today, &GUIDES)
+                .map(|s| s.projected_finish),
+            Ok(None),
+            "nothing left"
+        );
     }
 
     #[test]

@@ -219,6 +219,10 @@ pub fn default_data_dir() -> Result<PathBuf> {
 
 /// Parses a state file's bytes, refusing anything this build cannot read faithfully, and migrates a file from an
 /// older aipath (in memory: the caller decides whether to write it).
+///
+/// A file in this build's format is parsed once; only one that is not is read again as a plain YAML tree, to
+/// tell an older or newer aipath's file from a broken one (parsing a 20,000-session log twice doubled every
+/// command's time).
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
     let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
     let text = std::str::from_utf8(bytes)
@@ -228,6 +232,14 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
             "{}: the state file is empty",
             file.display()
         )));
+    }
+    if let Ok(state) = serde_yaml::from_str::<State>(text)
+        && state.version == STATE_VERSION
+    {
+        return Ok(Decoded {
+            state,
+            version: STATE_VERSION,
+        });
     }
     let located = |e: serde_yaml::Error| unreadable(located_yaml(file, &e));
     let Value::Mapping(doc) = serde_yaml::from_str::<Value>(text).map_err(located)? else {
@@ -383,6 +395,25 @@ mod tests {
             message.starts_with("/x/state.yaml:3:5: the state file is not UTF-8 text"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_even_when_every_field_is_known() {
+        let message = decoded("version: 3\npaths: {}\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("written by a newer aipath"), "{message}");
+        let message = decoded("version: 0\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("format version 0 is not one"), "{message}");
+        let message = decoded("version: \"1\"\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("no `version: <number>`"), "{message}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The study log's numbers: hours, weekly rhythm, streaks, and a finish date forecast from the learner's own pace.
 //! Pure: today is an input.
 
+use std::collections::HashMap;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -172,16 +174,14 @@ pub fn remaining_hours(
         known.iter().sum::<f64>() / known.len() as f64
     };
     let estimate = |m: &str| hours(m).unwrap_or(fallback);
-    let logged = |m: &str| -> f64 {
-        from_hundredths(
-            progress
-                .log
-                .iter()
-                .filter(|e| e.module.as_deref() == Some(m))
-                .map(|e| hundredths(e.hours))
-                .sum(),
-        )
-    };
+    // Hours per module in one pass over the log: a pass per module in progress was modules x sessions.
+    let mut per_module: HashMap<&str, i64> = HashMap::new();
+    for e in &progress.log {
+        if let Some(m) = &e.module {
+            *per_module.entry(m.as_str()).or_default() += hundredths(e.hours);
+        }
+    }
+    let logged = |m: &str| from_hundredths(per_module.get(m).copied().unwrap_or(0));
     let mut left = 0.0;
     for phase in &path.phases {
         if phase.is_choice() && progress.chosen.is_empty() {
@@ -213,18 +213,27 @@ pub fn show(hours: f64) -> String {
 /// Hours per ISO week for the `n` weeks ending with this one: (Monday, hours), oldest first.
 pub fn weekly(log: &[LogEntry], today: Date, n: u32) -> Vec<(Date, f64)> {
     let this_monday = monday_of(today);
-    (0..n)
+    let mondays: Vec<Date> = (0..n)
         .rev()
         .filter_map(|back| this_monday.checked_sub((i64::from(back) * 7).days()).ok())
-        .map(|monday| {
-            let sunday = monday.checked_add(6.days()).unwrap_or(monday);
-            let h: i64 = log
-                .iter()
-                .filter(|e| e.date >= monday && e.date <= sunday)
-                .map(|e| hundredths(e.hours))
-                .sum();
-            (monday, from_hundredths(h))
-        })
+        .collect();
+    // One pass over the log, each session into its week: a pass per week was weeks x sessions.
+    let mut sums = vec![0i64; mondays.len()];
+    let first = mondays.first().copied().unwrap_or(this_monday);
+    let last_day = this_monday.checked_add(6.days()).unwrap_or(this_monday);
+    for e in log.iter().filter(|e| e.date >= first && e.date <= last_day) {
+        if let Ok(span) = first.until(e.date)
+            && let Some(sum) = usize::try_from(span.get_days() / 7)
+                .ok()
+                .and_then(|week| sums.get_mut(week))
+        {
+            *sum += hundredths(e.hours);
+        }
+    }
+    mondays
+        .into_iter()
+        .zip(sums)
+        .map(|(monday, h)| (monday, from_hundredths(h)))
         .collect()
 }
 

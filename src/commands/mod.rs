@@ -40,10 +40,22 @@ pub struct Ctx {
 impl Ctx {
     /// The state (read without a lock) and the path it selects: `--path`, else the active path, else the default.
     pub fn load(&self) -> Result<(State, Library)> {
+        if let Some(selector) = self.path_flag.as_deref() {
+            // The path is known before the state is read, so both are read at once: on a large path each is about
+            // half of a command's time. The state's error, if any, still comes first.
+            return std::thread::scope(|scope| {
+                let state = scope.spawn(|| self.store.read());
+                let library = Library::load(Some(selector));
+                let state = state
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("reading the state file failed"))??;
+                Ok((state, library?))
+            });
+        }
         let state = self.store.read()?;
-        let library = match (self.path_flag.as_deref(), state.active.as_deref()) {
+        let library = match state.active.as_deref() {
             // A path named in the state may have moved or been mistyped by hand: say where the name came from.
-            (None, Some(active)) => Library::load(Some(active)).with_context(|| {
+            Some(active) => Library::load(Some(active)).with_context(|| {
                 format!(
                     "{}: the state's `active: {active}` cannot be loaded; `aipath use {}` switches back to the \
                      built-in path, or give `--path`",
@@ -51,7 +63,7 @@ impl Ctx {
                     crate::loader::DEFAULT_PATH_ID
                 )
             })?,
-            (flag, _) => Library::load(flag)?,
+            None => Library::load(None)?,
         };
         Ok((state, library))
     }
@@ -157,8 +169,24 @@ fn today() -> Result<Date> {
                 "AIPATH_TODAY=`{text}` is not a date (YYYY-MM-DD): {e}"
             ))
         }),
-        _ => Ok(jiff::ZonedDateTime::now().date()),
+        _ => Ok(jiff::Timestamp::now()
+            .to_zoned_datetime(local_zone())
+            .date()),
     }
+}
+
+/// The local time zone. Without `TZ`, it is read straight from `/etc/localtime`: jiff's own lookup first lists the
+/// whole zoneinfo folder to learn the zone's name, which took longer than the rest of `aipath next`, and a date needs
+/// only the zone's rules, not its name. `TZ` and systems without `/etc/localtime` are left to jiff.
+fn local_zone() -> jiff::tz::TimeZone {
+    #[cfg(unix)]
+    if std::env::var_os("TZ").is_none()
+        && let Ok(data) = std::fs::read("/etc/localtime")
+        && let Ok(zone) = jiff::tz::TimeZone::tzif("localtime", &data)
+    {
+        return zone;
+    }
+    jiff::tz::TimeZone::system()
 }
 
 /// The learner's progress on the library's path (empty when none is recorded).
@@ -185,15 +213,23 @@ pub fn checklist_texts(library: &Library, module: &str) -> Vec<String> {
 
 /// Whether every checklist item of a module's guide is ticked (false for a guide without a checklist).
 pub fn checklist_complete(library: &Library, progress: &PathProgress, module: &str) -> bool {
+    // Nothing ticked is nothing complete: the guide is parsed only for a module with ticks, so `next` on a large path
+    // parses a handful of guides, not the whole current phase's.
+    let Some(checked) = progress
+        .entry(module)
+        .map(|e| &e.checked)
+        .filter(|c| !c.is_empty())
+    else {
+        return false;
+    };
     let Ok(doc) = library.doc(module) else {
         return false;
     };
-    let checked = progress.entry(module).map(|e| &e.checked);
     !doc.checklist.is_empty()
         && doc
             .checklist
             .iter()
-            .all(|item| checked.is_some_and(|c| c.contains(&item.text)))
+            .all(|item| checked.contains(&item.text))
 }
 
 /// Writes a change through the store: the closure gets this path's progress.
@@ -229,4 +265,43 @@ pub fn ticks(
         &doc.checklist,
         ticked.unwrap_or(&std::collections::BTreeSet::new()),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::next::{Action, next_steps};
+    use crate::progress::{Change, Kind};
+    use jiff::civil::date;
+
+    #[test]
+    fn next_parses_only_the_guides_of_modules_with_ticked_items() {
+        let library = Library::load(None).unwrap_or_else(|e| panic!("{e:#}"));
+        let mut progress = PathProgress::default();
+        let day = date(2026, 1, 5);
+        progress.apply(Kind::Module, "math-foundations", Change::Start, day);
+        let items: Vec<String> = checklist_texts(&library, "machine-learning-basics");
+        for item in &items {
+            progress.set_checked("machine-learning-basics", item, true, day);
+        }
+        let before = library.guides_parsed();
+        let steps = next_steps(
+            &library.path,
+            &progress,
+            &estimates(&library, &progress),
+            &|m| checklist_complete(&library, &progress, m),
+        );
+        let actions: Vec<(Action, Option<&str>)> =
+            steps.iter().map(|s| (s.action, s.id.as_deref())).collect();
+        assert_eq!(
+            actions,
+            [
+                (Action::Continue, Some("math-foundations")),
+                (Action::Finish, Some("machine-learning-basics")),
+                (Action::Start, Some("deep-learning-foundations")),
+            ]
+        );
+        // Three modules considered, one guide parsed: the one with ticks.
+        assert_eq!(library.guides_parsed() - before, 1);
+    }
 }

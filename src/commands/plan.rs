@@ -10,7 +10,7 @@ use crate::plan::Pace;
 use crate::progress::PlanPrefs;
 use crate::render::table::{Screen, hide_when_narrow, keep_whole};
 use crate::render::{emit, ics, json, markdown};
-use crate::schedule::{Guides, Plan, plan, spans};
+use crate::schedule::{Guides, Plan, listed, plan, spans};
 
 pub fn run(
     ctx: &Ctx,
@@ -94,7 +94,11 @@ fn rows(plan: &Plan, library: &Library, screen: Screen) -> Vec<Vec<String>> {
                 } else {
                     w.focus.join("; ")
                 },
-                w.milestone.clone().unwrap_or_default(),
+                // The JSON keeps every project; a table cell names the first few.
+                w.milestone
+                    .as_deref()
+                    .map(|m| listed(&m.split("; ").collect::<Vec<_>>(), "; "))
+                    .unwrap_or_default(),
             ]
         })
         .collect()
