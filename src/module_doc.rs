@@ -93,14 +93,22 @@ pub fn front_matter(text: &str) -> Result<FrontMatter, DocError> {
 
 /// The front matter if the text opens with one.
 fn first_front_matter(text: &str) -> Result<FrontMatter, DocError> {
-    let mut in_block = false;
+    // The block's text may come in several events (one a line with CRLF line ends): gather it all.
+    let mut block: Option<(String, usize)> = None;
     for (event, range) in parser(text).into_offset_iter() {
-        match event {
-            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_block = true,
-            Event::Text(yaml) if in_block => {
-                return parse_front_matter(&yaml, line_at(text, range.start));
+        match (event, block.as_mut()) {
+            (Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)), None) => {
+                block = Some((String::new(), 0));
             }
-            Event::End(TagEnd::MetadataBlock(_)) => return Ok(FrontMatter::default()),
+            (Event::Text(yaml), Some((gathered, first_line))) => {
+                if gathered.is_empty() {
+                    *first_line = line_at(text, range.start);
+                }
+                gathered.push_str(&yaml);
+            }
+            (Event::End(TagEnd::MetadataBlock(_)), Some((gathered, first_line))) => {
+                return parse_front_matter(gathered, (*first_line).max(1));
+            }
             _ => return Ok(FrontMatter::default()),
         }
     }
@@ -160,7 +168,8 @@ pub fn parse(text: &str) -> Result<ModuleDoc, DocError> {
     let mut h1: Option<String> = None;
 
     // What the text events currently belong to.
-    let mut in_metadata = false;
+    // The front matter's text, gathered over its events (one a line with CRLF line ends), and its first line.
+    let mut metadata: Option<(String, usize)> = None;
     let mut heading: Option<(HeadingLevel, usize, String)> = None;
     // Open task items, innermost last: (checked, line, text, list depth). A stack, so an item with a nested task
     // list keeps its own text and is not lost.
@@ -170,10 +179,19 @@ pub fn parse(text: &str) -> Result<ModuleDoc, DocError> {
 
     for (event, range) in parser(text).into_offset_iter() {
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            Event::Text(t) if in_metadata => {
-                front = parse_front_matter(&t, line_at(text, range.start))?
+            Event::Start(Tag::MetadataBlock(_)) => metadata = Some((String::new(), 0)),
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                if let Some((yaml, first_line)) = metadata.take() {
+                    front = parse_front_matter(&yaml, first_line.max(1))?;
+                }
+            }
+            Event::Text(t) if metadata.is_some() => {
+                if let Some((yaml, first_line)) = metadata.as_mut() {
+                    if yaml.is_empty() {
+                        *first_line = line_at(text, range.start);
+                    }
+                    yaml.push_str(&t);
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((level, line_at(text, range.start), String::new()))
@@ -363,6 +381,17 @@ Read [The Book](https://example.org/book) by Someone.
 
     /// `front_matter` parses only the text up to the closing line; every shape of opening and closing must give what
     /// the parser finds in the whole guide.
+    #[test]
+    fn front_matter_with_crlf_line_ends_is_read_whole() {
+        let text = "---\r\nid: a\r\nhours: 3\r\nprerequisites: [b]\r\n---\r\n# T\r\n";
+        let front = front_matter(text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((front.id.as_deref(), front.hours), (Some("a"), Some(3.0)));
+        assert_eq!(front.prerequisites, ["b"]);
+        assert_eq!(parse(text).ok().map(|d| d.front), Some(front));
+        let err = front_matter("---\r\nid: a\r\nhuors: 3\r\n---\r\n# T\r\n").err();
+        assert_eq!(err.map(|e| e.line), Some(3));
+    }
+
     #[test]
     fn front_matter_from_the_head_matches_the_whole_text() {
         let cases = [
