@@ -21,6 +21,17 @@ impl Count {
             .map_or(100, |p| p as u32)
     }
 
+    /// `1 of 7 done (14%) [##------------------]`: how far, in words and as a bar.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} of {} done ({}%) [{}]",
+            self.done,
+            self.total,
+            self.percent(),
+            bar(self, 20)
+        )
+    }
+
     pub fn is_complete(&self) -> bool {
         self.done >= self.total
     }

@@ -9,7 +9,7 @@ use crate::loader::Library;
 use crate::next::{Step, next_steps};
 use crate::progress::{Change, Kind};
 use crate::render::{emit, json};
-use crate::status::{Count, bar, count};
+use crate::status::{Count, count};
 
 #[derive(Serialize)]
 struct Changed {
@@ -99,13 +99,7 @@ pub fn run(ctx: &Ctx, typed: &[String], change: Change) -> Result<()> {
         }
     }
     if change == Change::Done || change == Change::Skip {
-        out.push_str(&format!(
-            "Progress: {} of {} done ({}%) [{}]\n",
-            view.progress.done,
-            view.progress.total,
-            view.progress.percent(),
-            bar(&view.progress, 20)
-        ));
+        out.push_str(&format!("Progress: {}\n", view.progress.summary()));
         match &view.next {
             Some(step) => out.push_str(&format!("Next: {} (`{}`)\n", step.title, step.command)),
             None if view.progress.is_complete() => {

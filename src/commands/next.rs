@@ -7,7 +7,7 @@ use super::{Ctx, checklist_complete, estimates, progress_of};
 use crate::next::{Action, Step, next_steps};
 use crate::render::table::{Screen, hide_when_narrow, keep_whole, list_cell};
 use crate::render::{emit, json};
-use crate::status::{Count, bar, count};
+use crate::status::{Count, count};
 
 #[derive(Serialize)]
 struct NextView {
@@ -42,11 +42,8 @@ fn render(view: &NextView, title: &str, screen: Screen) -> String {
     let mut out = String::new();
     if view.complete {
         out.push_str(&format!(
-            "You have finished {title}: {} of {} done ({}%) [{}]\n",
-            view.progress.done,
-            view.progress.total,
-            view.progress.percent(),
-            bar(&view.progress, 20)
+            "You have finished {title}: {}\n",
+            view.progress.summary()
         ));
         if view.steps.is_empty() {
             out.push_str("Nothing is left to do. `aipath status` shows the whole path.\n");

@@ -41,20 +41,6 @@ fn guide(id: &str, prerequisites: &str) -> String {
     )
 }
 
-/// Writes `course/paths/mini.yaml` and a guide for each of `guides`; returns the path file as given on the command line.
-fn course(env: &Env, yaml: &[u8], guides: &[(&str, String)]) -> String {
-    let dir = env.path().join("course");
-    fs::create_dir_all(dir.join("paths")).unwrap_or_else(|e| panic!("{e}"));
-    let file = dir.join("paths/mini.yaml");
-    fs::write(&file, yaml).unwrap_or_else(|e| panic!("{e}"));
-    for (id, text) in guides {
-        let d = dir.join("modules").join(id);
-        fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
-        fs::write(d.join("README.md"), text).unwrap_or_else(|e| panic!("{e}"));
-    }
-    file.to_string_lossy().into_owned()
-}
-
 fn all_guides() -> Vec<(&'static str, String)> {
     IDS.iter().map(|id| (*id, guide(id, ""))).collect()
 }
@@ -79,16 +65,15 @@ fn path_with(from: &str, to: &str) -> Vec<u8> {
 #[test]
 fn the_sound_path_loads() {
     let env = Env::new();
-    let file = course(&env, PATH.as_bytes(), &all_guides());
+    let file = env.course(PATH.as_bytes(), &all_guides());
     env.ok(&["--path", &file, "next"]);
 }
 
 #[test]
 fn a_yaml_syntax_error_names_file_line_and_column() {
     let env = Env::new();
-    let file = course(
-        &env,
-        &path_with("      - modules: [gamma]", "      - modules: [gamma\n"),
+    let file = env.course(
+        path_with("      - modules: [gamma]", "      - modules: [gamma\n"),
         &all_guides(),
     );
     refused(
@@ -103,9 +88,8 @@ fn a_yaml_syntax_error_names_file_line_and_column() {
 #[test]
 fn a_value_of_the_wrong_type_names_file_line_and_column() {
     let env = Env::new();
-    let file = course(
-        &env,
-        &path_with("{ min: 1, max: 2 }", "{ min: one, max: 2 }"),
+    let file = env.course(
+        path_with("{ min: 1, max: 2 }", "{ min: one, max: 2 }"),
         &all_guides(),
     );
     refused(
@@ -118,9 +102,8 @@ fn a_value_of_the_wrong_type_names_file_line_and_column() {
 #[test]
 fn a_module_defined_twice_is_named() {
     let env = Env::new();
-    let file = course(
-        &env,
-        &path_with(
+    let file = env.course(
+        path_with(
             "  - id: gamma\n    title: Gamma",
             "  - id: beta\n    title: Gamma",
         ),
@@ -136,7 +119,7 @@ fn a_module_defined_twice_is_named() {
 #[test]
 fn a_phase_defined_twice_is_named() {
     let env = Env::new();
-    let file = course(&env, &path_with("id: extras", "id: basics"), &all_guides());
+    let file = env.course(path_with("id: extras", "id: basics"), &all_guides());
     refused(
         &env,
         &file,
@@ -147,7 +130,7 @@ fn a_phase_defined_twice_is_named() {
 #[test]
 fn a_project_reusing_a_module_id_is_named() {
     let env = Env::new();
-    let file = course(&env, &path_with("id: tool", "id: gamma"), &all_guides());
+    let file = env.course(path_with("id: tool", "id: gamma"), &all_guides());
     refused(
         &env,
         &file,
@@ -160,7 +143,7 @@ fn a_project_reusing_a_module_id_is_named() {
 #[test]
 fn a_module_in_two_phases_is_named() {
     let env = Env::new();
-    let file = course(&env, &path_with("[gamma]", "[gamma, alpha]"), &all_guides());
+    let file = env.course(path_with("[gamma]", "[gamma, alpha]"), &all_guides());
     refused(
         &env,
         &file,
@@ -171,7 +154,7 @@ fn a_module_in_two_phases_is_named() {
 #[test]
 fn an_undefined_module_is_named_wherever_it_is_referenced() {
     let env = Env::new();
-    let file = course(&env, &path_with("[gamma]", "[gamma, ghost]"), &all_guides());
+    let file = env.course(path_with("[gamma]", "[gamma, ghost]"), &all_guides());
     refused(
         &env,
         &file,
@@ -179,9 +162,8 @@ fn an_undefined_module_is_named_wherever_it_is_referenced() {
             "{file}:13: phase `extras` names module `ghost`, which is not defined under `modules`"
         ),
     );
-    let file = course(
-        &env,
-        &path_with("modules: [alpha] }", "modules: [ghost] }"),
+    let file = env.course(
+        path_with("modules: [alpha] }", "modules: [ghost] }"),
         &all_guides(),
     );
     refused(
@@ -194,7 +176,7 @@ fn an_undefined_module_is_named_wherever_it_is_referenced() {
 #[test]
 fn an_empty_phase_is_named() {
     let env = Env::new();
-    let file = course(&env, &path_with("[gamma]", "[]"), &all_guides());
+    let file = env.course(path_with("[gamma]", "[]"), &all_guides());
     refused(
         &env,
         &file,
@@ -205,9 +187,8 @@ fn an_empty_phase_is_named() {
 #[test]
 fn a_week_range_with_min_above_max_is_named() {
     let env = Env::new();
-    let file = course(
-        &env,
-        &path_with("{ min: 1, max: 2 }", "{ min: 3, max: 2 }"),
+    let file = env.course(
+        path_with("{ min: 1, max: 2 }", "{ min: 3, max: 2 }"),
         &all_guides(),
     );
     refused(
@@ -225,7 +206,7 @@ fn a_prerequisite_cycle_through_three_guides_is_named() {
         ("beta", guide("beta", "alpha")),
         ("gamma", guide("gamma", "beta")),
     ];
-    let file = course(&env, PATH.as_bytes(), &guides);
+    let file = env.course(PATH.as_bytes(), &guides);
     refused(
         &env,
         &file,
@@ -240,7 +221,7 @@ fn a_module_that_is_its_own_prerequisite_is_named() {
     let env = Env::new();
     let mut guides = all_guides();
     guides[1] = ("beta", guide("beta", "beta"));
-    let file = course(&env, PATH.as_bytes(), &guides);
+    let file = env.course(PATH.as_bytes(), &guides);
     refused(
         &env,
         &file,
@@ -253,7 +234,7 @@ fn a_prerequisite_outside_the_path_names_the_guide() {
     let env = Env::new();
     let mut guides = all_guides();
     guides[2] = ("gamma", guide("gamma", "alpha, nope"));
-    let file = course(&env, PATH.as_bytes(), &guides);
+    let file = env.course(PATH.as_bytes(), &guides);
     let guide_file = env.path().join("course/paths/../modules/gamma/README.md");
     refused(
         &env,
@@ -269,7 +250,7 @@ fn a_prerequisite_outside_the_path_names_the_guide() {
 #[test]
 fn a_missing_guide_names_every_file_looked_for() {
     let env = Env::new();
-    let file = course(&env, PATH.as_bytes(), &all_guides()[..2]);
+    let file = env.course(PATH.as_bytes(), &all_guides()[..2]);
     let dir = env.path().join("course/paths");
     refused(
         &env,
@@ -291,7 +272,7 @@ fn a_guide_with_broken_front_matter_names_its_line_and_column() {
         "alpha",
         guide("alpha", "").replace("hours: 10", "hours: [10]"),
     );
-    let file = course(&env, PATH.as_bytes(), &guides);
+    let file = env.course(PATH.as_bytes(), &guides);
     let guide_file = env.path().join("course/paths/../modules/alpha/README.md");
     refused(
         &env,
@@ -308,7 +289,7 @@ fn a_path_file_or_guide_that_is_not_utf8_names_the_first_bad_byte() {
     let env = Env::new();
     let mut yaml = PATH.as_bytes().to_vec();
     yaml.splice(18..18, [0xff]);
-    let file = course(&env, &yaml, &all_guides());
+    let file = env.course(yaml, &all_guides());
     refused(
         &env,
         &file,
@@ -316,7 +297,7 @@ fn a_path_file_or_guide_that_is_not_utf8_names_the_first_bad_byte() {
     );
 
     let env = Env::new();
-    let file = course(&env, PATH.as_bytes(), &all_guides());
+    let file = env.course(PATH.as_bytes(), &all_guides());
     let guide_file = env.path().join("course/paths/../modules/beta/README.md");
     let mut bytes = guide("beta", "").into_bytes();
     bytes.extend_from_slice(b"caf\xe9\n");

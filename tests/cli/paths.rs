@@ -1,9 +1,6 @@
 //! `--path FILE`: a learner's own path, its guides beside it, and the errors a broken one gets.
 
-use std::fs;
-use std::path::PathBuf;
-
-use crate::support::{Env, ids};
+use crate::support::{Env, NO_GUIDES, ids};
 
 const MINI: &str = "id: mini
 title: Mini Path
@@ -28,24 +25,10 @@ fn guide(id: &str, extra: &str) -> String {
     )
 }
 
-/// Writes `paths/mini.yaml` and the guides given, returning the path file.
-fn mini(env: &Env, yaml: &str, guides: &[(&str, String)]) -> String {
-    let dir = env.path().join("course");
-    fs::create_dir_all(dir.join("paths")).unwrap_or_else(|e| panic!("{e}"));
-    let file: PathBuf = dir.join("paths/mini.yaml");
-    fs::write(&file, yaml).unwrap_or_else(|e| panic!("{e}"));
-    for (id, text) in guides {
-        let d = dir.join("modules").join(id);
-        fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
-        fs::write(d.join("README.md"), text).unwrap_or_else(|e| panic!("{e}"));
-    }
-    file.to_string_lossy().into_owned()
-}
-
 #[test]
 fn a_path_file_uses_guides_from_the_parent_folder_then_the_built_in_ones() {
     let env = Env::new();
-    let file = mini(&env, MINI, &[("alpha", guide("alpha", ""))]);
+    let file = env.course(MINI, &[("alpha", guide("alpha", ""))]);
     let next = env.json(&["--path", &file, "next"]);
     assert_eq!(next["path"], "mini");
     assert_eq!(ids(&next["steps"], "id"), ["alpha", "math-foundations"]);
@@ -73,9 +56,8 @@ fn a_path_file_uses_guides_from_the_parent_folder_then_the_built_in_ones() {
 #[test]
 fn a_missing_guide_names_the_files_looked_for() {
     let env = Env::new();
-    let file = mini(
-        &env,
-        &MINI.replace("math-foundations", "beta"),
+    let file = env.course(
+        MINI.replace("math-foundations", "beta"),
         &[("alpha", guide("alpha", ""))],
     );
     let err = env.fails(&["--path", &file, "next"], 2);
@@ -96,10 +78,9 @@ fn a_missing_guide_names_the_files_looked_for() {
 #[test]
 fn a_yaml_syntax_error_names_file_line_and_column() {
     let env = Env::new();
-    let file = mini(
-        &env,
-        &MINI.replace("topics: [One, Two]", "topics: [One, Two"),
-        &[],
+    let file = env.course(
+        MINI.replace("topics: [One, Two]", "topics: [One, Two"),
+        NO_GUIDES,
     );
     let err = env.fails(&["--path", &file, "next"], 2);
     assert!(
@@ -111,13 +92,12 @@ fn a_yaml_syntax_error_names_file_line_and_column() {
 #[test]
 fn an_undefined_module_is_named_with_its_line() {
     let env = Env::new();
-    let file = mini(
-        &env,
-        &MINI.replace(
+    let file = env.course(
+        MINI.replace(
             "[alpha, math-foundations]",
             "[alpha, math-foundations, ghost]",
         ),
-        &[],
+        NO_GUIDES,
     );
     let err = env.fails(&["--path", &file, "next"], 2);
     assert_eq!(
@@ -132,9 +112,8 @@ fn an_undefined_module_is_named_with_its_line() {
 fn a_prerequisite_cycle_is_named() {
     let env = Env::new();
     let yaml = MINI.replace("math-foundations", "beta");
-    let file = mini(
-        &env,
-        &yaml,
+    let file = env.course(
+        yaml,
         &[
             ("alpha", guide("alpha", "prerequisites: [beta]\n")),
             ("beta", guide("beta", "prerequisites: [alpha]\n")),

@@ -89,6 +89,21 @@ impl Env {
         std::fs::write(&self.state, text).unwrap_or_else(|e| panic!("{e}"));
     }
 
+    /// Writes a learner's own path as `course/paths/mini.yaml` with a guide `course/modules/<id>/README.md` for each
+    /// of `guides`; returns the path file as given to `--path`.
+    pub fn course<T: AsRef<[u8]>>(&self, yaml: impl AsRef<[u8]>, guides: &[(&str, T)]) -> String {
+        let dir = self.path().join("course");
+        std::fs::create_dir_all(dir.join("paths")).unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.join("paths/mini.yaml");
+        std::fs::write(&file, yaml).unwrap_or_else(|e| panic!("{e}"));
+        for (id, text) in guides {
+            let d = dir.join("modules").join(id);
+            std::fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(d.join("README.md"), text).unwrap_or_else(|e| panic!("{e}"));
+        }
+        file.to_string_lossy().into_owned()
+    }
+
     /// Every file under the test's folder, relative to it.
     pub fn files(&self) -> Vec<String> {
         fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
@@ -107,6 +122,9 @@ impl Env {
         out
     }
 }
+
+/// A path file with no guides of its own.
+pub const NO_GUIDES: &[(&str, &str)] = &[];
 
 /// The ids in a JSON array of objects, under `key`.
 pub fn ids(value: &serde_json::Value, key: &str) -> Vec<String> {

@@ -1,9 +1,8 @@
 //! `aipath validate`: every problem of a path and its guides as `FILE:LINE: message`, exit 1; no state touched.
 
 use std::fs;
-use std::path::PathBuf;
 
-use crate::support::Env;
+use crate::support::{Env, NO_GUIDES};
 
 const MINI: &str = "id: mini
 title: Mini Path
@@ -21,20 +20,6 @@ modules:
 ";
 
 const ALPHA: &str = "---\nid: alpha\nhours: 10\n---\n\n# Alpha\n\nSee [the book](https://example.org/book) and [the path](../../paths/mini.yaml).\n";
-
-/// Writes `course/paths/mini.yaml` and `course/modules/<id>/README.md` for each guide; returns the path file.
-fn course(env: &Env, yaml: &str, guides: &[(&str, &str)]) -> String {
-    let dir = env.path().join("course");
-    fs::create_dir_all(dir.join("paths")).unwrap_or_else(|e| panic!("{e}"));
-    let file: PathBuf = dir.join("paths/mini.yaml");
-    fs::write(&file, yaml).unwrap_or_else(|e| panic!("{e}"));
-    for (id, text) in guides {
-        let d = dir.join("modules").join(id);
-        fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
-        fs::write(d.join("README.md"), text).unwrap_or_else(|e| panic!("{e}"));
-    }
-    file.to_string_lossy().into_owned()
-}
 
 /// Runs `validate` expecting exit 1; returns (stdout, stderr).
 fn problems(env: &Env, args: &[&str]) -> (String, String) {
@@ -74,7 +59,7 @@ fn the_built_in_paths_validate_without_touching_any_state() {
 #[test]
 fn a_sound_path_file_passes_with_a_summary() {
     let env = Env::new();
-    let file = course(&env, MINI, &[("alpha", ALPHA)]);
+    let file = env.course(MINI, &[("alpha", ALPHA)]);
     let out = env.ok(&["validate", &file]);
     assert!(
         out.starts_with("Checked 1 path, 2 guides and ") && out.ends_with(" links: no problems.\n"),
@@ -85,9 +70,8 @@ fn a_sound_path_file_passes_with_a_summary() {
 #[test]
 fn validate_reports_a_missing_module_with_its_line() {
     let env = Env::new();
-    let file = course(
-        &env,
-        &MINI.replace(
+    let file = env.course(
+        MINI.replace(
             "[alpha, math-foundations]",
             "[alpha, math-foundations, ghost]",
         ),
@@ -116,7 +100,7 @@ fn every_problem_is_listed_with_its_file_and_line() {
     let alpha = ALPHA
         .replace("(../../paths/mini.yaml)", "(../gone/README.md)")
         .replace("hours: 10", "hours: -1");
-    let file = course(&env, &yaml, &[("alpha", &alpha)]);
+    let file = env.course(yaml, &[("alpha", &alpha)]);
     let guide = env.path().join("course/paths/../modules/alpha/README.md");
     let (out, _) = problems(&env, &["validate", &file]);
     let lines: Vec<&str> = out.lines().collect();
@@ -150,10 +134,9 @@ fn every_problem_is_listed_with_its_file_and_line() {
 #[test]
 fn a_yaml_syntax_error_has_line_and_column() {
     let env = Env::new();
-    let file = course(
-        &env,
-        &MINI.replace("title: Basics", "title: Basics: bad"),
-        &[],
+    let file = env.course(
+        MINI.replace("title: Basics", "title: Basics: bad"),
+        NO_GUIDES,
     );
     let (out, _) = problems(&env, &["validate", &file]);
     assert_eq!(
@@ -165,9 +148,8 @@ fn a_yaml_syntax_error_has_line_and_column() {
 #[test]
 fn json_lists_the_problems_and_still_exits_one() {
     let env = Env::new();
-    let file = course(
-        &env,
-        &MINI.replace("id: alpha\n", "id: Alpha\n"),
+    let file = env.course(
+        MINI.replace("id: alpha\n", "id: Alpha\n"),
         &[("alpha", ALPHA)],
     );
     let out = env
