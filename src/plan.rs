@@ -194,8 +194,7 @@ pub fn share(total: u32, weights: &[f64]) -> Vec<u32> {
     shares
 }
 
-/// The weeks allocated to each module that has any left: built once where many modules are looked up, since
-/// [`weeks_of`] scans the whole allocation.
+/// The weeks allocated to each module that has any left, built once so that looking modules up stays linear.
 pub fn weeks_by_module(allocation: &[PhaseWeeks]) -> HashMap<&str, u32> {
     allocation
         .iter()
@@ -205,15 +204,6 @@ pub fn weeks_by_module(allocation: &[PhaseWeeks]) -> HashMap<&str, u32> {
             Work::Choose => None,
         })
         .collect()
-}
-
-/// The weeks allocated to one module, if it has any left.
-pub fn weeks_of(allocation: &[PhaseWeeks], module: &str) -> Option<u32> {
-    allocation
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .find(|b| matches!(&b.work, Work::Module(m) if m == module))
-        .map(|b| b.weeks)
 }
 
 #[cfg(test)]
