@@ -26,6 +26,11 @@ impl Ticks {
         }
     }
 
+    /// Every item ticked, of a checklist that has items: the module is ready to be marked done.
+    pub fn is_complete(self) -> bool {
+        self.total > 0 && self.checked == self.total
+    }
+
     /// `3/9`, or `-` when there is nothing to tick.
     pub fn cell(self) -> String {
         if self.total == 0 {

@@ -79,7 +79,7 @@ pub fn run(ctx: &Ctx, typed_module: &str, typed_items: &[String], check: bool) -
     let p = view.progress;
     out.push_str(&format!("Checklist: {} of {} checked.", p.checked, p.total));
     let status = progress.status(&id);
-    if p.checked == p.total && !status.is_closed() {
+    if p.is_complete() && !status.is_closed() {
         out.push_str(&format!(
             " Every item is checked: `aipath done {id}` marks the module done."
         ));

@@ -215,21 +215,10 @@ pub fn checklist_texts(library: &Library, module: &str) -> Vec<String> {
 pub fn checklist_complete(library: &Library, progress: &PathProgress, module: &str) -> bool {
     // Nothing ticked is nothing complete: the guide is parsed only for a module with ticks, so `next` on a large path
     // parses a handful of guides, not the whole current phase's.
-    let Some(checked) = progress
+    let ticked_any = progress
         .entry(module)
-        .map(|e| &e.checked)
-        .filter(|c| !c.is_empty())
-    else {
-        return false;
-    };
-    let Ok(doc) = library.doc(module) else {
-        return false;
-    };
-    !doc.checklist.is_empty()
-        && doc
-            .checklist
-            .iter()
-            .all(|item| checked.contains(&item.text))
+        .is_some_and(|e| !e.checked.is_empty());
+    ticked_any && ticks(library, progress, module).is_ok_and(crate::checklist::Ticks::is_complete)
 }
 
 /// Writes a change through the store: the closure gets this path's progress.

@@ -117,7 +117,7 @@ fn footer(view: &ShowView) -> String {
     }
     if p.checked < p.total {
         out.push_str(&format!(" Tick an item with `aipath check {id} <number>`."));
-    } else if p.total > 0 && view.status != "done" {
+    } else if p.is_complete() && view.status != "done" {
         out.push_str(&format!(
             " Every item is checked: `aipath done {id}` marks the module done."
         ));
