@@ -3,12 +3,13 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::output::emit;
 use super::{Ctx, checklist_complete, estimates, update_progress};
 use crate::error::resolve;
 use crate::loader::Library;
 use crate::next::{Step, next_steps};
 use crate::progress::{Change, Kind};
-use crate::render::{emit, json};
+use crate::render::json;
 use crate::status::{Count, count};
 
 #[derive(Serialize)]

@@ -6,10 +6,11 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::output::emit;
 use super::show::{module_id, ticked};
 use super::{Ctx, update_progress};
 use crate::checklist::{Ticks, find_item};
-use crate::render::{emit, json};
+use crate::render::json;
 
 #[derive(Serialize)]
 struct ItemChange {

@@ -3,10 +3,11 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::output::emit;
 use super::{Ctx, update_progress};
 use crate::error::{input, resolve};
 use crate::next::choice_count;
-use crate::render::{emit, json};
+use crate::render::json;
 
 #[derive(Serialize)]
 struct ChooseView {

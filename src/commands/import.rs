@@ -5,10 +5,10 @@ use std::path::{Path as FsPath, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
 
+use super::output::emit;
 use crate::error::input;
 use crate::import::{import, slug};
 use crate::loader::guide_text;
-use crate::render::emit;
 use crate::validate::{Checked, GuideText, Lookups, check_path};
 
 pub struct Options<'a> {

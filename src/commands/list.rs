@@ -4,9 +4,10 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::output::emit;
 use super::{Ctx, progress_of, ticks};
 use crate::checklist::Ticks;
-use crate::render::{emit, json};
+use crate::render::json;
 
 #[derive(Serialize)]
 struct Row {

@@ -4,8 +4,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
+use super::output::emit;
 use crate::path::{ListGroup, Path};
-use crate::render::{emit, json};
+use crate::render::json;
 
 /// Which of the path's lists to show.
 #[derive(Debug, Clone, Copy)]

@@ -4,10 +4,11 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::output::emit;
 use super::{Ctx, progress_of, update_progress};
 use crate::error::{input, resolve};
 use crate::progress::LogEntry;
-use crate::render::{emit, json};
+use crate::render::json;
 use crate::study::{Stats, chart as draw, check_session, show, stats, weekly};
 
 #[derive(Serialize)]

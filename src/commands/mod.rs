@@ -8,6 +8,7 @@ mod list;
 mod lists;
 mod log;
 mod next;
+mod output;
 mod paths;
 mod plan;
 mod projects;

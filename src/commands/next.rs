@@ -3,10 +3,11 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::output::emit;
 use super::{Ctx, checklist_complete, estimates, progress_of};
 use crate::next::{Action, Step, next_steps};
+use crate::render::json;
 use crate::render::table::{Screen, hide_when_narrow, keep_whole, list_cell};
-use crate::render::{emit, json};
 use crate::status::{Count, count};
 
 #[derive(Serialize)]

@@ -7,10 +7,11 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
+use super::output::emit;
 use crate::catalog::{self, Source};
 use crate::loader::{DEFAULT_PATH_ID, Library};
 use crate::progress::PathProgress;
-use crate::render::{emit, json};
+use crate::render::json;
 use crate::status::count;
 
 #[derive(Serialize)]

@@ -3,13 +3,14 @@
 use anyhow::Result;
 use jiff::civil::Date;
 
+use super::output::emit;
 use super::{Ctx, checklist_texts, progress_of, update_progress};
 use crate::cli::PlanFormat;
 use crate::loader::Library;
 use crate::plan::Pace;
 use crate::progress::PlanPrefs;
 use crate::render::table::{Screen, hide_when_narrow, keep_whole};
-use crate::render::{emit, ics, json, markdown};
+use crate::render::{ics, json, markdown};
 use crate::schedule::{Guides, Plan, listed, plan, spans};
 
 pub fn run(

@@ -4,11 +4,12 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::output::emit;
 use super::{Ctx, progress_of};
 use crate::loader::Library;
 use crate::progress::{PathProgress, Status};
+use crate::render::json;
 use crate::render::table::list_cell;
-use crate::render::{emit, json};
 
 /// A module named by a project or a skill, with the learner's status on it.
 #[derive(Serialize)]

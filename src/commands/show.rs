@@ -5,14 +5,15 @@ use std::collections::BTreeSet;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::output::emit;
+use super::output::{Terminal, page_or_emit, should_page};
 use super::{Ctx, progress_of};
 use crate::checklist::Ticks;
 use crate::error::resolve;
 use crate::loader::Library;
 use crate::module_doc::{FrontMatter, Section};
 use crate::progress::PathProgress;
-use crate::render::pager::{Terminal, page_or_emit, should_page};
-use crate::render::{emit, guide, json};
+use crate::render::{guide, json};
 
 /// Wider lines are hard to read; a wide terminal still gets guides at this width.
 const MAX_WIDTH: usize = 100;

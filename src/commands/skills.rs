@@ -3,11 +3,12 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::output::emit;
 use super::projects::ModuleRef;
 use super::{Ctx, progress_of};
 use crate::progress::Status;
+use crate::render::json;
 use crate::render::table::list_cell;
-use crate::render::{emit, json};
 
 #[derive(Serialize)]
 struct SkillsView {

@@ -4,9 +4,10 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::output::emit;
 use super::{Ctx, checklist_texts, progress_of, ticks};
 use crate::checklist::Ticks;
-use crate::render::{emit, json};
+use crate::render::json;
 use crate::schedule::{Guides, Standing, standing};
 use crate::status::{Count, bar, count, counted};
 use crate::study::{Stats, show, stats};

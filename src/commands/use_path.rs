@@ -4,11 +4,12 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::Ctx;
+use super::output::emit;
 use crate::catalog;
 use crate::error::resolve_hinted;
 use crate::loader::{DEFAULT_PATH_ID, Library};
 use crate::progress::PathProgress;
-use crate::render::{emit, json};
+use crate::render::json;
 use crate::status::{Count, count};
 
 #[derive(Serialize)]

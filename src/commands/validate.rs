@@ -6,10 +6,11 @@ use std::path::{Component, Path as FsPath, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use serde::Serialize;
 
+use super::output::emit;
 use crate::catalog::{self, Source};
 use crate::error::input;
 use crate::loader::{BUILTIN_GUIDES, BUILTIN_MODULES, BUILTIN_PATHS, guide_text};
-use crate::render::{emit, json};
+use crate::render::json;
 use crate::validate::{Checked, Finding, GuideText, Lookups, check_path};
 
 #[derive(Serialize)]

@@ -1,15 +1,25 @@
-//! Long output on a terminal goes through the learner's pager, as `git` and `man` do.
+//! Where the commands' text goes: stdout, and for long output on a terminal the learner's pager, as `git` and
+//! `man` do.
 //!
 //! `$PAGER` when set (split on whitespace, so `less -R` works), else `less -R`. A `PAGER` set to nothing turns paging
 //! off, as it does for git. If the pager cannot be started the text is printed directly: a missing `less` must never
 //! cost the learner their guide.
 
-use std::io::Write as _;
+use std::io::{self, Write as _};
 use std::process::{Command, Stdio};
 
 use anyhow::Result;
 
-use super::emit;
+/// Writes to stdout. A closed pipe surfaces as an error that `main` turns into a quiet exit 0.
+pub fn emit(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
 
 /// The pager when `PAGER` is unset.
 const DEFAULT_PAGER: &str = "less -R";
