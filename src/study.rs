@@ -106,7 +106,7 @@ pub fn stats(
     let (forecast_finish, forecast_note) = if total == 0 {
         (
             None,
-            Some("no study hours logged yet: `aipath log <hours>` records a session".to_string()),
+            Some("no study hours logged yet (`aipath log <hours>`)".to_string()),
         )
     } else if recent == 0 {
         (

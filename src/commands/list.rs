@@ -8,6 +8,7 @@ use super::output::emit;
 use super::{Ctx, progress_of, ticks};
 use crate::checklist::Ticks;
 use crate::render::json;
+use crate::render::table::{hide_when_narrow, keep_whole};
 
 #[derive(Serialize)]
 struct Row {
@@ -73,5 +74,13 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             date(r.finished),
         ]);
     }
+    // Ids are typed back into commands and dates read whole; on a narrow terminal the columns a learner can do
+    // without step aside, widest first.
+    for column in [0, 5, 6] {
+        keep_whole(&mut table, column);
+    }
+    hide_when_narrow(&mut table, 1, 120);
+    hide_when_narrow(&mut table, 2, 100);
+    hide_when_narrow(&mut table, 5, 90);
     emit(&table.to_string())
 }

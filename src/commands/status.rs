@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         };
         let finish = s.projected_finish.map_or_else(
             || "nothing left to plan".to_string(),
-            |d| format!("projected finish {d}"),
+            |d| format!("finish {d}"),
         );
         out.push_str(&format!(
             "Schedule: {position} the {} plan from {}; {finish}\n",

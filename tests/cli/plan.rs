@@ -276,7 +276,7 @@ fn save_remembers_pace_and_start_and_status_measures_against_them() {
     let out = env.ok(&["status"]);
     assert!(
         out.contains(
-            "Schedule: 5 weeks behind the relaxed plan from 2025-12-01; projected finish 2026-08-30"
+            "Schedule: 5 weeks behind the relaxed plan from 2025-12-01; finish 2026-08-30"
         ),
         "{out}"
     );
