@@ -12,6 +12,7 @@ use crate::catalog::{self, Source};
 use crate::loader::{DEFAULT_PATH_ID, Library};
 use crate::progress::PathProgress;
 use crate::render::json;
+use crate::render::table::{hide_when_narrow, keep_whole};
 use crate::status::count;
 
 #[derive(Serialize)]
@@ -102,12 +103,12 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let mut table = ctx
         .screen
         .table(&["", "Id", "Title", "Source", "Modules", "Progress"]);
-    // Ids and counts stay whole on a narrow terminal; titles and files wrap.
+    // Ids and counts stay whole on a narrow terminal, where the title (the id names the path) steps aside; files
+    // wrap.
     for column in [0, 1, 4, 5] {
-        if let Some(c) = table.column_mut(column) {
-            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
+        keep_whole(&mut table, column);
     }
+    hide_when_narrow(&mut table, 2, 110);
     let dash = || "-".to_string();
     for r in &view.paths {
         table.add_row(vec![

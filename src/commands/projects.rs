@@ -9,7 +9,7 @@ use super::{Ctx, progress_of};
 use crate::loader::Library;
 use crate::progress::{PathProgress, Status};
 use crate::render::json;
-use crate::render::table::list_cell;
+use crate::render::table::{hide_when_narrow, keep_whole, list_cell};
 
 /// A module named by a project or a skill, with the learner's status on it.
 #[derive(Serialize)]
@@ -108,10 +108,6 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let mut table = ctx
         .screen
         .table(&["Id", "Project", "Group", "Builds on", "Done", "Status"]);
-    // Ids are typed into commands: keep them whole when a narrow terminal squeezes the table.
-    if let Some(id) = table.column_mut(0) {
-        id.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-    }
     for group in &view.groups {
         for p in &group.projects {
             let modules: Vec<String> = p
@@ -134,7 +130,13 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             ]);
         }
     }
+    // Ids are typed into commands: they stay whole; on a narrow terminal the title, the group and the
+    // count (the statuses beside each module say the same) step aside.
+    keep_whole(&mut table, 0);
+    hide_when_narrow(&mut table, 1, 120);
+    hide_when_narrow(&mut table, 2, 110);
+    hide_when_narrow(&mut table, 4, 90);
     emit(&format!(
-        "{table}\nMark a project with `aipath start <id>`, `aipath done <id>` or `aipath undo <id>`.\n"
+        "{table}\nMark a project with `aipath start <id>`, `done <id>` or `undo <id>`.\n"
     ))
 }

@@ -1,8 +1,6 @@
 //! `show`, `check`, `uncheck`: guides in the terminal and checklist ticks through the state file.
 
-use std::process::Command;
-
-use crate::support::{Env, ids};
+use crate::support::{Env, ids, on_terminal};
 
 const MLB: &str = "machine-learning-basics";
 const FIRST: &str = "Framing: I can classify a problem as classification, regression, ranking or clustering and name \
@@ -271,40 +269,6 @@ fn a_fresh_check_error_creates_no_file() {
     env.fails(&["check", MLB, "0"], 2);
     env.ok(&["show", MLB]);
     assert_eq!(env.files(), Vec::<String>::new());
-}
-
-/// Runs aipath on a pseudo-terminal of 30 rows and 70 columns with `script` (util-linux; on Debian in the essential
-/// package bsdutils, so always there). A machine without it fails these tests rather than skipping them silently.
-fn on_terminal(env: &Env, args: &str, vars: &[(&str, &str)]) -> Option<String> {
-    if Command::new("script").arg("--version").output().is_err() {
-        panic!(
-            "`script` (util-linux) is needed to test aipath on a terminal: install util-linux or bsdutils"
-        );
-    }
-    let bin = assert_cmd::cargo::cargo_bin("aipath");
-    let mut cmd = Command::new("script");
-    cmd.args([
-        "-qec",
-        &format!("stty rows 30 cols 70; '{}' {args}", bin.display()),
-        "/dev/null",
-    ])
-    .current_dir(env.path())
-    .env_remove("NO_COLOR")
-    .env_remove("PAGER")
-    .env_remove("LESS")
-    .env("HOME", env.path().join("home"))
-    .env("AIPATH_STATE", &env.state)
-    .env("AIPATH_TODAY", crate::support::TODAY);
-    for (k, v) in vars {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap_or_else(|e| panic!("script: {e}"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"))
 }
 
 /// A pager that records its arguments, `LESS`, and what it was given.

@@ -11,6 +11,7 @@ mod import;
 mod json_doc;
 mod lists;
 mod log;
+mod narrow;
 mod no_panics;
 mod path_errors;
 mod paths;

@@ -147,3 +147,41 @@ pub fn status_of(env: &Env, id: &str) -> String {
         .unwrap_or("missing")
         .to_string()
 }
+
+/// Runs aipath on a pseudo-terminal of 30 rows and 70 columns with `script` (util-linux; on Debian in the essential
+/// package bsdutils, so always there). A machine without it fails these tests rather than skipping them silently.
+pub fn on_terminal(env: &Env, args: &str, vars: &[(&str, &str)]) -> Option<String> {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        panic!(
+            "`script` (util-linux) is needed to test aipath on a terminal: install util-linux or bsdutils"
+        );
+    }
+    let bin = assert_cmd::cargo::cargo_bin("aipath");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args([
+        "-qec",
+        &format!("stty rows 30 cols 70; '{}' {args}", bin.display()),
+        "/dev/null",
+    ])
+    .current_dir(env.path())
+    .env_remove("NO_COLOR")
+    .env_remove("PAGER")
+    .env_remove("LESS")
+    .env("HOME", env.path().join("home"))
+    .env("AIPATH_STATE", &env.state)
+    .env("AIPATH_TODAY", TODAY);
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap_or_else(|e| panic!("script: {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"))
+}
