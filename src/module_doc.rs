@@ -34,6 +34,9 @@ pub struct FrontMatter {
     pub hours: Option<f64>,
     #[serde(default)]
     pub prerequisites: Vec<String>,
+    /// The day the guide's content was last checked against current documentation; `validate` warns when it is old.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -16,6 +16,9 @@ pub struct Path {
     pub overview: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prerequisites: Vec<String>,
+    /// The weekly study effort the path's week ranges assume, in hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_week: Option<f64>,
     pub phases: Vec<Phase>,
     pub modules: Vec<ModuleDef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -154,6 +157,7 @@ impl Path {
             title,
             overview: String::new(),
             prerequisites: Vec::new(),
+            hours_per_week: None,
             phases: Vec::new(),
             modules: Vec::new(),
             skills: Vec::new(),

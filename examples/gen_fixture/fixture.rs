@@ -267,6 +267,7 @@ fn guide(module: &Module) -> io::Result<String> {
         title: Some(module.title.clone()),
         hours: Some(module.hours),
         prerequisites: module.prerequisites.clone(),
+        reviewed: None,
     };
     let yaml = serde_yaml::to_string(&front).map_err(io::Error::other)?;
     let mut text = format!(
