@@ -7,14 +7,15 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use aipath::commands::{checklist_complete, checklist_texts, estimates};
-use aipath::loader::Library;
-use aipath::next::next_steps;
-use aipath::plan::Pace;
+use aipath::course::Course;
+use aipath::io::loader;
+use aipath::log::stats;
+use aipath::plan::calendar::plan;
+use aipath::plan::standing::standing;
+use aipath::plan::{Pace, allocate};
+use aipath::progress::count::count;
+use aipath::progress::next::next_steps;
 use aipath::progress::{Change, Kind, LogEntry, PathProgress, State};
-use aipath::schedule::{Guides, plan, standing};
-use aipath::status::count;
-use aipath::study::stats;
 use divan::Bencher;
 use jiff::civil::{Date, date};
 
@@ -38,7 +39,7 @@ struct Case {
     path_file: Option<PathBuf>,
     state_text: String,
     state: State,
-    library: Library,
+    course: Course,
     today: Date,
 }
 
@@ -46,8 +47,8 @@ impl Case {
     fn progress(&self) -> &PathProgress {
         self.state
             .paths
-            .get(self.library.id())
-            .unwrap_or_else(|| panic!("no progress for `{}`", self.library.id()))
+            .get(self.course.id())
+            .unwrap_or_else(|| panic!("no progress for `{}`", self.course.id()))
     }
 }
 
@@ -63,10 +64,10 @@ fn case(name: &str) -> &'static Case {
 /// A realistic learner on the built-in path: one module done, one in progress with a ticked item, a choice, a
 /// saved plan and a few sessions logged.
 fn builtin() -> Case {
-    let library = Library::load(None).unwrap_or_else(|e| panic!("{e:#}"));
+    let course = loader::load(None).unwrap_or_else(|e| panic!("{e:#}"));
     let today = date(2026, 3, 2);
     let mut state = State::default();
-    let p = state.paths.entry(library.id().to_string()).or_default();
+    let p = state.paths.entry(course.id().to_string()).or_default();
     p.apply(
         Kind::Module,
         "machine-learning-basics",
@@ -79,7 +80,7 @@ fn builtin() -> Case {
         Change::Start,
         date(2026, 2, 2),
     );
-    let first_item = library
+    let first_item = course
         .doc("math-foundations")
         .map(|d| d.checklist[0].text.clone())
         .unwrap_or_else(|e| panic!("{e:#}"));
@@ -97,12 +98,12 @@ fn builtin() -> Case {
             note: None,
         });
     }
-    let state_text = aipath::store::encode(&state).unwrap_or_else(|e| panic!("{e:#}"));
+    let state_text = aipath::io::store::encode(&state).unwrap_or_else(|e| panic!("{e:#}"));
     Case {
         path_file: None,
         state_text,
         state,
-        library,
+        course,
         today,
     }
 }
@@ -118,22 +119,22 @@ fn generated(modules: &str) -> Case {
     let summary = fixture::write(&spec, &dir).unwrap_or_else(|e| panic!("{e:#}"));
     let state_text = std::fs::read_to_string(&summary.state_file)
         .unwrap_or_else(|e| panic!("{}: {e}", summary.state_file.display()));
-    let state = aipath::store::decode(&summary.state_file, state_text.as_bytes())
+    let state = aipath::io::store::decode(&summary.state_file, state_text.as_bytes())
         .map(|d| d.state)
         .unwrap_or_else(|e| panic!("{e:#}"));
-    let library = load(Some(&summary.path_file));
+    let course = load(Some(&summary.path_file));
     Case {
         path_file: Some(summary.path_file),
         state_text,
         state,
-        library,
+        course,
         today: fixture::LAST_LOG_DAY,
     }
 }
 
-fn load(path_file: Option<&PathBuf>) -> Library {
+fn load(path_file: Option<&PathBuf>) -> Course {
     let selector = path_file.map(|f| f.display().to_string());
-    Library::load(selector.as_deref()).unwrap_or_else(|e| panic!("{e:#}"))
+    loader::load(selector.as_deref()).unwrap_or_else(|e| panic!("{e:#}"))
 }
 
 /// Reading a path: its YAML, and every guide's front matter (from disk for a generated path).
@@ -149,7 +150,8 @@ fn decode_state(bencher: Bencher, name: &str) {
     let case = case(name);
     let file = PathBuf::from("state.yaml");
     bencher.bench(|| {
-        aipath::store::decode(&file, case.state_text.as_bytes()).unwrap_or_else(|e| panic!("{e:#}"))
+        aipath::io::store::decode(&file, case.state_text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e:#}"))
     });
 }
 
@@ -157,13 +159,11 @@ fn decode_state(bencher: Bencher, name: &str) {
 #[divan::bench(args = PATHS)]
 fn next(bencher: Bencher, name: &str) {
     let case = case(name);
-    let (library, progress) = (&case.library, case.progress());
+    let (course, progress) = (&case.course, case.progress());
     bencher.bench(|| {
-        let allocation = estimates(library, progress);
-        let steps = next_steps(&library.path, progress, &allocation, &|m| {
-            checklist_complete(library, progress, m)
-        });
-        (steps, count(&library.path, progress))
+        let allocation = allocate(course, progress, Pace::Steady);
+        let steps = next_steps(course, progress, &allocation);
+        (steps, count(&course.path, progress))
     });
 }
 
@@ -171,42 +171,26 @@ fn next(bencher: Bencher, name: &str) {
 #[divan::bench(args = PATHS)]
 fn plan_weeks(bencher: Bencher, name: &str) {
     let case = case(name);
-    let (library, progress) = (&case.library, case.progress());
-    let hours = |m: &str| library.hours(m);
-    let checklist = |m: &str| checklist_texts(library, m);
+    let (course, progress) = (&case.course, case.progress());
     bencher.bench(|| {
-        // Built inside: divan's closures must be `Sync`, the `dyn Fn`s in `Guides` are not.
-        let guides = Guides {
-            hours: &hours,
-            checklist: &checklist,
-        };
-        plan(&library.path, progress, Pace::Steady, case.today, &guides)
-            .unwrap_or_else(|e| panic!("{e}"))
+        plan(course, progress, Pace::Steady, case.today).unwrap_or_else(|e| panic!("{e}"))
     });
 }
 
-/// `status`: counts per phase, the standing against the saved plan, and the study statistics.
+/// `status`: counts per phase, the standing against the learner's baseline plan, and the study statistics.
 #[divan::bench(args = PATHS)]
 fn status(bencher: Bencher, name: &str) {
     let case = case(name);
-    let (library, progress) = (&case.library, case.progress());
-    let hours = |m: &str| library.hours(m);
-    let checklist = |m: &str| checklist_texts(library, m);
-    let (pace, start) = progress
-        .plan
-        .map(|p| (p.pace, p.start))
-        .or(progress.started.map(|d| (Pace::Steady, d)))
-        .unwrap_or((Pace::Steady, case.today));
+    let (course, progress) = (&case.course, case.progress());
+    let baseline = progress.baseline();
     bencher.bench(|| {
-        let guides = Guides {
-            hours: &hours,
-            checklist: &checklist,
-        };
         (
-            count(&library.path, progress),
-            standing(&library.path, progress, pace, start, case.today, &guides)
-                .unwrap_or_else(|e| panic!("{e}")),
-            stats(&library.path, progress, &hours, case.today),
+            count(&course.path, progress),
+            baseline.map(|b| {
+                standing(course, progress, b.pace, b.start, case.today)
+                    .unwrap_or_else(|e| panic!("{e}"))
+            }),
+            stats(course, progress, case.today),
         )
     });
 }
@@ -215,6 +199,6 @@ fn status(bencher: Bencher, name: &str) {
 #[divan::bench(args = PATHS)]
 fn study_stats(bencher: Bencher, name: &str) {
     let case = case(name);
-    let (library, progress) = (&case.library, case.progress());
-    bencher.bench(|| stats(&library.path, progress, &|m| library.hours(m), case.today));
+    let (course, progress) = (&case.course, case.progress());
+    bencher.bench(|| stats(course, progress, case.today));
 }

@@ -1,23 +1,21 @@
-//! aipath's library: the pure core (path, guides, progress, next steps, plans) and the I/O around it.
-//! The binary in `main.rs` is a thin shell over [`commands::run`]; benchmarks and tests use the core directly.
+//! aipath's library. The folders are the design: data flows one way, load → decide → render → write once.
+//!
+//! - Pure domain, no I/O, no printing, no clap (today's date is an argument): [`path`] (the learning-path model and
+//!   its checks), [`course`] (a path with its guides' facts), [`progress`] (the learner's state and its
+//!   transitions), [`plan`] (week allocation, the calendar, standing), [`log`] (study sessions and their
+//!   statistics), [`guide`] (module markdown → a guide value), [`import`] (a learning-path document → a path).
+//! - Presentation, strings out: [`render`].
+//! - The only code that touches the disk, the clock, the environment or the terminal: [`io`] and [`commands`]
+//!   (with `main.rs`).
 
-pub mod catalog;
-pub mod checklist;
-pub mod cli;
 pub mod commands;
+pub mod course;
 pub mod error;
+pub mod guide;
 pub mod import;
-pub mod loader;
-pub mod migrate;
-pub mod module_doc;
-pub mod next;
-pub mod outline;
+pub mod io;
+pub mod log;
 pub mod path;
 pub mod plan;
 pub mod progress;
 pub mod render;
-pub mod schedule;
-pub mod status;
-pub mod store;
-pub mod study;
-pub mod validate;

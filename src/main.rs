@@ -3,7 +3,8 @@
 
 use std::process::ExitCode;
 
-use aipath::{cli, commands, error};
+use aipath::commands::{self, cli};
+use aipath::error;
 use clap::Parser;
 
 fn main() -> ExitCode {

@@ -1,15 +1,15 @@
 //! A large learning path, its guides and a busy state file, generated deterministically from a seed.
 //!
 //! Shared by the `gen_fixture` example (which writes it for `scripts/bench-cli.sh`) and the benchmarks in `benches/`.
-//! The state is built from aipath's own types and written with `aipath::store::encode`, so the fixture's format is the
-//! format aipath writes; the path and guides are checked by loading them back with `aipath::loader::Library`.
+//! The state is built from aipath's own types and written with `aipath::io::store::encode`, so the fixture's format is the
+//! format aipath writes; the path and guides are checked by loading them back with `aipath::io::loader::load`.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use aipath::module_doc::FrontMatter;
+use aipath::guide::FrontMatter;
 use aipath::plan::Pace;
 use aipath::progress::{Entry, LogEntry, PathProgress, PlanPrefs, State, Status};
 use jiff::ToSpan;
@@ -441,13 +441,13 @@ pub fn write(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
         let absolute = fs::canonicalize(&path_file)?;
         state.active = Some(absolute.display().to_string());
     }
-    fs::write(&summary.state_file, aipath::store::encode(&state)?)?;
+    fs::write(&summary.state_file, aipath::io::store::encode(&state)?)?;
     // What aipath cannot load is no fixture: check it the way every command would.
-    let library = aipath::loader::Library::load(Some(&path_file.display().to_string()))?;
+    let course = aipath::io::loader::load(Some(&path_file.display().to_string()))?;
     anyhow::ensure!(
-        library.id() == PATH_ID,
+        course.id() == PATH_ID,
         "the generated path has the wrong id"
     );
-    aipath::store::decode(&summary.state_file, &fs::read(&summary.state_file)?)?;
+    aipath::io::store::decode(&summary.state_file, &fs::read(&summary.state_file)?)?;
     Ok(summary)
 }

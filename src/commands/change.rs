@@ -1,35 +1,19 @@
 //! `aipath start|done|skip|undo <id>...`: change the status of modules or projects.
 
 use anyhow::Result;
-use serde::Serialize;
 
-use super::output::emit;
-use super::{Ctx, checklist_complete, estimates, update_progress};
-use crate::error::resolve;
-use crate::loader::Library;
-use crate::next::{Step, next_steps};
+use super::Ctx;
+use crate::course::Course;
+use crate::path::ids::resolve;
+use crate::plan::{Pace, allocate};
+use crate::progress::count::count;
+use crate::progress::next::next_steps;
 use crate::progress::{Change, Kind};
-use crate::render::json;
-use crate::status::{Count, count};
-
-#[derive(Serialize)]
-struct Changed {
-    id: String,
-    kind: &'static str,
-    status: &'static str,
-    changed: bool,
-}
-
-#[derive(Serialize)]
-struct ChangeView {
-    changes: Vec<Changed>,
-    progress: Count,
-    next: Option<Step>,
-}
+use crate::render::views::change::{ChangeView, Changed};
 
 /// Resolves typed ids to (kind, id) against the path's modules and projects; any bad id fails the whole command.
-pub fn resolve_items(library: &Library, typed: &[String]) -> Result<Vec<(Kind, String)>> {
-    let path = &library.path;
+pub fn resolve_items(course: &Course, typed: &[String]) -> Result<Vec<(Kind, String)>> {
+    let path = &course.path;
     let candidates: Vec<&str> = path
         .module_ids()
         .chain(path.all_projects().map(|p| p.id.as_str()))
@@ -50,10 +34,10 @@ pub fn resolve_items(library: &Library, typed: &[String]) -> Result<Vec<(Kind, S
 }
 
 pub fn run(ctx: &Ctx, typed: &[String], change: Change) -> Result<()> {
-    let (_, library) = ctx.load()?;
-    let items = resolve_items(&library, typed)?;
+    let (_, course) = ctx.load()?;
+    let items = resolve_items(&course, typed)?;
     let today = ctx.today;
-    let (changes, state) = update_progress(ctx, &library, |progress| {
+    let (changes, state) = ctx.update_progress(&course, |progress| {
         Ok(items
             .iter()
             .map(|(kind, id)| {
@@ -75,39 +59,17 @@ pub fn run(ctx: &Ctx, typed: &[String], change: Change) -> Result<()> {
             })
             .collect::<Vec<_>>())
     })?;
-    let progress = super::progress_of(&state, &library);
-    let (_, overall) = count(&library.path, &progress);
-    let allocation = estimates(&library, &progress);
-    let next = next_steps(&library.path, &progress, &allocation, &|m| {
-        checklist_complete(&library, &progress, m)
-    })
-    .into_iter()
-    .next();
-    let view = ChangeView {
+    let progress = course.progress_of(&state);
+    let (_, overall) = count(&course.path, &progress);
+    let allocation = allocate(&course, &progress, Pace::Steady);
+    let next = next_steps(&course, &progress, &allocation)
+        .into_iter()
+        .next();
+    ctx.shell.print(&ChangeView {
         changes,
         progress: overall,
         next,
-    };
-    if ctx.json {
-        return emit(&json(&view)?);
-    }
-    let mut out = String::new();
-    for c in &view.changes {
-        if c.changed {
-            out.push_str(&format!("`{}`: {}\n", c.id, change.verb()));
-        } else {
-            out.push_str(&format!("`{}`: already {}\n", c.id, c.status));
-        }
-    }
-    if change == Change::Done || change == Change::Skip {
-        out.push_str(&format!("Progress: {}\n", view.progress.summary()));
-        match &view.next {
-            Some(step) => out.push_str(&format!("Next: {} (`{}`)\n", step.title, step.command)),
-            None if view.progress.is_complete() => {
-                out.push_str(&format!("You have finished {}.\n", library.path.title));
-            }
-            None => {}
-        }
-    }
-    emit(&out)
+        change,
+        title: course.path.title.clone(),
+    })
 }

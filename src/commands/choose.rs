@@ -1,31 +1,22 @@
 //! `aipath choose <spec> [<spec>]`: choose the specializations.
 
 use anyhow::Result;
-use serde::Serialize;
 
-use super::output::emit;
-use super::{Ctx, update_progress};
-use crate::error::{input, resolve};
-use crate::next::choice_count;
-use crate::render::json;
-
-#[derive(Serialize)]
-struct ChooseView {
-    chosen: Vec<String>,
-    changed: bool,
-}
+use super::Ctx;
+use crate::error::input;
+use crate::path::ids::resolve;
+use crate::progress::next::choice_count;
+use crate::render::views::choose::ChooseView;
 
 pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
-    let (_, library) = ctx.load()?;
-    let Some(phase) = library.path.choice_phase() else {
+    let (_, course) = ctx.load()?;
+    let Some(phase) = course.path.choice_phase() else {
         return Err(input(format!(
             "the path `{}` has no specializations to choose",
-            library.id()
+            course.id()
         )));
     };
-    let choose = phase
-        .choose
-        .unwrap_or(crate::path::Choose { min: 1, max: 1 });
+    let (min, max) = phase.choice_range();
     let options: Vec<&str> = phase.module_ids().collect();
     let mut chosen: Vec<String> = Vec::new();
     for t in typed {
@@ -44,28 +35,16 @@ pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
         }
         chosen.push(id.to_string());
     }
-    if chosen.len() < choose.min || chosen.len() > choose.max {
+    if chosen.len() < min || chosen.len() > max {
         return Err(input(format!(
             "choose {} specializations, not {}",
-            choice_count(choose.min, choose.max),
+            choice_count(min, max),
             chosen.len()
         )));
     }
     let today = ctx.today;
-    let (changed, _) = update_progress(ctx, &library, |progress| {
+    let (changed, _) = ctx.update_progress(&course, |progress| {
         Ok(progress.choose(chosen.clone(), today))
     })?;
-    let view = ChooseView { chosen, changed };
-    if ctx.json {
-        return emit(&json(&view)?);
-    }
-    let names: Vec<String> = view.chosen.iter().map(|c| format!("`{c}`")).collect();
-    if view.changed {
-        emit(&format!(
-            "Chosen: {}. They follow the earlier phases in `aipath next`.",
-            names.join(" and ")
-        ))
-    } else {
-        emit(&format!("Already chosen: {}.", names.join(" and ")))
-    }
+    ctx.shell.print(&ChooseView { chosen, changed })
 }

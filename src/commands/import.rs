@@ -1,15 +1,16 @@
 //! `aipath import MARKDOWN [-o FILE]`: a learning-path document → a path YAML. Reads no state.
 
-use std::io::Write as _;
 use std::path::{Path as FsPath, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
 
-use super::output::emit;
+use super::shell::{Shell, emit};
+use crate::course::validate::{Checked, GuideText, Lookups, check_path};
 use crate::error::input;
 use crate::import::{import, slug};
-use crate::loader::guide_text;
-use crate::validate::{Checked, GuideText, Lookups, check_path};
+use crate::io::atomic::{self, Replace};
+use crate::io::loader::guide_text;
+use crate::render::text::plural;
 
 pub struct Options<'a> {
     pub markdown: &'a FsPath,
@@ -18,7 +19,7 @@ pub struct Options<'a> {
     pub id: Option<&'a str>,
 }
 
-pub fn run(options: &Options) -> Result<()> {
+pub fn run(options: &Options, shell: &Shell) -> Result<()> {
     let source = options.markdown;
     if let Some(out) = options.output
         && out.exists()
@@ -61,12 +62,12 @@ pub fn run(options: &Options) -> Result<()> {
     let imported =
         import(&text, &id).map_err(|message| input(format!("{}: {message}", source.display())))?;
     for report in &imported.reports {
-        eprintln!(
-            "aipath: note: {}:{}: {}",
+        shell.note(&format!(
+            "{}:{}: {}",
             source.display(),
             report.line,
             report.message
-        );
+        ));
     }
     let body = serde_yaml::to_string(&imported.path).context("cannot write the path as YAML")?;
     let name = source
@@ -101,7 +102,7 @@ pub fn run(options: &Options) -> Result<()> {
         .map_or_else(|| "<stdout>".to_string(), |o| o.display().to_string());
     let findings = check_path(&shown, &yaml, &lookups, &mut Checked::default());
     for finding in &findings {
-        eprintln!("aipath: warning: {finding}");
+        shell.warn(&finding.to_string());
     }
 
     let Some(out) = options.output else {
@@ -110,7 +111,7 @@ pub fn run(options: &Options) -> Result<()> {
     write_new(out, &yaml, options.force)?;
     let path = &imported.path;
     // In the data folder's `paths` folder the path is named by its id; elsewhere by its file.
-    let in_catalog = crate::catalog::folder().is_some_and(|folder| {
+    let in_catalog = crate::io::catalog::folder().is_some_and(|folder| {
         let canonical = |p: &FsPath| std::fs::canonicalize(p).ok();
         out.parent().and_then(canonical) == canonical(&folder)
     });
@@ -135,42 +136,18 @@ pub fn run(options: &Options) -> Result<()> {
     ))
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// Writes through a temp file and a rename, so a reader never sees half a file; without `force`, an existing file
 /// (even one created meanwhile) is left alone.
 fn write_new(out: &FsPath, text: &str, force: bool) -> Result<()> {
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let context = || format!("{}: cannot write", out.display());
-    let mut temp = tempfile::Builder::new()
-        .prefix(".import-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .with_context(context)?;
-    temp.write_all(text.as_bytes()).with_context(context)?;
-    temp.as_file().sync_all().with_context(context)?;
-    let persisted = if force {
-        temp.persist(out).map(drop)
-    } else {
-        temp.persist_noclobber(out).map(drop)
-    };
-    persisted.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+    let replace = if force { Replace::Yes } else { Replace::No };
+    atomic::write(out, ".import-", text.as_bytes(), replace).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
             input(format!(
                 "{}: the file exists; give --force to replace it",
                 out.display()
             ))
         } else {
-            anyhow!("{}: cannot write: {}", out.display(), e.error)
+            anyhow!("{}: cannot write: {e}", out.display())
         }
     })
 }

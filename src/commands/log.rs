@@ -2,21 +2,12 @@
 
 use anyhow::Result;
 use jiff::civil::Date;
-use serde::Serialize;
 
-use super::output::emit;
-use super::{Ctx, progress_of, update_progress};
-use crate::error::{input, resolve};
+use super::Ctx;
+use crate::error::input;
+use crate::log::{check_session, hundredths, stats, weekly};
 use crate::progress::LogEntry;
-use crate::render::json;
-use crate::study::{Stats, chart as draw, check_session, show, stats, weekly};
-
-#[derive(Serialize)]
-struct Recorded {
-    logged: LogEntry,
-    #[serde(flatten)]
-    stats: Stats,
-}
+use crate::render::views::log::{ChartView, RecordedView, SessionsView, WeekHours};
 
 pub fn record(
     ctx: &Ctx,
@@ -25,7 +16,7 @@ pub fn record(
     date: Option<Date>,
     note: Option<String>,
 ) -> Result<()> {
-    let (_, library) = ctx.load()?;
+    let (_, course) = ctx.load()?;
     let hours: f64 = hours
         .trim()
         .parse()
@@ -33,10 +24,7 @@ pub fn record(
         .filter(|h: &f64| h.is_finite())
         .ok_or_else(|| input(format!("`{hours}` is not a number of hours (e.g. 1.5)")))?;
     let module = match module {
-        Some(typed) => {
-            let ids: Vec<&str> = library.path.module_ids().collect();
-            Some(resolve(&typed, ids.iter().copied(), "module")?.to_string())
-        }
+        Some(typed) => Some(course.resolve_module(&typed)?),
         None => None,
     };
     let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
@@ -45,92 +33,37 @@ pub fn record(
     // Round to the hundredth the log keeps, so the file says what the sums use.
     let entry = LogEntry {
         date,
-        hours: crate::study::hundredths(hours) as f64 / 100.0,
+        hours: hundredths(hours) as f64 / 100.0,
         module,
         note,
     };
-    let (_, state) = update_progress(ctx, &library, |progress| {
+    let (_, state) = ctx.update_progress(&course, |progress| {
         check_session(&progress.log, date, hours, today).map_err(input)?;
         progress.log_session(entry.clone());
         Ok(())
     })?;
-    let progress = progress_of(&state, &library);
-    let view = Recorded {
+    let progress = course.progress_of(&state);
+    ctx.shell.print(&RecordedView {
         logged: entry,
-        stats: stats(&library.path, &progress, &|m| library.hours(m), today),
-    };
-    if ctx.json {
-        return emit(&json(&view)?);
-    }
-    let on = view
-        .logged
-        .module
-        .as_deref()
-        .map(|m| format!(" on `{m}`"))
-        .unwrap_or_default();
-    emit(&format!(
-        "Logged {} h{on} for {}. This week: {} h; streak: {} day{}.",
-        show(view.logged.hours),
-        view.logged.date,
-        show(view.stats.hours_this_week),
-        view.stats.streak_days,
-        if view.stats.streak_days == 1 { "" } else { "s" }
-    ))
+        stats: stats(&course, &progress, today),
+    })
 }
 
 pub fn list(ctx: &Ctx) -> Result<()> {
-    let (state, library) = ctx.load()?;
-    let progress = progress_of(&state, &library);
-    let newest_first: Vec<&LogEntry> = progress.log.iter().rev().collect();
-    if ctx.json {
-        return emit(&json(&newest_first)?);
-    }
-    if newest_first.is_empty() {
-        return emit(
-            "No study sessions logged yet. Record one with `aipath log <hours>`, e.g. `aipath log 1.5 --module math`.",
-        );
-    }
-    let mut table = ctx.screen.table(&["Date", "Hours", "Module", "Note"]);
-    for e in &newest_first {
-        table.add_row(vec![
-            e.date.to_string(),
-            show(e.hours),
-            e.module.clone().unwrap_or_else(|| "-".into()),
-            e.note.clone().unwrap_or_default(),
-        ]);
-    }
-    let total = stats(&library.path, &progress, &|m| library.hours(m), ctx.today).hours_total;
-    let sessions = if newest_first.len() == 1 {
-        "session"
-    } else {
-        "sessions"
-    };
-    emit(&format!(
-        "{table}\n{} {sessions}, {} h in all.",
-        newest_first.len(),
-        show(total)
-    ))
-}
-
-#[derive(Serialize)]
-struct WeekHours {
-    week_start: Date,
-    hours: f64,
+    let (state, course) = ctx.load()?;
+    let progress = course.progress_of(&state);
+    ctx.shell.print(&SessionsView {
+        sessions: progress.log.iter().rev().collect(),
+        hours_total: stats(&course, &progress, ctx.today).hours_total,
+    })
 }
 
 pub fn chart(ctx: &Ctx, weeks: u32) -> Result<()> {
-    let (state, library) = ctx.load()?;
-    let progress = progress_of(&state, &library);
-    let buckets = weekly(&progress.log, ctx.today, weeks);
-    if ctx.json {
-        let view: Vec<WeekHours> = buckets
-            .iter()
-            .map(|&(week_start, hours)| WeekHours { week_start, hours })
-            .collect();
-        return emit(&json(&view)?);
-    }
-    emit(&format!(
-        "Hours per week, the last {weeks} weeks (ISO weeks, Monday to Sunday):\n{}",
-        draw(&buckets, 30)
-    ))
+    let (state, course) = ctx.load()?;
+    let progress = course.progress_of(&state);
+    let weeks = weekly(&progress.log, ctx.today, weeks)
+        .into_iter()
+        .map(|(week_start, hours)| WeekHours { week_start, hours })
+        .collect();
+    ctx.shell.print(&ChartView { weeks })
 }

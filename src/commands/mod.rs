@@ -3,15 +3,16 @@
 mod change;
 mod check;
 mod choose;
+pub mod cli;
 mod import;
 mod list;
 mod lists;
 mod log;
 mod next;
-mod output;
 mod paths;
 mod plan;
 mod projects;
+mod shell;
 mod shell_help;
 mod show;
 mod skills;
@@ -22,74 +23,107 @@ mod validate;
 use anyhow::{Context, Result};
 use jiff::civil::Date;
 
-use crate::cli::{Cli, Command};
-use crate::loader::Library;
-use crate::plan::{Pace, PhaseWeeks, allocate};
+use crate::course::Course;
+use crate::io::loader;
+use crate::io::store::Store;
 use crate::progress::{PathProgress, State};
-use crate::render::table::Screen;
-use crate::store::Store;
+use cli::{Cli, Command};
+use shell::Shell;
 
-/// What every command gets: where the state is, which path, the output form, and today's date.
+/// What every command gets: where the state is, which path, today's date, and the shell to print through.
 pub struct Ctx {
     pub store: Store,
     pub path_flag: Option<String>,
-    pub json: bool,
     pub today: Date,
-    pub screen: Screen,
+    pub shell: Shell,
 }
 
 impl Ctx {
-    /// The state (read without a lock) and the path it selects: `--path`, else the active path, else the default.
-    pub fn load(&self) -> Result<(State, Library)> {
+    /// The state (read without a lock) and the course it selects: `--path`, else the active path, else the default.
+    pub fn load(&self) -> Result<(State, Course)> {
         if let Some(selector) = self.path_flag.as_deref() {
             // The path is known before the state is read, so both are read at once: on a large path each is about
             // half of a command's time. The state's error, if any, still comes first.
             return std::thread::scope(|scope| {
                 let state = scope.spawn(|| self.store.read());
-                let library = Library::load(Some(selector));
+                let course = loader::load(Some(selector));
                 let state = state
                     .join()
                     .map_err(|_| anyhow::anyhow!("reading the state file failed"))??;
-                Ok((state, library?))
+                Ok((state, course?))
             });
         }
         let state = self.store.read()?;
-        let library = match state.active.as_deref() {
+        let course = match state.active.as_deref() {
             // A path named in the state may have moved or been mistyped by hand: say where the name came from.
-            Some(active) => Library::load(Some(active)).with_context(|| {
+            Some(active) => loader::load(Some(active)).with_context(|| {
                 format!(
                     "{}: the state's `active: {active}` cannot be loaded; `aipath use {}` switches back to the \
                      built-in path, or give `--path`",
                     self.store.file.display(),
-                    crate::loader::DEFAULT_PATH_ID
+                    crate::io::builtin::DEFAULT_PATH_ID
                 )
             })?,
-            None => Library::load(None)?,
+            None => loader::load(None)?,
         };
-        Ok((state, library))
+        Ok((state, course))
+    }
+
+    /// Changes the state under the store's lock, telling the learner once when an older file was upgraded.
+    pub fn update<T>(&self, change: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
+        let (out, upgrade) = self.store.update(change)?;
+        if let Some(upgrade) = upgrade {
+            self.shell.note(&upgrade.message(&self.store.file));
+        }
+        Ok(out)
+    }
+
+    /// Changes this course's progress; returns what the change returned and the state as written.
+    pub fn update_progress<T>(
+        &self,
+        course: &Course,
+        change: impl FnOnce(&mut PathProgress) -> Result<T>,
+    ) -> Result<(T, State)> {
+        self.update(|state| {
+            let progress = state.paths.entry(course.id().to_string()).or_default();
+            let out = change(progress)?;
+            // Keep the file free of empty records for paths the learner never touched.
+            if state
+                .paths
+                .get(course.id())
+                .is_some_and(|p| *p == PathProgress::default())
+            {
+                state.paths.remove(course.id());
+            }
+            Ok((out, state.clone()))
+        })
     }
 }
 
 /// Commands that need no state, run before the state file is even located (so they work without a home folder).
-fn stateless(command: &Command, json: bool) -> Option<Result<()>> {
+fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
+    let json = shell.json;
     match command {
-        Command::Validate { targets } => Some(validate::run(targets, json)),
+        Command::Validate { targets } => Some(validate::run(targets, shell)),
         Command::Import {
             markdown,
             output,
             force,
             id,
         } => Some(no_json(json, "import", "it writes YAML").and_then(|()| {
-            import::run(&import::Options {
-                markdown,
-                output: output.as_deref(),
-                force: *force,
-                id: id.as_deref(),
-            })
+            import::run(
+                &import::Options {
+                    markdown,
+                    output: output.as_deref(),
+                    force: *force,
+                    id: id.as_deref(),
+                },
+                shell,
+            )
         })),
-        Command::Completions { shell } => Some(
+        Command::Completions { shell: kind } => Some(
             no_json(json, "completions", "it prints a shell script")
-                .and_then(|()| shell_help::completions(*shell)),
+                .and_then(|()| shell_help::completions(*kind)),
         ),
         Command::Man { dir } => Some(
             no_json(json, "man", "it prints a manual page")
@@ -100,15 +134,15 @@ fn stateless(command: &Command, json: bool) -> Option<Result<()>> {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
-    if let Some(result) = stateless(&cli.command, cli.json) {
+    let shell = Shell::detect(cli.json);
+    if let Some(result) = stateless(&cli.command, &shell) {
         return result;
     }
     let ctx = Ctx {
         store: Store::locate(cli.state)?,
         path_flag: cli.path,
-        json: cli.json,
-        today: today()?,
-        screen: Screen::detect(),
+        today: crate::io::clock::today()?,
+        shell,
     };
     match cli.command {
         Command::Next { limit } => next::run(&ctx, usize::from(limit)),
@@ -124,7 +158,7 @@ pub fn run(cli: Cli) -> Result<()> {
             pace,
             format,
             save,
-        } => plan::run(&ctx, start, pace, format, save),
+        } => plan::run(&ctx, start, pace.map(Into::into), format, save),
         Command::Log {
             hours,
             module,
@@ -148,7 +182,7 @@ pub fn run(cli: Cli) -> Result<()> {
         other @ (Command::Validate { .. }
         | Command::Import { .. }
         | Command::Completions { .. }
-        | Command::Man { .. }) => stateless(&other, ctx.json).unwrap_or(Ok(())),
+        | Command::Man { .. }) => stateless(&other, &ctx.shell).unwrap_or(Ok(())),
     }
 }
 
@@ -160,138 +194,4 @@ fn no_json(json: bool, command: &str, why: &str) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-/// Today in the local time zone. `AIPATH_TODAY=YYYY-MM-DD` pins it, so tests and demos are reproducible.
-fn today() -> Result<Date> {
-    match std::env::var("AIPATH_TODAY") {
-        Ok(text) if !text.is_empty() => text.parse::<Date>().map_err(|e| {
-            crate::error::input(format!(
-                "AIPATH_TODAY=`{text}` is not a date (YYYY-MM-DD): {e}"
-            ))
-        }),
-        _ => Ok(jiff::Timestamp::now()
-            .to_zoned_datetime(local_zone())
-            .date()),
-    }
-}
-
-/// The local time zone. Without `TZ`, it is read straight from `/etc/localtime`: jiff's own lookup first lists the
-/// whole zoneinfo folder to learn the zone's name, which took longer than the rest of `aipath next`, and a date needs
-/// only the zone's rules, not its name. `TZ` and systems without `/etc/localtime` are left to jiff.
-fn local_zone() -> jiff::tz::TimeZone {
-    #[cfg(unix)]
-    if std::env::var_os("TZ").is_none()
-        && let Ok(data) = std::fs::read("/etc/localtime")
-        && let Ok(zone) = jiff::tz::TimeZone::tzif("localtime", &data)
-    {
-        return zone;
-    }
-    jiff::tz::TimeZone::system()
-}
-
-/// The learner's progress on the library's path (empty when none is recorded).
-pub fn progress_of<'a>(state: &'a State, library: &Library) -> std::borrow::Cow<'a, PathProgress> {
-    match state.paths.get(library.id()) {
-        Some(p) => std::borrow::Cow::Borrowed(p),
-        None => std::borrow::Cow::Owned(PathProgress::default()),
-    }
-}
-
-/// Week estimates per module at the steady pace, from the phase ranges and the guides' hours.
-pub fn estimates(library: &Library, progress: &PathProgress) -> Vec<PhaseWeeks> {
-    allocate(&library.path, progress, Pace::Steady, &|m| library.hours(m))
-}
-
-/// A module's checklist item texts, for a plan's weekly focus (empty when the guide cannot be parsed: the plan then
-/// falls back to the module's topics).
-pub fn checklist_texts(library: &Library, module: &str) -> Vec<String> {
-    library
-        .doc(module)
-        .map(|d| d.checklist.into_iter().map(|c| c.text).collect())
-        .unwrap_or_default()
-}
-
-/// Whether every checklist item of a module's guide is ticked (false for a guide without a checklist).
-pub fn checklist_complete(library: &Library, progress: &PathProgress, module: &str) -> bool {
-    // Nothing ticked is nothing complete: the guide is parsed only for a module with ticks, so `next` on a large path
-    // parses a handful of guides, not the whole current phase's.
-    let ticked_any = progress
-        .entry(module)
-        .is_some_and(|e| !e.checked.is_empty());
-    ticked_any && ticks(library, progress, module).is_ok_and(crate::checklist::Ticks::is_complete)
-}
-
-/// Writes a change through the store: the closure gets this path's progress.
-pub fn update_progress<T>(
-    ctx: &Ctx,
-    library: &Library,
-    change: impl FnOnce(&mut PathProgress) -> Result<T>,
-) -> Result<(T, State)> {
-    ctx.store.update(|state| {
-        let progress = state.paths.entry(library.id().to_string()).or_default();
-        let out = change(progress)?;
-        // Keep the file free of empty records for paths the learner never touched.
-        if state
-            .paths
-            .get(library.id())
-            .is_some_and(|p| *p == PathProgress::default())
-        {
-            state.paths.remove(library.id());
-        }
-        Ok((out, state.clone()))
-    })
-}
-
-/// How many of a module's checklist items the learner has ticked.
-pub fn ticks(
-    library: &Library,
-    progress: &PathProgress,
-    module: &str,
-) -> Result<crate::checklist::Ticks> {
-    let doc = library.doc(module)?;
-    let ticked = progress.entry(module).map(|e| &e.checked);
-    Ok(crate::checklist::Ticks::of(
-        &doc.checklist,
-        ticked.unwrap_or(&std::collections::BTreeSet::new()),
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::next::{Action, next_steps};
-    use crate::progress::{Change, Kind};
-    use jiff::civil::date;
-
-    #[test]
-    fn next_parses_only_the_guides_of_modules_with_ticked_items() {
-        let library = Library::load(None).unwrap_or_else(|e| panic!("{e:#}"));
-        let mut progress = PathProgress::default();
-        let day = date(2026, 1, 5);
-        progress.apply(Kind::Module, "math-foundations", Change::Start, day);
-        let items: Vec<String> = checklist_texts(&library, "machine-learning-basics");
-        for item in &items {
-            progress.set_checked("machine-learning-basics", item, true, day);
-        }
-        let before = library.guides_parsed();
-        let steps = next_steps(
-            &library.path,
-            &progress,
-            &estimates(&library, &progress),
-            &|m| checklist_complete(&library, &progress, m),
-        );
-        let actions: Vec<(Action, Option<&str>)> =
-            steps.iter().map(|s| (s.action, s.id.as_deref())).collect();
-        assert_eq!(
-            actions,
-            [
-                (Action::Continue, Some("math-foundations")),
-                (Action::Finish, Some("machine-learning-basics")),
-                (Action::Start, Some("deep-learning-foundations")),
-            ]
-        );
-        // Three modules considered, one guide parsed: the one with ticks.
-        assert_eq!(library.guides_parsed() - before, 1);
-    }
 }

@@ -6,8 +6,8 @@ use anyhow::{Context, Result};
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::output::emit;
-use crate::cli::Cli;
+use super::shell::emit;
+use crate::commands::cli::Cli;
 
 pub fn completions(shell: Shell) -> Result<()> {
     let mut command = Cli::command();

@@ -1,48 +1,22 @@
 //! `aipath skills`: the essential skills, and how far the modules that teach each one are done.
 
 use anyhow::Result;
-use serde::Serialize;
 
-use super::output::emit;
-use super::projects::ModuleRef;
-use super::{Ctx, progress_of};
+use super::Ctx;
 use crate::progress::Status;
-use crate::render::json;
-use crate::render::table::list_cell;
-
-#[derive(Serialize)]
-struct SkillsView {
-    path: String,
-    groups: Vec<GroupView>,
-}
-
-#[derive(Serialize)]
-struct GroupView {
-    id: String,
-    title: String,
-    skills: Vec<SkillRow>,
-}
-
-#[derive(Serialize)]
-struct SkillRow {
-    title: String,
-    /// The teaching modules done, of those not skipped (a skipped module is one the learner already knows).
-    done: usize,
-    total: usize,
-    skipped: usize,
-    modules: Vec<ModuleRef>,
-}
+use crate::render::views::projects::ModuleRef;
+use crate::render::views::skills::{SkillGroupView, SkillRow, SkillsView};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
-    let (state, library) = ctx.load()?;
-    let progress = progress_of(&state, &library);
-    let view = SkillsView {
-        path: library.id().to_string(),
-        groups: library
+    let (state, course) = ctx.load()?;
+    let progress = course.progress_of(&state);
+    ctx.shell.print(&SkillsView {
+        path: course.id().to_string(),
+        groups: course
             .path
             .skills
             .iter()
-            .map(|group| GroupView {
+            .map(|group| SkillGroupView {
                 id: group.id.clone(),
                 title: group.title.clone(),
                 skills: group
@@ -52,7 +26,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
                         let modules: Vec<ModuleRef> = skill
                             .modules
                             .iter()
-                            .map(|m| ModuleRef::new(&library, &progress, m))
+                            .map(|m| ModuleRef::new(&course, &progress, m))
                             .collect();
                         let skipped = modules
                             .iter()
@@ -69,35 +43,5 @@ pub fn run(ctx: &Ctx) -> Result<()> {
                     .collect(),
             })
             .collect(),
-    };
-    if ctx.json {
-        return emit(&json(&view)?);
-    }
-    if view.groups.iter().all(|g| g.skills.is_empty()) {
-        return emit(&format!("The path `{}` lists no skills.", view.path));
-    }
-    let mut table = ctx
-        .screen
-        .table(&["Skill", "Group", "Taught by", "Progress"]);
-    for group in &view.groups {
-        for s in &group.skills {
-            let ids: Vec<String> = s.modules.iter().map(|m| m.id.clone()).collect();
-            let progress = match (s.modules.len(), s.total) {
-                (0, _) => "-".to_string(),
-                (_, 0) => "skipped".to_string(),
-                (_, total) => format!("{}/{total} modules", s.done),
-            };
-            table.add_row(vec![
-                s.title.clone(),
-                group.title.clone(),
-                if ids.is_empty() {
-                    "-".to_string()
-                } else {
-                    list_cell(&ids, ctx.screen)
-                },
-                progress,
-            ]);
-        }
-    }
-    emit(&table.to_string())
+    })
 }

@@ -4,22 +4,17 @@
 use std::path::{Component, Path as FsPath, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
-use serde::Serialize;
 
-use super::output::emit;
-use crate::catalog::{self, Source};
+use super::shell::Shell;
+use crate::course::validate::{Checked, GuideText, Lookups, check_path};
 use crate::error::input;
-use crate::loader::{BUILTIN_GUIDES, BUILTIN_MODULES, BUILTIN_PATHS, guide_text};
-use crate::render::json;
-use crate::validate::{Checked, Finding, GuideText, Lookups, check_path};
+use crate::io::builtin::{BUILTIN_GUIDES, BUILTIN_MODULES, BUILTIN_PATHS};
+use crate::io::catalog::{self, Source};
+use crate::io::loader::guide_text;
+use crate::render::text::plural;
+use crate::render::views::validate::ValidateView;
 
-#[derive(Serialize)]
-struct ValidateView {
-    checked: Checked,
-    problems: Vec<Finding>,
-}
-
-pub fn run(targets: &[String], as_json: bool) -> Result<()> {
+pub fn run(targets: &[String], shell: &Shell) -> Result<()> {
     let sources = if targets.is_empty() {
         BUILTIN_PATHS
             .iter()
@@ -63,24 +58,12 @@ pub fn run(targets: &[String], as_json: bool) -> Result<()> {
         problems.extend(check_path(&name, &text, &lookups, &mut checked));
     }
     let view = ValidateView { checked, problems };
-    let summary = format!(
-        "{}, {} and {}",
-        plural(checked.paths, "path"),
-        plural(checked.guides, "guide"),
-        plural(checked.links, "link")
-    );
-    if as_json {
-        emit(&json(&view)?)?;
-    } else if view.problems.is_empty() {
-        emit(&format!("Checked {summary}: no problems."))?;
-    } else {
-        let lines: Vec<String> = view.problems.iter().map(Finding::to_string).collect();
-        emit(&lines.join("\n"))?;
-    }
+    shell.print(&view)?;
     if !view.problems.is_empty() {
         bail!(
-            "found {} (checked {summary})",
-            plural(view.problems.len(), "problem")
+            "found {} (checked {})",
+            plural(view.problems.len(), "problem"),
+            view.summary()
         );
     }
     Ok(())
@@ -138,14 +121,6 @@ fn link_exists(guide_file: &str, target: &str) -> bool {
         }
         ["paths", file] => BUILTIN_PATHS.iter().any(|(p, _)| p == file),
         _ => false,
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

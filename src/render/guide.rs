@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
-use crate::module_doc::{self, FrontMatter, line_at};
+use crate::guide::{self, FrontMatter, line_at};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -32,7 +32,7 @@ pub fn render(
     width: Option<usize>,
 ) -> String {
     // Checklist items by the line their box is on, numbered in document order as `check` numbers them.
-    let items: HashMap<usize, (usize, String)> = module_doc::parse(markdown)
+    let items: HashMap<usize, (usize, String)> = guide::parse(markdown)
         .map(|doc| doc.checklist)
         .unwrap_or_default()
         .into_iter()
@@ -49,12 +49,10 @@ pub fn render(
         link: Vec::new(),
         code: None,
         row: Vec::new(),
-        summary: module_doc::front_matter(markdown)
-            .ok()
-            .and_then(|f| summary(&f)),
+        summary: guide::front_matter(markdown).ok().and_then(|f| summary(&f)),
         seen_block: false,
     };
-    for (event, range) in module_doc::parser(markdown).into_offset_iter() {
+    for (event, range) in guide::parser(markdown).into_offset_iter() {
         match event {
             Event::Start(tag) => w.start(tag),
             Event::End(tag) => w.end(tag),

@@ -8,11 +8,15 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::path::Path;
-use crate::schedule::{Plan, Span};
+use super::views::plan::{choose_focus, choose_title};
+use crate::course::Course;
+use crate::plan::calendar::Plan;
+use crate::plan::calendar::{Span, Task, spans};
 
-/// The calendar for a plan's spans. `stamp` is the DTSTAMP day (today), so output is reproducible.
-pub fn calendar(plan: &Plan, spans: &[Span], path: &Path, stamp: Date) -> String {
+/// The calendar for a plan: one all-day event per span. `stamp` is the DTSTAMP day (today), so output is
+/// reproducible.
+pub fn calendar(plan: &Plan, course: &Course, stamp: Date) -> String {
+    let path = &course.path;
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -21,54 +25,63 @@ pub fn calendar(plan: &Plan, spans: &[Span], path: &Path, stamp: Date) -> String
         "METHOD:PUBLISH".into(),
         format!("X-WR-CALNAME:{}", escape(&path.title)),
     ];
-    for span in spans {
-        let milestones: Vec<String> = plan
-            .weeks
-            .iter()
-            .filter(|w| w.week >= span.first_week && w.week < span.first_week + span.weeks)
-            .filter_map(|w| {
-                w.milestone
-                    .as_ref()
-                    .map(|m| format!("Milestone in week {}: {m}", w.week))
-            })
-            .collect();
-        let weeks = if span.weeks == 1 {
-            format!("week {}", span.first_week)
-        } else {
-            format!(
-                "weeks {}-{}",
-                span.first_week,
-                span.first_week + span.weeks - 1
-            )
-        };
-        let mut description = vec![format!("Focus: {}", span.focus.join("; "))];
-        description.extend(milestones);
-        if let Some(id) = &span.module {
-            description.push(format!("Guide: aipath show {id}"));
-        }
-        // Stable across re-exports, so importing an updated plan moves the events instead of duplicating them.
-        let uid = format!(
-            "{}.{}@aipath",
-            span.module.as_deref().unwrap_or("choose-specializations"),
-            path.id
-        );
-        // DTEND of an all-day event is the day after the last one.
-        let end = span.end.checked_add(1.day()).unwrap_or(span.end);
-        lines.extend([
-            "BEGIN:VEVENT".to_string(),
-            format!("UID:{uid}"),
-            format!("DTSTAMP:{}T000000Z", compact(stamp)),
-            format!("DTSTART;VALUE=DATE:{}", compact(span.start)),
-            format!("DTEND;VALUE=DATE:{}", compact(end)),
-            format!("SUMMARY:{}", escape(&format!("{} ({weeks})", span.title))),
-            format!("DESCRIPTION:{}", escape(&description.join("\n"))),
-            format!("CATEGORIES:{}", escape(&span.phase)),
-            "TRANSP:TRANSPARENT".to_string(),
-            "END:VEVENT".to_string(),
-        ]);
+    for span in spans(plan) {
+        lines.extend(event(&span, course, stamp));
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
+}
+
+/// One span's VEVENT lines, unfolded.
+fn event(span: &Span, course: &Course, stamp: Date) -> Vec<String> {
+    let (title, focus, module) = match &span.task {
+        Task::Module(id) => (course.title(id).to_string(), span.focus.clone(), Some(id)),
+        Task::Choose(choice) => (choose_title(choice), vec![choose_focus(choice)], None),
+    };
+    let weeks = if span.weeks == 1 {
+        format!("week {}", span.first_week)
+    } else {
+        format!(
+            "weeks {}-{}",
+            span.first_week,
+            span.first_week + span.weeks - 1
+        )
+    };
+    let mut description = vec![format!("Focus: {}", focus.join("; "))];
+    // One line per week with milestones, its projects joined.
+    let mut by_week: Vec<(u32, Vec<&str>)> = Vec::new();
+    for (week, project) in &span.milestones {
+        match by_week.last_mut() {
+            Some((w, titles)) if w == week => titles.push(project),
+            _ => by_week.push((*week, vec![project])),
+        }
+    }
+    for (week, titles) in by_week {
+        description.push(format!("Milestone in week {week}: {}", titles.join("; ")));
+    }
+    if let Some(id) = module {
+        description.push(format!("Guide: aipath show {id}"));
+    }
+    // Stable across re-exports, so importing an updated plan moves the events instead of duplicating them.
+    let uid = format!(
+        "{}.{}@aipath",
+        module.map_or("choose-specializations", String::as_str),
+        course.id()
+    );
+    // DTEND of an all-day event is the day after the last one.
+    let end = span.end.checked_add(1.day()).unwrap_or(span.end);
+    vec![
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:{uid}"),
+        format!("DTSTAMP:{}T000000Z", compact(stamp)),
+        format!("DTSTART;VALUE=DATE:{}", compact(span.start)),
+        format!("DTEND;VALUE=DATE:{}", compact(end)),
+        format!("SUMMARY:{}", escape(&format!("{title} ({weeks})"))),
+        format!("DESCRIPTION:{}", escape(&description.join("\n"))),
+        format!("CATEGORIES:{}", escape(&span.phase)),
+        "TRANSP:TRANSPARENT".to_string(),
+        "END:VEVENT".to_string(),
+    ]
 }
 
 fn compact(date: Date) -> String {

@@ -3,19 +3,23 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 
-/// Where the output goes, decided once by the command layer.
+/// Where the output goes, decided once by `commands::shell`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
     pub tty: bool,
+    /// The terminal's width, when stdout is one and it is known.
+    pub columns: Option<usize>,
+    /// Whether styles (bold, dim) may be written: a terminal, and `NO_COLOR` not set.
+    pub color: bool,
 }
 
 impl Screen {
-    pub fn detect() -> Screen {
-        use std::io::IsTerminal;
-        Screen {
-            tty: std::io::stdout().is_terminal(),
-        }
-    }
+    /// A pipe or a file: no width, no styles, one row per line.
+    pub const PIPE: Screen = Screen {
+        tty: false,
+        columns: None,
+        color: false,
+    };
 
     pub fn table(self, headers: &[&str]) -> Table {
         let mut table = Table::new();

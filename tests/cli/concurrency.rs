@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
+use aipath::io::store::decode;
 use aipath::progress::{State, Status};
-use aipath::store::decode;
 
 use crate::support::{Env, TODAY};
 

@@ -1,8 +1,8 @@
 //! The nine built-in study guides: front matter that matches the path, the sections a guide promises, real-looking
 //! resources, a checklist worth ticking, and enough text to learn from.
 
-use aipath::loader::Library;
-use aipath::module_doc::{self, ModuleDoc};
+use aipath::course::Course;
+use aipath::guide::{self, Guide};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 const SECTIONS: [&str; 6] = [
@@ -14,12 +14,13 @@ const SECTIONS: [&str; 6] = [
     "Checklist",
 ];
 
-fn library() -> Library {
-    Library::load(None).unwrap_or_else(|e| panic!("the built-in path does not load: {e:#}"))
+fn library() -> Course {
+    aipath::io::loader::load(None)
+        .unwrap_or_else(|e| panic!("the built-in path does not load: {e:#}"))
 }
 
 /// Each guide's text as it is on disk, by module id.
-fn guides(library: &Library) -> Vec<(String, String, ModuleDoc)> {
+fn guides(library: &Course) -> Vec<(String, String, Guide)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     library
         .path
@@ -28,7 +29,7 @@ fn guides(library: &Library) -> Vec<(String, String, ModuleDoc)> {
             let file = root.join("modules").join(id).join("README.md");
             let text = std::fs::read_to_string(&file)
                 .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-            let doc = module_doc::parse(&text)
+            let doc = guide::parse(&text)
                 .unwrap_or_else(|e| panic!("{}:{}: {}", file.display(), e.line, e.message));
             (id.to_string(), text, doc)
         })
@@ -36,7 +37,7 @@ fn guides(library: &Library) -> Vec<(String, String, ModuleDoc)> {
 }
 
 /// The line of a `##` section, and the line of the next one (or the end).
-fn section_lines(doc: &ModuleDoc, title: &str) -> (usize, usize) {
+fn section_lines(doc: &Guide, title: &str) -> (usize, usize) {
     let h2: Vec<(usize, &str)> = doc
         .sections
         .iter()
@@ -221,7 +222,7 @@ fn every_guide_has_at_least_700_words_of_prose() {
 fn prose_words(text: &str) -> usize {
     let mut skip = 0usize;
     let mut words = 0;
-    for event in module_doc::parser(text) {
+    for event in guide::parser(text) {
         match event {
             Event::Start(Tag::MetadataBlock(_) | Tag::CodeBlock(_)) => skip += 1,
             Event::End(TagEnd::MetadataBlock(_) | TagEnd::CodeBlock) => skip -= 1,

@@ -44,7 +44,7 @@ fn the_imported_source_document_equals_the_shipped_path_and_is_used_by_next() {
     );
 
     let imported = read_path(&out);
-    let shipped = aipath::loader::Library::load(None)
+    let shipped = aipath::io::loader::load(None)
         .unwrap_or_else(|e| panic!("{e:#}"))
         .path;
     let modules = |p: &Path| {

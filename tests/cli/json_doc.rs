@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aipath::cli::Cli;
+use aipath::commands::cli::Cli;
 use clap::CommandFactory;
 use serde_json::Value;
 

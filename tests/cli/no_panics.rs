@@ -7,13 +7,14 @@
 use std::fs;
 use std::path::Path as FsPath;
 
-use aipath::module_doc;
-use aipath::next::next_steps;
+use aipath::course::{Course, Facts};
+use aipath::guide;
+use aipath::io::store::{decode, encode};
 use aipath::path::Path;
 use aipath::plan::{Pace, allocate};
 use aipath::progress::PathProgress;
-use aipath::status::count;
-use aipath::store::{decode, encode};
+use aipath::progress::count::count;
+use aipath::progress::next::next_steps;
 use proptest::prelude::*;
 use serde_yaml::Value;
 
@@ -96,9 +97,20 @@ fn mutated(original: &'static str) -> impl Strategy<Value = Vec<u8>> {
 /// Everything downstream of a path that loaded: what the commands compute from it must not panic either.
 fn use_path(path: &Path) {
     let progress = PathProgress::default();
+    let ids: Vec<String> = path.module_ids().map(str::to_string).collect();
+    let facts = ids.iter().map(|module| Facts {
+        module,
+        hours: Some(3.0),
+        checklist: Vec::new(),
+    });
+    // A path that loaded has guides that agree with it: a course made from it must load too.
+    let course = match Course::from_facts(path.clone(), facts) {
+        Ok(course) => course,
+        Err(e) => panic!("a loaded path makes no course: {e:#}"),
+    };
     for pace in [Pace::Fast, Pace::Steady, Pace::Relaxed] {
-        let allocation = allocate(path, &progress, pace, &|_| Some(3.0));
-        next_steps(path, &progress, &allocation, &|_| false);
+        let allocation = allocate(&course, &progress, pace);
+        next_steps(&course, &progress, &allocation);
     }
     count(path, &progress);
 }
@@ -116,8 +128,8 @@ fn read_everything(bytes: &[u8]) {
         use_path(&path);
     }
     let _ = Path::from_yaml_all_problems(&text);
-    let _ = module_doc::front_matter(&text);
-    let _ = module_doc::parse(&text);
+    let _ = guide::front_matter(&text);
+    let _ = guide::parse(&text);
     for id in ["a", "", "é", "version"] {
         let _ = aipath::path::line_of_id(&text, id);
     }
@@ -168,8 +180,8 @@ proptest! {
         let line = aipath::path::line_of_id(&text, &id);
         prop_assert!(line >= 1 && line <= text.lines().count().max(1));
         let offset = text.len() / 2;
-        prop_assert!(module_doc::line_at(&text, offset) >= 1);
-        prop_assert!(module_doc::line_at(&text, usize::MAX) >= 1);
+        prop_assert!(guide::line_at(&text, offset) >= 1);
+        prop_assert!(guide::line_at(&text, usize::MAX) >= 1);
     }
 }
 

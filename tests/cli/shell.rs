@@ -2,7 +2,7 @@
 
 use std::process::Command as StdCommand;
 
-use aipath::cli::Cli;
+use aipath::commands::cli::Cli;
 use clap::CommandFactory;
 
 use crate::support::Env;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use crate::loader::BUILTIN_PATHS;
+use super::builtin::BUILTIN_PATHS;
 
 /// Where a path's YAML comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub struct Available {
 
 /// The `paths` folder in the data folder; `None` without a home folder (then there are only the built-in paths).
 pub fn folder() -> Option<PathBuf> {
-    crate::store::default_data_dir()
+    crate::io::store::default_data_dir()
         .ok()
         .map(|d| d.join("paths"))
 }

@@ -5,15 +5,16 @@
 //! written to a temp file in the same folder, flushed, and renamed over the old one: a crash leaves the old file or
 //! the new one, whole. A file that cannot be read is reported with its line and column and is never rewritten.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use serde_yaml::Value;
 
+use super::atomic::{self, Replace};
 use crate::error::{located_utf8, located_yaml};
-use crate::migrate::migrate;
+use crate::progress::migrate::migrate;
 use crate::progress::{STATE_VERSION, State};
 
 /// Told with a state file from a newer aipath: nothing is wrong with it, this build is too old.
@@ -27,6 +28,26 @@ pub struct Store {
     pub file: PathBuf,
 }
 
+/// A state file written in an older format and upgraded by a change: the version it had and where the original is
+/// kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: u32,
+    pub backup: PathBuf,
+}
+
+impl Upgrade {
+    /// The note a learner is told once, when it happens.
+    pub fn message(&self, file: &Path) -> String {
+        format!(
+            "upgraded `{}` from format version {} to {STATE_VERSION}; the original is kept as `{}`",
+            file.display(),
+            self.from,
+            self.backup.display()
+        )
+    }
+}
+
 /// A state file's content as this build reads it, and the format version the file was written in.
 #[derive(Debug)]
 pub struct Decoded {
@@ -37,6 +58,9 @@ pub struct Decoded {
 /// The most backups of one version kept beside a state file (`.bak-v1`, `.bak-v1.2`, …) before aipath asks the
 /// learner to tidy up: a bound on the search for a free name, far above what anyone will meet.
 const MAX_BACKUPS: u32 = 1000;
+
+/// How the state's temp files are named: `.state-XXXXXX.tmp` beside it.
+const TEMP_PREFIX: &str = ".state-";
 
 impl Store {
     /// The state file: `--state` / `AIPATH_STATE` when given (clap merges the two, the flag winning),
@@ -74,9 +98,12 @@ impl Store {
 
     /// Runs `change` on the state under an exclusive lock and writes the result if it differs.
     /// When `change` fails nothing is written. The first write of a file from an older aipath keeps the original
-    /// beside it first (see [`Store::back_up`]).
-    pub fn update<T>(&self, change: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
-        let dir = self.folder();
+    /// beside it first (see [`Store::back_up`]) and says so in the returned [`Upgrade`], for the caller to tell.
+    pub fn update<T>(
+        &self,
+        change: impl FnOnce(&mut State) -> Result<T>,
+    ) -> Result<(T, Option<Upgrade>)> {
+        let dir = atomic::folder_of(&self.file);
         fs::create_dir_all(&dir)
             .with_context(|| format!("{}: cannot create the state folder", dir.display()))?;
         let lock_path = lock_path(&self.file);
@@ -109,24 +136,13 @@ impl Store {
                 }
                 return Err(e);
             }
-            if let (Some(backup), Some((_, version))) = (backup, older) {
-                eprintln!(
-                    "aipath: note: upgraded `{}` from format version {version} to {STATE_VERSION}; \
-                     the original is kept as `{}`",
-                    self.file.display(),
-                    backup.display()
-                );
+            if let (Some(backup), Some((_, from))) = (backup, older) {
+                drop(lock);
+                return Ok((out, Some(Upgrade { from, backup })));
             }
         }
         drop(lock);
-        Ok(out)
-    }
-
-    fn folder(&self) -> PathBuf {
-        match self.file.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        }
+        Ok((out, None))
     }
 
     /// Copies a file's original bytes beside it as `<name>.bak-v<version>`, whole or not at all, and returns the
@@ -140,7 +156,7 @@ impl Store {
                 self.file.display()
             )
         };
-        let mut temp = self.temp_file().with_context(context)?;
+        let mut temp = atomic::temp_beside(&self.file, TEMP_PREFIX).with_context(context)?;
         temp.write_all(bytes).with_context(context)?;
         temp.as_file().sync_all().with_context(context)?;
         let base = sibling(&self.file, &format!(".bak-v{version}"));
@@ -162,27 +178,10 @@ impl Store {
         )
     }
 
-    fn temp_file(&self) -> std::io::Result<tempfile::NamedTempFile> {
-        tempfile::Builder::new()
-            .prefix(".state-")
-            .suffix(".tmp")
-            .tempfile_in(self.folder())
-    }
-
     fn write(&self, state: &State) -> Result<()> {
         let text = encode(state)?;
-        let context = || format!("{}: cannot write the state file", self.file.display());
-        let mut temp = self.temp_file().with_context(context)?;
-        temp.write_all(text.as_bytes()).with_context(context)?;
-        temp.as_file().sync_all().with_context(context)?;
-        temp.persist(&self.file)
-            .map_err(|e| e.error)
-            .with_context(context)?;
-        // Make the rename itself durable; a folder that cannot be opened for this is not worth failing over.
-        if let Ok(d) = File::open(self.folder()) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        atomic::write(&self.file, TEMP_PREFIX, text.as_bytes(), Replace::Yes)
+            .with_context(|| format!("{}: cannot write the state file", self.file.display()))
     }
 }
 

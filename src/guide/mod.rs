@@ -1,4 +1,4 @@
-//! A module's study guide: markdown (`&str`) → [`ModuleDoc`] — front matter, sections, checklist, links.
+//! A module's study guide: markdown (`&str`) → [`Guide`] — front matter, sections, checklist, links.
 //!
 //! Pure: takes text, returns values. One constructor sets the parser options ([`parser`]); source offsets give
 //! the line numbers that errors and `validate` report.
@@ -17,6 +17,8 @@
 //! ## Overview ... ## Checklist
 //! - [ ] Can compute a gradient by hand
 //! ```
+
+pub mod checklist;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
@@ -40,7 +42,7 @@ pub struct FrontMatter {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ModuleDoc {
+pub struct Guide {
     pub front: FrontMatter,
     /// The front matter's title, or else the first `#` heading.
     pub title: String,
@@ -163,7 +165,7 @@ fn parse_front_matter(yaml: &str, first_line: usize) -> Result<FrontMatter, DocE
 }
 
 /// Parses a whole guide.
-pub fn parse(text: &str) -> Result<ModuleDoc, DocError> {
+pub fn parse(text: &str) -> Result<Guide, DocError> {
     let mut front = FrontMatter::default();
     let mut sections = Vec::new();
     let mut checklist = Vec::new();
@@ -280,7 +282,7 @@ pub fn parse(text: &str) -> Result<ModuleDoc, DocError> {
         column: None,
         message: "the guide has no title: give it `title:` in its front matter or a `# Title` heading".into(),
     })?;
-    Ok(ModuleDoc {
+    Ok(Guide {
         front,
         title,
         sections,
@@ -299,7 +301,7 @@ pub fn line_at(text: &str, offset: usize) -> usize {
         + 1
 }
 
-impl ModuleDoc {
+impl Guide {
     /// The `##` section titles in order.
     pub fn section_titles(&self, level: u8) -> Vec<&str> {
         self.sections

@@ -7,7 +7,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::path::Path;
+use crate::course::Course;
 use crate::progress::{LogEntry, PathProgress, Status};
 
 /// Hours are kept to the hundredth; sums are done in hundredths so 0.1 + 0.2 is 0.3.
@@ -75,12 +75,7 @@ pub struct Stats {
     pub hours_remaining: f64,
 }
 
-pub fn stats(
-    path: &Path,
-    progress: &PathProgress,
-    hours: &dyn Fn(&str) -> Option<f64>,
-    today: Date,
-) -> Stats {
+pub fn stats(course: &Course, progress: &PathProgress, today: Date) -> Stats {
     let log = &progress.log;
     let total: i64 = log.iter().map(|e| hundredths(e.hours)).sum();
     let monday = monday_of(today);
@@ -102,7 +97,7 @@ pub fn stats(
         .clamp(1, 28);
     let per_week = from_hundredths(recent) / (window_days as f64 / 7.0).max(1.0);
     let (streak, longest) = streaks(log, today);
-    let remaining = remaining_hours(path, progress, hours);
+    let remaining = remaining_hours(course, progress);
     let (forecast_finish, forecast_note) = if total == 0 {
         (
             None,
@@ -162,11 +157,9 @@ pub fn streaks(log: &[LogEntry], today: Date) -> (u32, u32) {
 
 /// Estimated hours left: remaining modules' hours less what was logged to those in progress. A choice phase with
 /// nothing chosen counts its fewest choices at the options' average.
-pub fn remaining_hours(
-    path: &Path,
-    progress: &PathProgress,
-    hours: &dyn Fn(&str) -> Option<f64>,
-) -> f64 {
+pub fn remaining_hours(course: &Course, progress: &PathProgress) -> f64 {
+    let path = &course.path;
+    let hours = |m: &str| course.hours(m);
     let known: Vec<f64> = path.module_ids().filter_map(hours).collect();
     let fallback = if known.is_empty() {
         0.0
@@ -187,7 +180,7 @@ pub fn remaining_hours(
         if phase.is_choice() && progress.chosen.is_empty() {
             let options: Vec<f64> = phase.module_ids().map(estimate).collect();
             let average = options.iter().sum::<f64>() / options.len().max(1) as f64;
-            left += average * phase.choose.map_or(1, |c| c.min) as f64;
+            left += average * phase.choice_range().0 as f64;
             continue;
         }
         for m in phase.module_ids() {
@@ -202,12 +195,6 @@ pub fn remaining_hours(
         }
     }
     left
-}
-
-/// Hours as a person writes them: `4.25`, `1.5`, `2`.
-pub fn show(hours: f64) -> String {
-    let text = format!("{hours:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// Hours per ISO week for the `n` weeks ending with this one: (Monday, hours), oldest first.
@@ -237,42 +224,10 @@ pub fn weekly(log: &[LogEntry], today: Date, n: u32) -> Vec<(Date, f64)> {
         .collect()
 }
 
-/// A bar per week, scaled to the busiest one, plus a one-line sparkline: the learner's rhythm at a glance.
-pub fn chart(weeks: &[(Date, f64)], width: usize) -> String {
-    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let max = weeks.iter().map(|w| w.1).fold(0.0, f64::max);
-    let scale = |h: f64, steps: usize| {
-        if max > 0.0 {
-            (h / max * steps as f64).round() as usize
-        } else {
-            0
-        }
-    };
-    let spark: String = weeks
-        .iter()
-        .map(|&(_, h)| {
-            if h <= 0.0 {
-                ' '
-            } else {
-                TICKS[scale(h, 7).min(7)]
-            }
-        })
-        .collect();
-    let mut out = format!("{spark}\n");
-    for &(monday, h) in weeks {
-        let (year, week) = (monday.iso_week_date().year(), monday.iso_week_date().week());
-        out.push_str(&format!(
-            "{year}-W{week:02} {monday}  {:<width$}  {} h\n",
-            "#".repeat(scale(h, width)),
-            show(h)
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::course::Facts;
     use crate::progress::{Change, Kind};
     use jiff::civil::date;
 
@@ -316,8 +271,14 @@ modules:
   - { id: d, title: D }
 ";
 
-    fn path() -> Path {
-        Path::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"))
+    fn course() -> Course {
+        let path = crate::path::Path::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"));
+        let facts = ["a", "b", "c", "d"].map(|module| Facts {
+            module,
+            hours: hours(module),
+            checklist: Vec::new(),
+        });
+        Course::from_facts(path, facts).unwrap_or_else(|e| panic!("{e:#}"))
     }
 
     fn hours(m: &str) -> Option<f64> {
@@ -336,7 +297,7 @@ modules:
         for h in [0.1, 0.2, 1.25] {
             p.log_session(entry(date(2026, 1, 5), h, None));
         }
-        let s = stats(&path(), &p, &hours, date(2026, 1, 5));
+        let s = stats(&course(), &p, date(2026, 1, 5));
         assert_eq!(s.hours_total, 1.55);
         assert_eq!(s.hours_this_week, 1.55);
     }
@@ -349,14 +310,8 @@ modules:
             (date(2026, 1, 5), 1.0),
             (date(2026, 1, 11), 3.0),
         ]);
-        assert_eq!(
-            stats(&path(), &p, &hours, date(2026, 1, 11)).hours_this_week,
-            4.0
-        );
-        assert_eq!(
-            stats(&path(), &p, &hours, date(2026, 1, 4)).hours_this_week,
-            2.0
-        );
+        assert_eq!(stats(&course(), &p, date(2026, 1, 11)).hours_this_week, 4.0);
+        assert_eq!(stats(&course(), &p, date(2026, 1, 4)).hours_this_week, 2.0);
         assert_eq!(monday_of(date(2026, 1, 1)), date(2025, 12, 29));
     }
 
@@ -368,26 +323,17 @@ modules:
             (date(2026, 1, 5), 4.0),
         ]);
         // 2025-12-09 is 27 days before 2026-01-05: inside; 2025-12-08 is 28 days before: outside.
-        assert_eq!(
-            stats(&path(), &p, &hours, date(2026, 1, 5)).hours_per_week,
-            2.0
-        );
+        assert_eq!(stats(&course(), &p, date(2026, 1, 5)).hours_per_week, 2.0);
     }
 
     #[test]
     fn a_new_learner_is_averaged_over_the_weeks_since_the_first_session() {
         // Two weeks in (14 days including today): 6 hours is 3 a week, not 1.5.
         let p = with_log(&[(date(2025, 12, 23), 2.0), (date(2026, 1, 5), 4.0)]);
-        assert_eq!(
-            stats(&path(), &p, &hours, date(2026, 1, 5)).hours_per_week,
-            3.0
-        );
+        assert_eq!(stats(&course(), &p, date(2026, 1, 5)).hours_per_week, 3.0);
         // Three days in: averaged over one week at least.
         let p = with_log(&[(date(2026, 1, 3), 2.0), (date(2026, 1, 5), 4.0)]);
-        assert_eq!(
-            stats(&path(), &p, &hours, date(2026, 1, 5)).hours_per_week,
-            6.0
-        );
+        assert_eq!(stats(&course(), &p, date(2026, 1, 5)).hours_per_week, 6.0);
     }
 
     #[test]
@@ -443,7 +389,7 @@ modules:
             entry(date(2025, 12, 9), 0.01, None),
             entry(date(2026, 1, 2), 7.99, Some("a")),
         ];
-        let s = stats(&path(), &p, &hours, date(2026, 1, 5));
+        let s = stats(&course(), &p, date(2026, 1, 5));
         // Left: a 20-7.99 = 12.01, b 10, c 30 (d not chosen) = 52.01 hours: 26.005 weeks, 182.035 -> 183 days.
         assert!(
             (s.hours_remaining - 52.01).abs() < 1e-9,
@@ -457,7 +403,7 @@ modules:
         );
         // Twice the pace: half the time.
         p.log.push(entry(date(2026, 1, 3), 8.0, None));
-        let s = stats(&path(), &p, &hours, date(2026, 1, 5));
+        let s = stats(&course(), &p, date(2026, 1, 5));
         assert_eq!(s.hours_per_week, 4.0);
         assert_eq!(
             s.forecast_finish,
@@ -469,12 +415,12 @@ modules:
     fn unchosen_specializations_count_their_fewest_choices_at_the_average() {
         let p = PathProgress::default();
         // a 20 + b 10 + one of c/d at (30+50)/2.
-        assert_eq!(remaining_hours(&path(), &p, &hours), 70.0);
+        assert_eq!(remaining_hours(&course(), &p), 70.0);
     }
 
     #[test]
     fn no_hours_no_forecast_and_a_reason() {
-        let s = stats(&path(), &PathProgress::default(), &hours, date(2026, 1, 5));
+        let s = stats(&course(), &PathProgress::default(), date(2026, 1, 5));
         assert_eq!(s.forecast_finish, None);
         assert!(
             s.forecast_note
@@ -482,7 +428,7 @@ modules:
                 .is_some_and(|n| n.starts_with("no study hours logged yet"))
         );
         let p = with_log(&[(date(2025, 6, 1), 3.0)]);
-        let s = stats(&path(), &p, &hours, date(2026, 1, 5));
+        let s = stats(&course(), &p, date(2026, 1, 5));
         assert_eq!(
             s.forecast_note.as_deref(),
             Some("no study hours logged in the last four weeks")
@@ -511,14 +457,6 @@ modules:
     }
 
     #[test]
-    fn hours_show_without_trailing_zeros() {
-        assert_eq!(
-            [show(4.25), show(1.5), show(2.0), show(0.0)],
-            ["4.25", "1.5", "2", "0"]
-        );
-    }
-
-    #[test]
     fn log_keeps_date_order() {
         let mut p = PathProgress::default();
         p.log_session(entry(date(2026, 1, 5), 1.0, Some("first")));
@@ -541,7 +479,7 @@ modules:
     }
 
     #[test]
-    fn weekly_buckets_and_chart() {
+    fn weekly_buckets_sum_each_iso_week() {
         let days = log(&[
             (date(2026, 1, 5), 2.0),
             (date(2026, 1, 11), 2.0),
@@ -555,11 +493,6 @@ modules:
                 (date(2026, 1, 5), 4.0),
                 (date(2026, 1, 12), 0.0)
             ]
-        );
-        let text = chart(&weeks, 8);
-        assert_eq!(
-            text,
-            "▃█ \n2026-W01 2025-12-29  ##        1 h\n2026-W02 2026-01-05  ########  4 h\n2026-W03 2026-01-12            0 h\n"
         );
     }
 }

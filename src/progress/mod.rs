@@ -3,6 +3,10 @@
 //! This is the state file's content. Maps are `BTreeMap`s so the file is written in a stable, sorted order and
 //! diffs stay small when it is kept in git or a synced folder. Entries are keyed by id, never by position.
 
+pub mod count;
+pub mod migrate;
+pub mod next;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
@@ -11,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::plan::Pace;
 
 /// The format version this build writes. A file with a newer one is refused; an older one is migrated
-/// (see [`crate::migrate`]).
+/// (see [`crate::progress::migrate`]).
 ///
 /// Version 2 adds optional per-path fields: `plan` (the saved pace and start date) and `log` (study sessions).
 /// The reader refuses unknown fields so that a typo is never silently dropped; without the bump, an aipath that reads
@@ -131,17 +135,6 @@ pub enum Change {
     Undo,
 }
 
-impl Change {
-    pub fn verb(self) -> &'static str {
-        match self {
-            Change::Start => "started",
-            Change::Done => "done",
-            Change::Skip => "skipped",
-            Change::Undo => "back to todo",
-        }
-    }
-}
-
 /// Whether a module id or a project id is being changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -166,6 +159,22 @@ impl PathProgress {
 
     pub fn entry(&self, module: &str) -> Option<&Entry> {
         self.modules.get(module)
+    }
+
+    /// The plan a learner is measured against: the saved one (`plan --save`), else the steady pace from the day they
+    /// started; `None` before they start.
+    pub fn baseline(&self) -> Option<PlanPrefs> {
+        self.plan.or(self.started.map(|start| PlanPrefs {
+            pace: Pace::Steady,
+            start,
+        }))
+    }
+
+    /// The texts of the checklist items the learner has ticked on a module.
+    pub fn ticked(&self, module: &str) -> BTreeSet<String> {
+        self.entry(module)
+            .map(|e| e.checked.clone())
+            .unwrap_or_default()
     }
 
     pub fn is_chosen(&self, module: &str) -> bool {

@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::module_doc::{line_at, parser};
+use crate::guide::{line_at, parser};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {

@@ -3,6 +3,8 @@
 //! A path is data (YAML under `paths/`); this module turns its text into a [`Path`] and checks that it hangs together:
 //! unique ids, every referenced module defined, no empty phase, sane week ranges. Pure: no I/O.
 
+pub mod ids;
+
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -146,6 +148,12 @@ impl Phase {
 
     pub fn is_choice(&self) -> bool {
         self.choose.is_some()
+    }
+
+    /// How many of a choice phase's modules the learner picks, as (min, max): the one place the range is read.
+    /// A phase without `choose` takes all its modules, so (1, 1) never decides anything there.
+    pub fn choice_range(&self) -> (usize, usize) {
+        self.choose.map_or((1, 1), |c| (c.min, c.max))
     }
 }
 

@@ -7,9 +7,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::check::{front_matter_problems, prerequisite_cycle};
 use crate::error::yaml_location;
-use crate::loader::{front_matter_problems, prerequisite_cycle};
-use crate::module_doc::{self, ModuleDoc};
+use crate::guide::{self, Guide};
 use crate::path::{Path, line_of_id};
 
 /// One problem, printed as `FILE:LINE: message` (or `FILE:LINE:COLUMN: message`) so editors can jump to it.
@@ -95,7 +95,7 @@ pub fn check_path(
             }
         };
         checked.guides += 1;
-        let doc = match module_doc::parse(&guide.text) {
+        let doc = match guide::parse(&guide.text) {
             Ok(doc) => doc,
             Err(e) => {
                 findings.push(Finding {
@@ -142,7 +142,7 @@ pub fn check_path(
 
 fn link_findings(
     guide: &GuideText,
-    doc: &ModuleDoc,
+    doc: &Guide,
     lookups: &Lookups,
     checked: &mut Checked,
 ) -> Vec<Finding> {

@@ -1,5 +1,6 @@
-//! Where the commands' text goes: stdout, and for long output on a terminal the learner's pager, as `git` and
-//! `man` do.
+//! The one way output reaches the learner, like cargo's `Shell`: it knows whether stdout is a terminal and how
+//! wide, prints a view as JSON or as its human rendering, pages long text, and writes `note:` and `warning:` lines
+//! to stderr. Commands never print by themselves.
 //!
 //! `$PAGER` when set (split on whitespace, so `less -R` works), else `less -R`. A `PAGER` set to nothing turns paging
 //! off, as it does for git. If the pager cannot be started the text is printed directly: a missing `less` must never
@@ -9,6 +10,67 @@ use std::io::{self, Write as _};
 use std::process::{Command, Stdio};
 
 use anyhow::Result;
+use serde::Serialize;
+
+use crate::render::{Render, Screen, json};
+
+/// Where output goes, decided once per run.
+pub struct Shell {
+    pub screen: Screen,
+    /// The terminal's height, for deciding whether to page.
+    rows: Option<usize>,
+    /// `--json`: views print as JSON instead of their human rendering.
+    pub json: bool,
+}
+
+impl Shell {
+    pub fn detect(json: bool) -> Shell {
+        use std::io::IsTerminal;
+        let terminal = Terminal::detect(io::stdout().is_terminal());
+        Shell {
+            screen: Screen {
+                tty: terminal.tty,
+                columns: terminal.columns,
+                color: terminal.tty && !no_color(),
+            },
+            rows: terminal.rows,
+            json,
+        }
+    }
+
+    /// Prints a long view: through the pager on a terminal where it does not fit (unless `no_pager`).
+    pub fn print_paged<V: Serialize + Render>(&self, view: &V, no_pager: bool) -> Result<()> {
+        if self.json {
+            return emit(&json(view)?);
+        }
+        let text = view.render(self.screen);
+        let terminal = Terminal {
+            tty: self.screen.tty,
+            rows: self.rows,
+            columns: self.screen.columns,
+        };
+        page_or_emit(&text, should_page(terminal, no_pager, text.lines().count()))
+    }
+
+    /// Prints a command's view: JSON with `--json`, else its human rendering.
+    pub fn print<V: Serialize + Render>(&self, view: &V) -> Result<()> {
+        if self.json {
+            emit(&json(view)?)
+        } else {
+            emit(&view.render(self.screen))
+        }
+    }
+
+    /// `aipath: note: …` on stderr: something worth knowing that is not the command's answer.
+    pub fn note(&self, message: &str) {
+        eprintln!("aipath: note: {message}");
+    }
+
+    /// `aipath: warning: …` on stderr.
+    pub fn warn(&self, message: &str) {
+        eprintln!("aipath: warning: {message}");
+    }
+}
 
 /// Writes to stdout. A closed pipe surfaces as an error that `main` turns into a quiet exit 0.
 pub fn emit(text: &str) -> Result<()> {
@@ -19,6 +81,11 @@ pub fn emit(text: &str) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// `NO_COLOR` set to anything but the empty string turns styling off (<https://no-color.org>).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// The pager when `PAGER` is unset.
@@ -64,7 +131,7 @@ pub fn pager_command(var: Option<&str>) -> Option<Vec<String>> {
 }
 
 /// Writes `text` through the pager when `page`, else (or when the pager will not start) to stdout.
-pub fn page_or_emit(text: &str, page: bool) -> Result<()> {
+fn page_or_emit(text: &str, page: bool) -> Result<()> {
     if page && let Some(command) = pager_command(std::env::var("PAGER").ok().as_deref()) {
         let mut pager = Command::new(&command[0]);
         pager.args(&command[1..]).stdin(Stdio::piped());

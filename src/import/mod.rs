@@ -19,9 +19,11 @@
 //! Anything else (another section, a paragraph where a list is expected) is kept under `notes` and reported, never
 //! dropped. Ids are slugs of titles (see [`slug`]); a module's id comes from its link when it has one.
 
+pub mod outline;
+
 use std::collections::HashSet;
 
-use crate::outline::{Block, Item, outline};
+use crate::import::outline::{Block, Item, outline};
 use crate::path::{
     Choose, Group, ListGroup, ModuleDef, Path, Phase, Project, ProjectGroup, Skill, SkillGroup,
     WeekRange,
@@ -656,9 +658,9 @@ pub fn slug(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loader::{BUILTIN_PATHS, DEFAULT_PATH_ID};
+    use crate::io::builtin::{BUILTIN_PATHS, DEFAULT_PATH_ID};
 
-    const SOURCE: &str = include_str!("../paths/software-developer-to-ai-engineer.md");
+    const SOURCE: &str = include_str!("../../paths/software-developer-to-ai-engineer.md");
 
     fn shipped() -> Path {
         let text = BUILTIN_PATHS

@@ -6,40 +6,10 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::path::{Path, Phase, WeekRange};
+use super::pace::Pace;
+use crate::course::Course;
+use crate::path::Phase;
 use crate::progress::PathProgress;
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Pace {
-    /// Each phase's shortest length.
-    Fast,
-    /// The midpoint of each phase's range, rounded up.
-    #[default]
-    Steady,
-    /// Each phase's longest length.
-    Relaxed,
-}
-
-impl Pace {
-    pub fn weeks(self, range: WeekRange) -> u32 {
-        match self {
-            Pace::Fast => range.min,
-            Pace::Steady => range.min + range.max.saturating_sub(range.min).div_ceil(2),
-            Pace::Relaxed => range.max,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Pace::Fast => "fast",
-            Pace::Steady => "steady",
-            Pace::Relaxed => "relaxed",
-        }
-    }
-}
 
 /// What a run of weeks is spent on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,18 +33,15 @@ pub struct PhaseWeeks {
 
 /// Shares every phase's weeks between its remaining modules.
 ///
-/// `hours` gives a module's estimated hours, `None` where its guide does not say.
-pub fn allocate(
-    path: &Path,
-    progress: &PathProgress,
-    pace: Pace,
-    hours: &dyn Fn(&str) -> Option<f64>,
-) -> Vec<PhaseWeeks> {
-    path.phases
+/// A module's estimated hours come from its guide; one without them counts as the phase's average.
+pub fn allocate(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<PhaseWeeks> {
+    course
+        .path
+        .phases
         .iter()
         .map(|phase| PhaseWeeks {
             phase: phase.id.clone(),
-            blocks: allocate_phase(phase, progress, pace, hours),
+            blocks: allocate_phase(course, phase, progress, pace),
         })
         .collect()
 }
@@ -92,10 +59,10 @@ pub fn members<'a>(phase: &'a Phase, progress: &PathProgress) -> Vec<&'a str> {
 }
 
 fn allocate_phase(
+    course: &Course,
     phase: &Phase,
     progress: &PathProgress,
     pace: Pace,
-    hours: &dyn Fn(&str) -> Option<f64>,
 ) -> Vec<Block> {
     let total = pace.weeks(phase.weeks);
     let members = members(phase, progress);
@@ -105,7 +72,7 @@ fn allocate_phase(
             weeks: total,
         }];
     }
-    let weights = weights(&members, hours);
+    let weights = weights(&members, course);
     let all: f64 = weights.iter().sum();
     let remaining: Vec<usize> = (0..members.len())
         .filter(|&i| !progress.status(members[i]).is_closed())
@@ -130,10 +97,10 @@ fn allocate_phase(
 }
 
 /// Hours per module, a module without an estimate counting as the average of those with one.
-fn weights(members: &[&str], hours: &dyn Fn(&str) -> Option<f64>) -> Vec<f64> {
+fn weights(members: &[&str], course: &Course) -> Vec<f64> {
     let known: Vec<Option<f64>> = members
         .iter()
-        .map(|m| hours(m).filter(|h| h.is_finite() && *h > 0.0))
+        .map(|m| course.hours(m).filter(|h| h.is_finite() && *h > 0.0))
         .collect();
     let (sum, count) = known
         .iter()
@@ -209,23 +176,6 @@ pub fn weeks_by_module(allocation: &[PhaseWeeks]) -> HashMap<&str, u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn range(min: u32, max: u32) -> WeekRange {
-        WeekRange { min, max }
-    }
-
-    #[test]
-    fn pace_picks_min_rounded_up_midpoint_or_max() {
-        assert_eq!(
-            [Pace::Fast, Pace::Steady, Pace::Relaxed].map(|p| p.weeks(range(12, 16))),
-            [12, 14, 16]
-        );
-        assert_eq!(Pace::Steady.weeks(range(8, 10)), 9);
-        assert_eq!(Pace::Steady.weeks(range(6, 9)), 8);
-        assert_eq!(Pace::Steady.weeks(range(5, 5)), 5);
-        // An inverted range is refused when a path loads; arithmetic on one must still not overflow.
-        assert_eq!(Pace::Steady.weeks(range(5, 3)), 5);
-    }
 
     #[test]
     fn share_is_proportional_and_exact() {

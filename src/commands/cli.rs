@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::plan::Pace;
+
 /// Track a learning path: what to study next, what you finished, and a week-by-week plan.
 ///
 /// The built-in path is "Software Developer to AI Engineer". Progress is kept in one state file
@@ -102,10 +104,10 @@ pub enum Command {
 
         /// How long each phase takes within its week range [default: the saved pace, else steady]
         #[arg(long, value_enum)]
-        pace: Option<crate::plan::Pace>,
+        pace: Option<PaceArg>,
 
         /// Output format
-        #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+        #[arg(long, value_enum, default_value_t = PlanFormat::Table, conflicts_with = "json")]
         format: PlanFormat,
 
         /// Remember the pace and start date: `status` then measures you against this plan
@@ -268,6 +270,27 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// `--pace`: the plan's [`Pace`], as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaceArg {
+    /// Each phase's shortest length.
+    Fast,
+    /// The midpoint of each phase's range, rounded up.
+    Steady,
+    /// Each phase's longest length.
+    Relaxed,
+}
+
+impl From<PaceArg> for Pace {
+    fn from(pace: PaceArg) -> Pace {
+        match pace {
+            PaceArg::Fast => Pace::Fast,
+            PaceArg::Steady => Pace::Steady,
+            PaceArg::Relaxed => Pace::Relaxed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

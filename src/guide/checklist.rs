@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::error::input;
-use crate::module_doc::CheckItem;
+use crate::guide::CheckItem;
 
 /// How many of a guide's checklist items the learner has ticked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -29,15 +29,6 @@ impl Ticks {
     /// Every item ticked, of a checklist that has items: the module is ready to be marked done.
     pub fn is_complete(self) -> bool {
         self.total > 0 && self.checked == self.total
-    }
-
-    /// `3/9`, or `-` when there is nothing to tick.
-    pub fn cell(self) -> String {
-        if self.total == 0 {
-            "-".to_string()
-        } else {
-            format!("{}/{}", self.checked, self.total)
-        }
     }
 }
 
@@ -200,6 +191,5 @@ mod tests {
                 total: 3
             }
         );
-        assert_eq!(Ticks::default().cell(), "-");
     }
 }

@@ -21,17 +21,6 @@ impl Count {
             .map_or(100, |p| p as u32)
     }
 
-    /// `1 of 7 done (14%) [##------------------]`: how far, in words and as a bar.
-    pub fn summary(&self) -> String {
-        format!(
-            "{} of {} done ({}%) [{}]",
-            self.done,
-            self.total,
-            self.percent(),
-            bar(self, 20)
-        )
-    }
-
     pub fn is_complete(&self) -> bool {
         self.done >= self.total
     }
@@ -75,13 +64,4 @@ pub fn count(path: &Path, progress: &PathProgress) -> (Vec<Count>, Count) {
         total: phases.iter().map(|c| c.total).sum(),
     };
     (phases, overall)
-}
-
-/// A text progress bar, `width` cells wide, that reads in any terminal and in a pipe.
-pub fn bar(count: &Count, width: usize) -> String {
-    let filled = (count.done * width)
-        .checked_div(count.total)
-        .unwrap_or(width)
-        .min(width);
-    format!("{}{}", "#".repeat(filled), "-".repeat(width - filled))
 }

@@ -6,10 +6,10 @@
 
 use serde::Serialize;
 
-use crate::path::Path;
+use super::count::phase_count;
+use super::{PathProgress, Status};
+use crate::course::Course;
 use crate::plan::{PhaseWeeks, weeks_by_module};
-use crate::progress::{PathProgress, Status};
-use crate::status::phase_count;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -40,13 +40,14 @@ pub struct Step {
     pub command: String,
 }
 
-/// Ranks the next steps. `checklist_complete` says whether a module's checklist is all ticked.
+/// Ranks the next steps. A module whose checklist is all ticked is offered to be marked done.
 pub fn next_steps(
-    path: &Path,
+    course: &Course,
     progress: &PathProgress,
     allocation: &[PhaseWeeks],
-    checklist_complete: &dyn Fn(&str) -> bool,
 ) -> Vec<Step> {
+    let path = &course.path;
+    let checklist_complete = |m: &str| course.checklist_complete(progress, m);
     let mut steps = Vec::new();
     let weeks = weeks_by_module(allocation);
     let module_step = |action: Action, id: &str| {
@@ -83,25 +84,19 @@ pub fn next_steps(
     {
         if phase.is_choice() && progress.chosen.is_empty() {
             let options: Vec<String> = phase.module_ids().map(str::to_string).collect();
-            let choose = phase
-                .choose
-                .unwrap_or(crate::path::Choose { min: 1, max: 1 });
+            let (min, max) = phase.choice_range();
             let (first, second) = (
                 options.first().cloned().unwrap_or_default(),
                 options.get(1).cloned(),
             );
-            let example = match (choose.max, second) {
+            let example = match (max, second) {
                 (max, Some(second)) if max >= 2 => format!("aipath choose {first} {second}"),
                 _ => format!("aipath choose {first}"),
             };
             steps.push(Step {
                 action: Action::Choose,
                 id: None,
-                title: format!(
-                    "Choose {} of the {}",
-                    choice_count(choose.min, choose.max),
-                    phase.title
-                ),
+                title: format!("Choose {} of the {}", choice_count(min, max), phase.title),
                 phase: Some(phase.id.clone()),
                 topics: options,
                 weeks: Some(allocation_weeks(allocation, &phase.id)),

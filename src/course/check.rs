@@ -1,0 +1,105 @@
+//! How a path's guides must agree with it: front matter that names the right module, sensible hours,
+//! prerequisites that exist and form no cycle. Pure; `validate` and the loader both ask these.
+
+use std::collections::HashMap;
+
+use crate::guide::FrontMatter;
+use crate::path::Path;
+
+/// The problems with one guide's front matter: each with its 1-based line in the guide's `text`.
+pub fn front_matter_problems(
+    id: &str,
+    front: &FrontMatter,
+    path: &Path,
+    text: &str,
+) -> Vec<(usize, String)> {
+    let mut problems = Vec::new();
+    if let Some(fm_id) = &front.id
+        && fm_id != id
+    {
+        problems.push((
+            key_line(text, "id"),
+            format!("front matter says `id: {fm_id}`, but the guide is for module `{id}`"),
+        ));
+    }
+    if let Some(hours) = front.hours
+        && !(hours.is_finite() && hours > 0.0)
+    {
+        problems.push((
+            key_line(text, "hours"),
+            format!("module `{id}` has `hours: {hours}`; give a positive number"),
+        ));
+    }
+    for p in &front.prerequisites {
+        if path.module(p).is_none() {
+            problems.push((
+                crate::path::line_of_id(text, p),
+                format!("module `{id}` has prerequisite `{p}`, which is not a module of the path"),
+            ));
+        }
+    }
+    problems
+}
+
+/// The 1-based line of the first `key:` at the start of a line (the front matter comes first); 1 when absent.
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+/// Finds a prerequisite cycle, returned as the ids around it (first id repeated at the end). Iterative, linear.
+pub fn prerequisite_cycle<'a>(
+    path: &'a Path,
+    prerequisites: impl Fn(&str) -> &'a [String],
+) -> Option<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Closed,
+    }
+    let ids: Vec<&str> = path.modules.iter().map(|m| m.id.as_str()).collect();
+    let position: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut marks = vec![Mark::New; ids.len()];
+    for start in 0..ids.len() {
+        if marks[start] != Mark::New {
+            continue;
+        }
+        // Each frame: a module and how many of its prerequisites have been followed.
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        marks[start] = Mark::Open;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let prereqs = prerequisites(ids[node]);
+            if let Some(p) = prereqs.get(*next) {
+                *next += 1;
+                let Some(&child) = position.get(p.as_str()) else {
+                    continue;
+                };
+                match marks[child] {
+                    Mark::New => {
+                        marks[child] = Mark::Open;
+                        stack.push((child, 0));
+                    }
+                    Mark::Open => {
+                        let from = stack.iter().position(|&(n, _)| n == child).unwrap_or(0);
+                        let mut cycle: Vec<String> = stack[from..]
+                            .iter()
+                            .map(|&(n, _)| ids[n].to_string())
+                            .collect();
+                        cycle.push(ids[child].to_string());
+                        return Some(cycle);
+                    }
+                    Mark::Closed => {}
+                }
+            } else {
+                marks[node] = Mark::Closed;
+                stack.pop();
+            }
+        }
+    }
+    None
+}

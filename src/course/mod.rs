@@ -1,0 +1,215 @@
+//! A loaded course: one learning path with the facts of its guides (hours, checklists, prerequisites). Pure: the
+//! loader in `io` reads the texts and hands them here; every command asks the course, never the files.
+//!
+//! Guides are kept as text with only their front matter parsed; a whole guide is parsed when a command needs it
+//! ([`Course::doc`]), so `next` on a large path parses a handful of guides, not the whole current phase's.
+
+pub mod check;
+pub mod validate;
+
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Result, anyhow};
+
+use crate::error::input;
+use crate::guide::checklist::Ticks;
+use crate::guide::{self, FrontMatter, Guide};
+use crate::path::Path;
+use crate::progress::{PathProgress, State};
+
+/// A path with its guides, ready for the commands.
+pub struct Course {
+    pub path: Path,
+    /// Where the path came from, as shown in messages: a file, or `built-in paths/<file>`.
+    pub origin: PathBuf,
+    guides: HashMap<String, GuideFile>,
+    /// How many whole guides [`Course::doc`] has parsed: commands must parse only what they need, and tests check it.
+    parsed: AtomicUsize,
+}
+
+/// One module's guide: where it is (as shown in messages), its text, and its front matter.
+pub struct GuideFile {
+    pub file: PathBuf,
+    pub text: Cow<'static, str>,
+    pub front: FrontMatter,
+}
+
+impl GuideFile {
+    /// Reads a guide's front matter; the error names the guide's file, line and column.
+    pub fn new(file: PathBuf, text: Cow<'static, str>) -> Result<GuideFile> {
+        let front = guide::front_matter(&text).map_err(|e| match e.column {
+            Some(col) => input(format!(
+                "{}:{}:{col}: {}",
+                file.display(),
+                e.line,
+                e.message
+            )),
+            None => input(format!("{}:{}: {}", file.display(), e.line, e.message)),
+        })?;
+        Ok(GuideFile { file, text, front })
+    }
+}
+
+impl Course {
+    /// A course from a checked path and a guide for each of its modules, checked against each other.
+    pub fn new(path: Path, origin: PathBuf, guides: HashMap<String, GuideFile>) -> Result<Course> {
+        let course = Course {
+            path,
+            origin,
+            guides,
+            parsed: AtomicUsize::new(0),
+        };
+        course.check_guides()?;
+        Ok(course)
+    }
+
+    /// Front matter must agree with the path: same id, sensible hours, prerequisites that exist and form no cycle.
+    fn check_guides(&self) -> Result<()> {
+        for def in &self.path.modules {
+            let guide = self.guide(&def.id)?;
+            if let Some((line, problem)) =
+                check::front_matter_problems(&def.id, &guide.front, &self.path, &guide.text).first()
+            {
+                return Err(input(format!("{}:{line}: {problem}", guide.file.display())));
+            }
+        }
+        if let Some(cycle) = check::prerequisite_cycle(&self.path, |id| self.prerequisites(id)) {
+            return Err(input(format!(
+                "{}: module `{}` is its own prerequisite through {}",
+                self.origin.display(),
+                cycle[0],
+                cycle
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" -> ")
+            )));
+        }
+        Ok(())
+    }
+
+    /// The path's id, as progress is keyed.
+    pub fn id(&self) -> &str {
+        &self.path.id
+    }
+
+    pub fn guide(&self, module: &str) -> Result<&GuideFile> {
+        self.guides
+            .get(module)
+            .ok_or_else(|| anyhow!("module `{module}` has no guide"))
+    }
+
+    /// A module's estimated hours from its front matter.
+    pub fn hours(&self, module: &str) -> Option<f64> {
+        self.guides.get(module).and_then(|g| g.front.hours)
+    }
+
+    /// A module's prerequisites from its front matter.
+    pub fn prerequisites(&self, module: &str) -> &[String] {
+        self.guides
+            .get(module)
+            .map(|g| g.front.prerequisites.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// The module a learner typed: an exact id or a unique prefix, with "did you mean" on a typo.
+    pub fn resolve_module(&self, typed: &str) -> Result<String> {
+        let ids: Vec<&str> = self.path.module_ids().collect();
+        Ok(crate::path::ids::resolve(typed, ids.iter().copied(), "module")?.to_string())
+    }
+
+    /// A module's title, or its id when the path does not define it.
+    pub fn title<'a>(&'a self, module: &'a str) -> &'a str {
+        self.path
+            .module(module)
+            .map_or(module, |m| m.title.as_str())
+    }
+
+    /// Parses a module's whole guide.
+    pub fn doc(&self, module: &str) -> Result<Guide> {
+        let guide = self.guide(module)?;
+        self.parsed.fetch_add(1, Ordering::Relaxed);
+        guide::parse(&guide.text).map_err(|e| {
+            input(format!(
+                "{}:{}: {}",
+                guide.file.display(),
+                e.line,
+                e.message
+            ))
+        })
+    }
+
+    /// How many whole guides have been parsed so far.
+    pub fn guides_parsed(&self) -> usize {
+        self.parsed.load(Ordering::Relaxed)
+    }
+
+    /// The learner's progress on this course's path (empty when none is recorded).
+    pub fn progress_of<'a>(&self, state: &'a State) -> Cow<'a, PathProgress> {
+        match state.paths.get(self.id()) {
+            Some(p) => Cow::Borrowed(p),
+            None => Cow::Owned(PathProgress::default()),
+        }
+    }
+
+    /// A module's checklist item texts, for a plan's weekly focus (empty when the guide cannot be parsed: the plan
+    /// then falls back to the module's topics).
+    pub fn checklist_texts(&self, module: &str) -> Vec<String> {
+        self.doc(module)
+            .map(|d| d.checklist.into_iter().map(|c| c.text).collect())
+            .unwrap_or_default()
+    }
+
+    /// How many of a module's checklist items the learner has ticked.
+    pub fn ticks(&self, progress: &PathProgress, module: &str) -> Result<Ticks> {
+        let doc = self.doc(module)?;
+        let empty = BTreeSet::new();
+        let ticked = progress.entry(module).map_or(&empty, |e| &e.checked);
+        Ok(Ticks::of(&doc.checklist, ticked))
+    }
+
+    /// Whether every checklist item of a module's guide is ticked (false for a guide without a checklist).
+    pub fn checklist_complete(&self, progress: &PathProgress, module: &str) -> bool {
+        // Nothing ticked is nothing complete: the guide is parsed only for a module with ticks.
+        let ticked_any = progress
+            .entry(module)
+            .is_some_and(|e| !e.checked.is_empty());
+        ticked_any && self.ticks(progress, module).is_ok_and(Ticks::is_complete)
+    }
+}
+
+/// What a module's guide says, for a course made in code: its hours and checklist items.
+pub struct Facts<'a> {
+    pub module: &'a str,
+    pub hours: Option<f64>,
+    pub checklist: Vec<String>,
+}
+
+impl Course {
+    /// A course made in code from a path and a few facts per module, through the same guide reader as files: for
+    /// tests, benchmarks and property checks of the pure core. Modules without facts get a guide with no hours.
+    pub fn from_facts<'a>(
+        path: Path,
+        facts: impl IntoIterator<Item = Facts<'a>>,
+    ) -> Result<Course> {
+        let mut given: HashMap<&str, Facts> = facts.into_iter().map(|f| (f.module, f)).collect();
+        let mut guides = HashMap::with_capacity(path.modules.len());
+        for def in &path.modules {
+            let mut text = String::from("---\n");
+            let facts = given.remove(def.id.as_str());
+            if let Some(hours) = facts.as_ref().and_then(|f| f.hours) {
+                text.push_str(&format!("hours: {hours}\n"));
+            }
+            text.push_str(&format!("---\n\n# {}\n\n## Checklist\n\n", def.title));
+            for item in facts.iter().flat_map(|f| &f.checklist) {
+                text.push_str(&format!("- [ ] {item}\n"));
+            }
+            let file = PathBuf::from(format!("{}/README.md", def.id));
+            guides.insert(def.id.clone(), GuideFile::new(file, Cow::Owned(text))?);
+        }
+        Course::new(path, PathBuf::from("(in code)"), guides)
+    }
+}

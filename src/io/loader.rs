@@ -1,0 +1,199 @@
+//! Loads a course: a path (built-in, or a YAML file on disk) and each module's guide text, read from disk beside the
+//! path file or from the built-in guides. Only the guides' front matter is parsed here (see
+//! [`crate::guide::front_matter`]), so a broken path or a prerequisite cycle is reported before any command runs;
+//! whole guides are parsed by the commands that show them.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path as FsPath, PathBuf};
+
+use anyhow::{Result, anyhow};
+
+use super::builtin::{self, BUILTIN_GUIDES, DEFAULT_PATH_ID};
+use super::catalog::{self, Source};
+use crate::course::{Course, GuideFile};
+use crate::error::{input, located_utf8, located_yaml};
+use crate::path::{Path, PathError};
+
+/// Loads the path `selector` names: a path id (built-in or in the data folder's `paths` folder) or a YAML file.
+/// `None` is the built-in default.
+pub fn load(selector: Option<&str>) -> Result<Course> {
+    let selector = selector.unwrap_or(DEFAULT_PATH_ID);
+    if !looks_like_file(selector) {
+        match catalog::find(selector) {
+            Some(source) => return load_source(&source),
+            None if !FsPath::new(selector).exists() => {
+                let ids = catalog::ids();
+                let mut message = format!("unknown path `{selector}`");
+                if let Some(best) =
+                    crate::path::ids::closest(selector, ids.iter().map(String::as_str))
+                {
+                    message.push_str(&format!("; did you mean `{best}`?"));
+                }
+                message.push_str(" (`aipath paths` lists the paths; or give a path YAML file)");
+                return Err(input(message));
+            }
+            None => {}
+        }
+    }
+    load_file(FsPath::new(selector))
+}
+
+/// Loads a path from where the catalog found it.
+pub fn load_source(source: &Source) -> Result<Course> {
+    match source {
+        Source::BuiltIn { file, text } => {
+            let origin = PathBuf::from(format!("built-in paths/{file}"));
+            if let Some(path) = builtin::path_json(file).and_then(Path::from_json) {
+                return with_guides(path, origin, None);
+            }
+            from_text(Cow::Borrowed(text), origin, None)
+        }
+        Source::File(file) => load_file(file),
+    }
+}
+
+/// Loads a path YAML file; its guides are looked up beside it first.
+pub fn load_file(file: &FsPath) -> Result<Course> {
+    let text = read_text(file, "path file").map_err(|e| match e {
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            input(format!("{}: no such path file", file.display()))
+        }
+        ReadError::Io(e) => anyhow!("{}: cannot read the path file: {e}", file.display()),
+        ReadError::NotText(message) => input(message),
+    })?;
+    let dir = file.parent().map(FsPath::to_path_buf).unwrap_or_default();
+    from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
+}
+
+/// Builds a course from a path's text. `dir` is the folder of a path file, where its guides are looked up first.
+fn from_text(text: Cow<'static, str>, origin: PathBuf, dir: Option<PathBuf>) -> Result<Course> {
+    let path = Path::from_yaml(&text).map_err(|e| match e {
+        PathError::Syntax(e) => input(located_yaml(&origin, &e)),
+        PathError::Invalid(problem) => {
+            let line = crate::path::line_of_id(&text, &problem.id);
+            input(format!("{}:{line}: {}", origin.display(), problem.message))
+        }
+    })?;
+    with_guides(path, origin, dir)
+}
+
+/// Finds the guides of a parsed path; the course checks them against it.
+fn with_guides(path: Path, origin: PathBuf, dir: Option<PathBuf>) -> Result<Course> {
+    let folders = guide_folders(dir.as_deref());
+    let mut guides = HashMap::with_capacity(path.modules.len());
+    for def in &path.modules {
+        let (file, text) = guide_text_in(&def.id, &folders)?;
+        guides.insert(def.id.clone(), GuideFile::new(file, text)?);
+    }
+    Course::new(path, origin, guides)
+}
+
+/// The folders a path file's guides may be in, each with whether it exists: a path file beside a `modules` folder,
+/// or in a `paths` folder beside one. Asked once per path, not once per module: a large path's guides all live in
+/// one of them.
+fn guide_folders(dir: Option<&FsPath>) -> Vec<(PathBuf, bool)> {
+    dir.iter()
+        .flat_map(|d| [d.join("modules"), d.join("..").join("modules")])
+        .map(|folder| {
+            let exists = folder.is_dir();
+            (folder, exists)
+        })
+        .collect()
+}
+
+/// Finds a module's guide: `modules/<id>/README.md` in `dir` (a path file's folder), then in its parent, then
+/// among the built-in guides. Returns the file as shown in messages and the text, unparsed.
+pub fn guide_text(id: &str, dir: Option<&FsPath>) -> Result<(PathBuf, Cow<'static, str>)> {
+    guide_text_in(id, &guide_folders(dir))
+}
+
+fn guide_text_in(id: &str, folders: &[(PathBuf, bool)]) -> Result<(PathBuf, Cow<'static, str>)> {
+    let mut looked = Vec::new();
+    for (folder, exists) in folders {
+        let file = folder.join(id).join("README.md");
+        if !exists {
+            looked.push(file);
+            continue;
+        }
+        match read_text(&file, "guide") {
+            Ok(text) => return Ok((file, Cow::Owned(text))),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
+            Err(ReadError::Io(e)) => {
+                return Err(anyhow!("{}: cannot read the guide: {e}", file.display()));
+            }
+            Err(ReadError::NotText(message)) => return Err(input(message)),
+        }
+    }
+    if let Some(text) = builtin::guide(id) {
+        return Ok((
+            PathBuf::from(format!("{BUILTIN_GUIDES}/{id}/README.md")),
+            Cow::Borrowed(text),
+        ));
+    }
+    let looked: Vec<String> = looked.iter().map(|f| f.display().to_string()).collect();
+    Err(input(format!(
+        "module `{id}` has no guide: looked for {}{}",
+        if looked.is_empty() {
+            format!("built-in modules/{id}/README.md")
+        } else {
+            looked.join(" and ")
+        },
+        if !folders.is_empty() {
+            " (and among the built-in guides)"
+        } else {
+            ""
+        }
+    )))
+}
+
+/// Why [`read_text`] failed: the file could not be read, or it is not text.
+enum ReadError {
+    Io(std::io::Error),
+    NotText(String),
+}
+
+/// Reads a user's file as text, or says where it stops being UTF-8 (`what` names the file in the message).
+fn read_text(file: &FsPath, what: &str) -> std::result::Result<String, ReadError> {
+    let bytes = fs::read(file).map_err(ReadError::Io)?;
+    String::from_utf8(bytes)
+        .map_err(|e| ReadError::NotText(located_utf8(file, what, e.as_bytes(), &e.utf8_error())))
+}
+
+fn looks_like_file(selector: &str) -> bool {
+    selector.contains(std::path::MAIN_SEPARATOR)
+        || selector.contains('/')
+        || selector.ends_with(".yaml")
+        || selector.ends_with(".yml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_default_loads_with_all_nine_guides() {
+        let course = load(None).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(course.path.id, DEFAULT_PATH_ID);
+        assert_eq!(course.path.modules.len(), 9);
+        for m in course.path.module_ids() {
+            let doc = course.doc(m).unwrap_or_else(|e| panic!("{e:#}"));
+            assert_eq!(doc.title, course.title(m));
+        }
+    }
+
+    #[test]
+    fn an_unknown_path_id_suggests_the_closest() {
+        let err = load(Some("software-developer-to-ai"))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "unknown path `software-developer-to-ai`; did you mean `software-developer-to-ai-engineer`? \
+                 (`aipath paths` lists the paths; or give a path YAML file)"
+            )
+        );
+    }
+}

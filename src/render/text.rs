@@ -1,0 +1,168 @@
+//! Small words and figures every renderer shares: hours, plurals, progress bars and summaries, short lists, dates.
+
+use jiff::civil::Date;
+
+use crate::guide::checklist::Ticks;
+use crate::progress::Change;
+use crate::progress::count::Count;
+
+/// Hours as a person writes them: `4.25`, `1.5`, `2`.
+pub fn hours(hours: f64) -> String {
+    let text = format!("{hours:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A bar per week, scaled to the busiest one, plus a one-line sparkline: the learner's rhythm at a glance.
+pub fn chart(weeks: &[(Date, f64)], width: usize) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = weeks.iter().map(|w| w.1).fold(0.0, f64::max);
+    let scale = |h: f64, steps: usize| {
+        if max > 0.0 {
+            (h / max * steps as f64).round() as usize
+        } else {
+            0
+        }
+    };
+    let spark: String = weeks
+        .iter()
+        .map(|&(_, h)| {
+            if h <= 0.0 {
+                ' '
+            } else {
+                TICKS[scale(h, 7).min(7)]
+            }
+        })
+        .collect();
+    let mut out = format!("{spark}\n");
+    for &(monday, h) in weeks {
+        let (year, week) = (monday.iso_week_date().year(), monday.iso_week_date().week());
+        out.push_str(&format!(
+            "{year}-W{week:02} {monday}  {:<width$}  {} h\n",
+            "#".repeat(scale(h, width)),
+            hours(h)
+        ));
+    }
+    out
+}
+
+/// `1 path`, `2 paths`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// A text progress bar, `width` cells wide, that reads in any terminal and in a pipe.
+pub fn bar(count: &Count, width: usize) -> String {
+    let filled = (count.done * width)
+        .checked_div(count.total)
+        .unwrap_or(width)
+        .min(width);
+    format!("{}{}", "#".repeat(filled), "-".repeat(width - filled))
+}
+
+/// `1 of 7 done (14%) [##------------------]`: how far, in words and as a bar.
+pub fn summary(count: &Count) -> String {
+    format!(
+        "{} of {} done ({}%) [{}]",
+        count.done,
+        count.total,
+        count.percent(),
+        bar(count, 20)
+    )
+}
+
+/// `3/9`, or `-` when there is nothing to tick.
+pub fn ticks(t: Ticks) -> String {
+    if t.total == 0 {
+        "-".to_string()
+    } else {
+        format!("{}/{}", t.checked, t.total)
+    }
+}
+
+/// What a status change did, as `start`, `done`, … report it.
+pub fn verb(change: Change) -> &'static str {
+    match change {
+        Change::Start => "started",
+        Change::Done => "done",
+        Change::Skip => "skipped",
+        Change::Undo => "back to todo",
+    }
+}
+
+/// A date, or `-` for none.
+pub fn date_or_dash(d: Option<Date>) -> String {
+    d.map_or_else(|| "-".to_string(), |d| d.to_string())
+}
+
+/// How many names one cell lists before `and N more`. Without a bound a cell lists every option of a large
+/// choice phase, or every project a week completes, and a table in a pipe (never wrapped) pads every row to its
+/// widest cell: the output grew with weeks times names.
+pub const LISTED: usize = 10;
+
+/// `items` joined by `sep`: all of them up to [`LISTED`], else the first ones and how many more there are.
+pub fn listed(items: &[&str], sep: &str) -> String {
+    if items.len() <= LISTED {
+        return items.join(sep);
+    }
+    let shown = LISTED - 1;
+    format!(
+        "{}{sep}and {} more",
+        items[..shown].join(sep),
+        items.len() - shown
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_long_list_shows_its_first_names_and_how_many_more() {
+        let names: Vec<String> = (1..=12).map(|i| format!("n{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(listed(&names[..3], ", "), "n1, n2, n3");
+        assert_eq!(listed(&names[..10], ", ").matches(", ").count(), 9);
+        assert_eq!(
+            listed(&names, "; "),
+            "n1; n2; n3; n4; n5; n6; n7; n8; n9; and 3 more"
+        );
+    }
+
+    #[test]
+    fn hours_show_without_trailing_zeros() {
+        assert_eq!(
+            [hours(4.25), hours(1.5), hours(2.0), hours(0.0)],
+            ["4.25", "1.5", "2", "0"]
+        );
+    }
+
+    #[test]
+    fn ticks_read_as_a_fraction_or_a_dash_when_there_is_nothing_to_tick() {
+        assert_eq!(ticks(Ticks::default()), "-");
+        assert_eq!(
+            ticks(Ticks {
+                checked: 1,
+                total: 3
+            }),
+            "1/3"
+        );
+    }
+
+    #[test]
+    fn a_chart_draws_a_bar_per_week_scaled_to_the_busiest() {
+        let weeks = [
+            (date(2025, 12, 29), 1.0),
+            (date(2026, 1, 5), 4.0),
+            (date(2026, 1, 12), 0.0),
+        ];
+        assert_eq!(
+            chart(&weeks, 8),
+            "▃█ \n2026-W01 2025-12-29  ##        1 h\n2026-W02 2026-01-05  ########  4 h\n2026-W03 2026-01-12            0 h\n"
+        );
+    }
+}

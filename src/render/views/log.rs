@@ -1,0 +1,96 @@
+//! `aipath log`: a session recorded, the sessions listed, and hours per week charted.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::log::Stats;
+use crate::progress::LogEntry;
+use crate::render::text::{chart, hours};
+use crate::render::{Render, Screen};
+
+#[derive(Serialize)]
+pub struct RecordedView {
+    pub logged: LogEntry,
+    #[serde(flatten)]
+    pub stats: Stats,
+}
+
+impl Render for RecordedView {
+    fn render(&self, _: Screen) -> String {
+        let on = self
+            .logged
+            .module
+            .as_deref()
+            .map(|m| format!(" on `{m}`"))
+            .unwrap_or_default();
+        format!(
+            "Logged {} h{on} for {}. This week: {} h; streak: {} day{}.",
+            hours(self.logged.hours),
+            self.logged.date,
+            hours(self.stats.hours_this_week),
+            self.stats.streak_days,
+            if self.stats.streak_days == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// The sessions, newest first; the JSON is the array of sessions.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct SessionsView<'a> {
+    pub sessions: Vec<&'a LogEntry>,
+    #[serde(skip)]
+    pub hours_total: f64,
+}
+
+impl Render for SessionsView<'_> {
+    fn render(&self, screen: Screen) -> String {
+        if self.sessions.is_empty() {
+            return "No study sessions logged yet. Record one with `aipath log <hours>`, e.g. `aipath log 1.5 --module math`.".to_string();
+        }
+        let mut table = screen.table(&["Date", "Hours", "Module", "Note"]);
+        for e in &self.sessions {
+            table.add_row(vec![
+                e.date.to_string(),
+                hours(e.hours),
+                e.module.clone().unwrap_or_else(|| "-".into()),
+                e.note.clone().unwrap_or_default(),
+            ]);
+        }
+        let sessions = if self.sessions.len() == 1 {
+            "session"
+        } else {
+            "sessions"
+        };
+        format!(
+            "{table}\n{} {sessions}, {} h in all.",
+            self.sessions.len(),
+            hours(self.hours_total)
+        )
+    }
+}
+
+#[derive(Serialize)]
+pub struct WeekHours {
+    pub week_start: Date,
+    pub hours: f64,
+}
+
+/// Hours per ISO week, oldest first; the JSON is the array of weeks.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct ChartView {
+    pub weeks: Vec<WeekHours>,
+}
+
+impl Render for ChartView {
+    fn render(&self, _: Screen) -> String {
+        let buckets: Vec<(Date, f64)> =
+            self.weeks.iter().map(|w| (w.week_start, w.hours)).collect();
+        format!(
+            "Hours per week, the last {} weeks (ISO weeks, Monday to Sunday):\n{}",
+            self.weeks.len(),
+            chart(&buckets, 30)
+        )
+    }
+}

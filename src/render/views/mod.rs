@@ -1,0 +1,17 @@
+//! One view per command: the value it prints, `Serialize` for `--json` and [`crate::render::Render`] for people.
+
+pub mod change;
+pub mod check;
+pub mod choose;
+pub mod list;
+pub mod lists;
+pub mod log;
+pub mod next;
+pub mod paths;
+pub mod plan;
+pub mod projects;
+pub mod show;
+pub mod skills;
+pub mod status;
+pub mod use_path;
+pub mod validate;

@@ -1,0 +1,69 @@
+//! `aipath next`: the ranked steps as a table and the one command to type.
+
+use serde::Serialize;
+
+use crate::progress::count::Count;
+use crate::progress::next::{Action, Step};
+use crate::render::table::{hide_when_narrow, keep_whole, list_cell};
+use crate::render::text::summary;
+use crate::render::{Render, Screen};
+
+#[derive(Serialize)]
+pub struct NextView {
+    pub path: String,
+    pub complete: bool,
+    pub progress: Count,
+    pub steps: Vec<Step>,
+    #[serde(skip)]
+    pub title: String,
+}
+
+impl Render for NextView {
+    fn render(&self, screen: Screen) -> String {
+        let mut out = String::new();
+        if self.complete {
+            out.push_str(&format!(
+                "You have finished {}: {}\n",
+                self.title,
+                summary(&self.progress)
+            ));
+            if self.steps.is_empty() {
+                out.push_str("Nothing is left to do. `aipath status` shows the whole path.\n");
+                return out;
+            }
+            out.push_str("Recommended projects you can build now:\n");
+        }
+        out.push_str(&steps_table(&self.steps, screen));
+        out.push('\n');
+        if let Some(first) = self.steps.first() {
+            out.push_str(&format!("Next: `{}`\n", first.command));
+        }
+        out
+    }
+}
+
+fn steps_table(steps: &[Step], screen: Screen) -> String {
+    let mut table = screen.table(&["Step", "Id", "Title", "Phase", "Topics", "Weeks"]);
+    for (i, step) in steps.iter().enumerate() {
+        let action = match step.action {
+            Action::Continue => "continue",
+            Action::Finish => "mark done",
+            Action::Start => "start",
+            Action::Choose => "choose",
+            Action::Build => "build project",
+        };
+        table.add_row(vec![
+            format!("{} {action}", i + 1),
+            step.id.clone().unwrap_or_else(|| "-".into()),
+            step.title.clone(),
+            step.phase.clone().unwrap_or_else(|| "-".into()),
+            list_cell(&step.topics, screen),
+            step.weeks.map_or_else(|| "-".into(), |w| w.to_string()),
+        ]);
+    }
+    keep_whole(&mut table, 1);
+    keep_whole(&mut table, 3);
+    // The id names the module well enough where the title would not fit.
+    hide_when_narrow(&mut table, 2, 110);
+    table.to_string()
+}

@@ -1,0 +1,82 @@
+//! `aipath paths`: the paths on offer, the learner's progress on each, and which is active.
+
+use serde::Serialize;
+
+use crate::render::table::{hide_when_narrow, keep_whole};
+use crate::render::{Render, Screen};
+
+#[derive(Serialize)]
+pub struct PathsView {
+    /// The path commands use without `--path`.
+    pub active: String,
+    /// Where to put a path YAML to add it; absent without a home folder.
+    pub folder: Option<String>,
+    pub paths: Vec<PathRow>,
+}
+
+#[derive(Serialize)]
+pub struct PathRow {
+    pub id: String,
+    pub title: Option<String>,
+    /// `built-in` or `data folder`.
+    pub source: &'static str,
+    pub file: String,
+    pub modules: Option<usize>,
+    pub done: Option<usize>,
+    pub total: Option<usize>,
+    pub percent: Option<u32>,
+    pub active: bool,
+    /// Why the path cannot be used, when it cannot.
+    pub problem: Option<String>,
+}
+
+impl Render for PathsView {
+    fn render(&self, screen: Screen) -> String {
+        let mut table = screen.table(&["", "Id", "Title", "Source", "Modules", "Progress"]);
+        // Ids and counts stay whole on a narrow terminal, where the title (the id names the path) steps aside; files
+        // wrap.
+        for column in [0, 1, 4, 5] {
+            keep_whole(&mut table, column);
+        }
+        hide_when_narrow(&mut table, 2, 110);
+        let dash = || "-".to_string();
+        for r in &self.paths {
+            table.add_row(vec![
+                if r.active { "*".into() } else { String::new() },
+                r.id.clone(),
+                r.title.clone().unwrap_or_else(dash),
+                if r.source == "built-in" {
+                    r.source.to_string()
+                } else {
+                    r.file.clone()
+                },
+                r.modules.map_or_else(dash, |m| m.to_string()),
+                match (r.done, r.total, r.percent) {
+                    (Some(done), Some(total), Some(percent)) => {
+                        format!("{done}/{total} ({percent}%)")
+                    }
+                    _ => "cannot be loaded".to_string(),
+                },
+            ]);
+        }
+        let mut out = format!("{table}\n");
+        for r in &self.paths {
+            if let Some(problem) = &r.problem {
+                out.push_str(&format!("Cannot use `{}`: {problem}\n", r.id));
+            }
+        }
+        if !self.paths.iter().any(|r| r.active) {
+            out.push_str(&format!(
+                "The active path `{}` is not among these; `aipath use <id>` picks one.\n",
+                self.active
+            ));
+        }
+        match &self.folder {
+            Some(folder) => out.push_str(&format!(
+                "Switch with `aipath use <id>`. Add a path by putting its YAML in {folder}\n"
+            )),
+            None => out.push_str("Switch with `aipath use <id>`.\n"),
+        }
+        out
+    }
+}

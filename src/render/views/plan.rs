@@ -1,0 +1,225 @@
+//! `aipath plan`: the weeks ahead as a table, markdown, JSON or an iCalendar file. The words a week is shown with
+//! (a focus carried over, a week held for a choice, the milestones) are chosen here, once for every format.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::course::Course;
+use crate::plan::Pace;
+use crate::plan::calendar::{Choice, Plan, Task, Week};
+use crate::progress::PlanPrefs;
+use crate::progress::next::choice_count;
+use crate::render::table::{hide_when_narrow, keep_whole};
+use crate::render::text::listed;
+use crate::render::{Render, Screen, ics, markdown};
+
+/// How the plan is written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    Ics,
+}
+
+/// The plan as JSON: the shape scripts have read since the first version (fields may be added, never changed).
+#[derive(Serialize)]
+pub struct PlanJson {
+    pub path: String,
+    pub pace: Pace,
+    pub start: Date,
+    /// The last day of the last week; `null` when nothing is left to plan.
+    pub finish: Option<Date>,
+    pub weeks: Vec<WeekJson>,
+}
+
+#[derive(Serialize)]
+pub struct WeekJson {
+    pub week: u32,
+    pub start: Date,
+    pub end: Date,
+    pub phase: String,
+    pub modules: Vec<String>,
+    pub focus: Vec<String>,
+    /// The titles of the projects that fall due this week, joined with `; `.
+    pub milestone: Option<String>,
+}
+
+/// What `plan` prints: the plan, in the format asked for, with what `--save` saved.
+pub struct PlanView<'a> {
+    pub plan: Plan,
+    pub course: &'a Course,
+    pub format: Format,
+    pub saved: Option<PlanPrefs>,
+    /// The DTSTAMP day of a calendar.
+    pub today: Date,
+}
+
+impl Serialize for PlanView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        plan_json(&self.plan).serialize(serializer)
+    }
+}
+
+impl Render for PlanView<'_> {
+    fn render(&self, screen: Screen) -> String {
+        match self.format {
+            Format::Json => crate::render::json(self).unwrap_or_default(),
+            Format::Ics => ics::calendar(&self.plan, self.course, self.today),
+            Format::Markdown => format!(
+                "## Plan: {}\n\n{}\n{}\n",
+                self.course.path.title,
+                markdown::table(&HEADERS, &rows(&self.plan, self.course, Screen::PIPE)),
+                summary(&self.plan)
+            ),
+            Format::Table => self.table(screen),
+        }
+    }
+}
+
+impl PlanView<'_> {
+    fn table(&self, screen: Screen) -> String {
+        let mut out = String::new();
+        if !self.plan.weeks.is_empty() {
+            let mut table = screen.table(&HEADERS);
+            for row in rows(&self.plan, self.course, screen) {
+                table.add_row(row);
+            }
+            keep_whole(&mut table, 1);
+            // The module says which phase it is in; on a narrow terminal the focus needs the room more.
+            hide_when_narrow(&mut table, 2, 110);
+            out.push_str(&table.to_string());
+            out.push('\n');
+        }
+        out.push_str(&summary(&self.plan));
+        out.push('\n');
+        if let Some(prefs) = self.saved {
+            out.push_str(&format!(
+                "Saved: `aipath status` now measures you against the {} pace from {}.\n",
+                prefs.pace.as_str(),
+                prefs.start
+            ));
+        }
+        out
+    }
+}
+
+pub fn plan_json(plan: &Plan) -> PlanJson {
+    PlanJson {
+        path: plan.path.clone(),
+        pace: plan.pace,
+        start: plan.start,
+        finish: plan.finish,
+        weeks: plan
+            .weeks
+            .iter()
+            .map(|w| WeekJson {
+                week: w.week,
+                start: w.start,
+                end: w.end,
+                phase: w.phase.clone(),
+                modules: w.module().map(str::to_string).into_iter().collect(),
+                focus: focus(w),
+                milestone: (!w.milestones.is_empty()).then(|| w.milestones.join("; ")),
+            })
+            .collect(),
+    }
+}
+
+/// A week's focus in words: `Backpropagation`, `Backpropagation (continued)`, or the choice still to make.
+pub fn focus(week: &Week) -> Vec<String> {
+    match &week.task {
+        Task::Choose(choice) => vec![choose_focus(choice)],
+        Task::Module(_) => week
+            .focus
+            .iter()
+            .map(|f| {
+                if f.continued {
+                    format!("{} (continued)", f.text)
+                } else {
+                    f.text.clone()
+                }
+            })
+            .collect(),
+    }
+}
+
+/// `Choose 1-2 specializations`: a week held for a choice, as a title.
+pub fn choose_title(choice: &Choice) -> String {
+    format!(
+        "Choose {} specializations",
+        choice_count(choice.min, choice.max)
+    )
+}
+
+/// `Choose 1-2 specializations: a, b, c`: the same reminder every week of the placeholder.
+pub fn choose_focus(choice: &Choice) -> String {
+    let options: Vec<&str> = choice.options.iter().map(String::as_str).collect();
+    format!("{}: {}", choose_title(choice), listed(&options, ", "))
+}
+
+/// A week's dates, the year said once: `2026-01-05 – 01-11`, or both in full across a new year.
+fn dates(start: Date, end: Date) -> String {
+    if start.year() == end.year() {
+        format!("{start} – {}", end.strftime("%m-%d"))
+    } else {
+        format!("{start} – {end}")
+    }
+}
+
+const HEADERS: [&str; 6] = ["Week", "Dates", "Phase", "Module", "Focus", "Milestone"];
+
+fn rows(plan: &Plan, course: &Course, screen: Screen) -> Vec<Vec<String>> {
+    plan.weeks
+        .iter()
+        .map(|w| {
+            let focus = focus(w);
+            let milestones: Vec<&str> = w.milestones.iter().map(String::as_str).collect();
+            vec![
+                w.week.to_string(),
+                dates(w.start, w.end),
+                w.phase.clone(),
+                match w.module() {
+                    Some(id) => course.title(id).to_string(),
+                    None => "(to choose)".to_string(),
+                },
+                if screen.tty {
+                    focus.join("\n")
+                } else {
+                    focus.join("; ")
+                },
+                // The JSON keeps every project; a table cell names the first few.
+                listed(&milestones, "; "),
+            ]
+        })
+        .collect()
+}
+
+fn summary(plan: &Plan) -> String {
+    match plan.finish {
+        Some(finish) => format!(
+            "Finish: {finish} ({} weeks at the {} pace, from {})",
+            plan.weeks.len(),
+            plan.pace.as_str(),
+            plan.start
+        ),
+        None => "Nothing is left to plan: every module is done or skipped.".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_say_the_year_once_unless_the_week_crosses_into_a_new_one() {
+        assert_eq!(
+            super::dates(date(2026, 1, 5), date(2026, 1, 11)),
+            "2026-01-05 – 01-11"
+        );
+        assert_eq!(
+            super::dates(date(2026, 12, 28), date(2027, 1, 3)),
+            "2026-12-28 – 2027-01-03"
+        );
+    }
+}

@@ -1,0 +1,95 @@
+//! `aipath projects` and `aipath skills`: the recommended projects and the essential skills, each with the modules
+//! it builds on and the learner's status on them.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::course::Course;
+use crate::progress::{PathProgress, Status};
+use crate::render::table::{hide_when_narrow, keep_whole, list_cell};
+use crate::render::{Render, Screen};
+
+/// A module named by a project or a skill, with the learner's status on it.
+#[derive(Serialize)]
+pub struct ModuleRef {
+    pub id: String,
+    pub title: String,
+    pub status: &'static str,
+}
+
+impl ModuleRef {
+    pub fn new(course: &Course, progress: &PathProgress, id: &str) -> ModuleRef {
+        ModuleRef {
+            id: id.to_string(),
+            title: course.title(id).to_string(),
+            status: progress.status(id).as_str(),
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.status == Status::Done.as_str()
+    }
+}
+
+#[derive(Serialize)]
+pub struct ProjectsView {
+    pub path: String,
+    pub groups: Vec<GroupView>,
+}
+
+#[derive(Serialize)]
+pub struct GroupView {
+    pub id: String,
+    pub title: String,
+    pub projects: Vec<ProjectRow>,
+}
+
+#[derive(Serialize)]
+pub struct ProjectRow {
+    pub id: String,
+    pub title: String,
+    pub status: &'static str,
+    pub started: Option<Date>,
+    pub finished: Option<Date>,
+    /// Every module it builds on is done: `aipath next` offers it.
+    pub ready: bool,
+    pub builds_on: Vec<ModuleRef>,
+}
+
+impl Render for ProjectsView {
+    fn render(&self, screen: Screen) -> String {
+        if self.groups.iter().all(|g| g.projects.is_empty()) {
+            return format!("The path `{}` recommends no projects.", self.path);
+        }
+        let mut table = screen.table(&["Id", "Project", "Group", "Builds on", "Done", "Status"]);
+        for group in &self.groups {
+            for p in &group.projects {
+                let modules: Vec<String> = p
+                    .builds_on
+                    .iter()
+                    .map(|m| format!("{} ({})", m.id, m.status))
+                    .collect();
+                let done = p.builds_on.iter().filter(|m| m.is_done()).count();
+                table.add_row(vec![
+                    p.id.clone(),
+                    p.title.clone(),
+                    group.title.clone(),
+                    if modules.is_empty() {
+                        "-".to_string()
+                    } else {
+                        list_cell(&modules, screen)
+                    },
+                    format!("{done}/{}", p.builds_on.len()),
+                    p.status.to_string(),
+                ]);
+            }
+        }
+        // Ids are typed into commands: they stay whole; on a narrow terminal the title, the group and the
+        // count (the statuses beside each module say the same) step aside.
+        keep_whole(&mut table, 0);
+        hide_when_narrow(&mut table, 1, 120);
+        hide_when_narrow(&mut table, 2, 110);
+        hide_when_narrow(&mut table, 4, 90);
+        format!("{table}\nMark a project with `aipath start <id>`, `done <id>` or `undo <id>`.\n")
+    }
+}

@@ -1,0 +1,78 @@
+//! `aipath show`: a module's guide with the learner's ticks (rendered by [`crate::render::guide`]), and a footer
+//! that says where they stand and what to type next.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::guide::checklist::Ticks;
+use crate::guide::{FrontMatter, Section};
+use crate::render::{Render, Screen, guide};
+
+#[derive(Serialize)]
+pub struct ShowView<'a> {
+    pub id: String,
+    pub title: String,
+    /// Where the guide was read from: a file, or `built-in modules/<id>/README.md`.
+    pub file: String,
+    pub status: &'static str,
+    pub front_matter: FrontMatter,
+    pub sections: Vec<Section>,
+    pub checklist: Vec<ItemView>,
+    pub progress: Ticks,
+    /// The guide's markdown and the learner's ticks, for the terminal rendering.
+    #[serde(skip)]
+    pub markdown: &'a str,
+    #[serde(skip)]
+    pub ticked: BTreeSet<String>,
+}
+
+/// Wider lines are hard to read; a wide terminal still gets guides at this width.
+const MAX_WIDTH: usize = 100;
+
+impl Render for ShowView<'_> {
+    fn render(&self, screen: Screen) -> String {
+        let width = screen.columns.map(|c| c.min(MAX_WIDTH));
+        let mut text = guide::render(self.markdown, &self.ticked, screen.color, width);
+        text.push('\n');
+        let footer = footer(self);
+        match width {
+            Some(w) => text.push_str(&textwrap::fill(
+                &footer,
+                textwrap::Options::new(w).word_splitter(textwrap::WordSplitter::NoHyphenation),
+            )),
+            None => text.push_str(&footer),
+        }
+        text
+    }
+}
+
+#[derive(Serialize)]
+pub struct ItemView {
+    pub number: usize,
+    pub text: String,
+    pub checked: bool,
+    pub line: usize,
+}
+
+/// Where the learner stands on this module and what to type next.
+fn footer(view: &ShowView) -> String {
+    let id = &view.id;
+    let p = view.progress;
+    let mut out = format!("Status: {}.", view.status);
+    if p.total > 0 {
+        out.push_str(&format!(
+            " Checklist: {} of {} checked.",
+            p.checked, p.total
+        ));
+    }
+    if p.checked < p.total {
+        out.push_str(&format!(" Tick an item with `aipath check {id} <number>`."));
+    } else if p.is_complete() && view.status != "done" {
+        out.push_str(&format!(
+            " Every item is checked: `aipath done {id}` marks the module done."
+        ));
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,121 @@
+//! `aipath status`: progress per phase and for the whole path, the schedule, and the study log's figures.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::guide::checklist::Ticks;
+use crate::log::Stats;
+use crate::plan::standing::Standing;
+use crate::progress::count::Count;
+use crate::render::text::{bar, hours, ticks};
+use crate::render::{Render, Screen};
+
+#[derive(Serialize)]
+pub struct PhaseRow {
+    pub id: String,
+    pub title: String,
+    pub done: usize,
+    pub total: usize,
+    pub percent: u32,
+    /// Checklist items ticked, over the modules that count (not skipped; chosen, in a choice phase).
+    pub checklist: Ticks,
+}
+
+#[derive(Serialize)]
+pub struct StatusView {
+    pub path: String,
+    pub title: String,
+    pub started: Option<Date>,
+    pub chosen: Vec<String>,
+    pub phases: Vec<PhaseRow>,
+    pub overall: PhaseRow,
+    /// Ahead of or behind the plan from the learner's start date; null before they start.
+    pub schedule: Option<Standing>,
+    /// Hours, streaks and the forecast finish from the study log, as top-level keys.
+    #[serde(flatten)]
+    pub study: Stats,
+    /// Whether the path has specializations to choose, for the hint when none is chosen.
+    #[serde(skip)]
+    pub has_choice: bool,
+}
+
+impl Render for StatusView {
+    fn render(&self, screen: Screen) -> String {
+        let mut table = screen.table(&["Phase", "Done", "%", "Progress", "Checklist"]);
+        for r in self.phases.iter().chain(std::iter::once(&self.overall)) {
+            let c = Count {
+                done: r.done,
+                total: r.total,
+            };
+            table.add_row(vec![
+                r.title.clone(),
+                format!("{}/{}", r.done, r.total),
+                format!("{}%", r.percent),
+                bar(&c, 20),
+                ticks(r.checklist),
+            ]);
+        }
+        let mut out = format!("{}\n{}\n", self.title, table);
+        match self.started {
+            Some(d) => out.push_str(&format!("Started: {d}\n")),
+            None => out.push_str("Not started yet: `aipath next` shows where to begin.\n"),
+        }
+        if let Some(s) = &self.schedule {
+            let position = match s.weeks_ahead {
+                0 => "on schedule with".to_string(),
+                1 => "1 week ahead of".to_string(),
+                -1 => "1 week behind".to_string(),
+                n if n > 0 => format!("{n} weeks ahead of"),
+                n => format!("{} weeks behind", -n),
+            };
+            let finish = s.projected_finish.map_or_else(
+                || "nothing left to plan".to_string(),
+                |d| format!("finish {d}"),
+            );
+            out.push_str(&format!(
+                "Schedule: {position} the {} plan from {}; {finish}\n",
+                s.pace.as_str(),
+                s.start
+            ));
+        }
+        out.push_str(&study_lines(self));
+        if self.chosen.is_empty() {
+            if self.has_choice {
+                out.push_str("Specializations: none chosen yet (`aipath choose <id>`).\n");
+            }
+        } else {
+            out.push_str(&format!("Specializations: {}\n", self.chosen.join(", ")));
+        }
+        out
+    }
+}
+
+/// Hours, rhythm and streaks, then the forecast beside the plan's finish date.
+fn study_lines(view: &StatusView) -> String {
+    let s = &view.study;
+    let plural = |n: u32| if n == 1 { "day" } else { "days" };
+    let mut out = format!(
+        "Study: {} h in all, {} h this week, {} h/week lately; streak {} {} (longest {})\n",
+        hours(s.hours_total),
+        hours(s.hours_this_week),
+        hours(s.hours_per_week),
+        s.streak_days,
+        plural(s.streak_days),
+        s.longest_streak_days
+    );
+    let plan = view
+        .schedule
+        .as_ref()
+        .and_then(|p| p.projected_finish)
+        .map(|d| format!(" (the plan says {d})"))
+        .unwrap_or_default();
+    match (s.forecast_finish, &s.forecast_note) {
+        (Some(d), _) => out.push_str(&format!(
+            "Forecast finish: {d} at your pace, {:.0} h left{plan}\n",
+            s.hours_remaining
+        )),
+        (None, Some(why)) => out.push_str(&format!("Forecast finish: none yet, {why}\n")),
+        (None, None) => {}
+    }
+    out
+}
