@@ -1,6 +1,6 @@
 //! aipath's library. The folders are the design: data flows one way, load → decide → render → write once.
 //!
-//! - Pure domain, no I/O, no printing, no clap (today's date is an argument): [`path`] (the learning-path model and
+//! - Pure domain, no I/O, no printing, no argument parsing (today's date is an argument): [`path`] (the learning-path model and
 //!   its checks), [`course`] (a path with its guides' facts), [`progress`] (the learner's state and its
 //!   transitions), [`plan`] (week allocation, the calendar, standing), [`log`] (study sessions and their
 //!   statistics), [`guide`] (module markdown → a guide value), [`import`] (a learning-path document → a path).
