@@ -14,6 +14,7 @@ use super::builtin::{self, BUILTIN_GUIDES, DEFAULT_PATH_ID};
 use super::catalog::{self, Source};
 use crate::course::{Course, GuideFile};
 use crate::error::{input, located_utf8, located_yaml};
+use crate::path::ids::unknown;
 use crate::path::{Path, PathError};
 
 /// Loads the path `selector` names: a path id (built-in or in the data folder's `paths` folder) or a YAML file.
@@ -25,14 +26,12 @@ pub fn load(selector: Option<&str>) -> Result<Course> {
             Some(source) => return load_source(&source),
             None if !FsPath::new(selector).exists() => {
                 let ids = catalog::ids();
-                let mut message = format!("unknown path `{selector}`");
-                if let Some(best) =
-                    crate::path::ids::closest(selector, ids.iter().map(String::as_str))
-                {
-                    message.push_str(&format!("; did you mean `{best}`?"));
-                }
-                message.push_str(" (`aipath paths` lists the paths; or give a path YAML file)");
-                return Err(input(message));
+                return Err(unknown(
+                    selector,
+                    ids.iter().map(String::as_str),
+                    "path",
+                    "`aipath paths` lists the paths; or give a path YAML file",
+                ));
             }
             None => {}
         }

@@ -184,7 +184,7 @@ pub fn remaining_hours(course: &Course, progress: &PathProgress) -> f64 {
             continue;
         }
         for m in phase.module_ids() {
-            if phase.is_choice() && !progress.is_chosen(m) {
+            if !progress.takes(phase, m) {
                 continue;
             }
             left += match progress.status(m) {
@@ -439,13 +439,22 @@ modules:
     fn sessions_are_checked() {
         let today = date(2026, 1, 5);
         let day = log(&[(today, 20.0)]);
-        assert!(check_session(&[], today, 0.0, today).is_err());
-        assert!(check_session(&[], today, -1.0, today).is_err());
-        assert!(check_session(&[], today, f64::NAN, today).is_err());
-        assert!(check_session(&[], today, f64::INFINITY, today).is_err());
-        assert!(check_session(&[], today, 24.5, today).is_err());
+        let refused = |date: Date, hours: f64| check_session(&[], date, hours, today).err();
+        for hours in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(
+                refused(today, hours),
+                Some(format!("log at least 0.01 hours, not `{hours}`"))
+            );
+        }
+        assert_eq!(
+            refused(today, 24.5).as_deref(),
+            Some("24.5 hours do not fit in one day (at most 24)")
+        );
         assert!(check_session(&[], today, 24.0, today).is_ok());
-        assert!(check_session(&[], date(2026, 1, 6), 1.0, today).is_err());
+        assert_eq!(
+            refused(date(2026, 1, 6), 1.0).as_deref(),
+            Some("2026-01-06 is in the future; log sessions on or before today (2026-01-05)")
+        );
         assert!(check_session(&day, today, 4.0, today).is_ok());
         let err = check_session(&day, today, 4.5, today)
             .err()

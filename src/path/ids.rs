@@ -34,14 +34,7 @@ pub fn resolve_hinted<'a>(
     };
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => {
-            let mut message = format!("unknown {kind} `{typed}`");
-            if let Some(best) = closest(typed, candidates.clone()) {
-                message.push_str(&format!("; did you mean `{best}`?"));
-            }
-            message.push_str(&format!(" ({hint})"));
-            Err(input(message))
-        }
+        [] => Err(unknown(typed, candidates, kind, hint)),
         many => {
             let names: Vec<String> = many.iter().map(|m| format!("`{m}`")).collect();
             Err(input(format!(
@@ -51,6 +44,21 @@ pub fn resolve_hinted<'a>(
             )))
         }
     }
+}
+
+/// `unknown path `x`; did you mean `y`? (hint)`: the one wording of an id that names nothing.
+pub fn unknown<'a>(
+    typed: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    kind: &str,
+    hint: &str,
+) -> anyhow::Error {
+    let mut message = format!("unknown {kind} `{typed}`");
+    if let Some(best) = closest(typed, candidates) {
+        message.push_str(&format!("; did you mean `{best}`?"));
+    }
+    message.push_str(&format!(" ({hint})"));
+    input(message)
 }
 
 /// The candidate most like `typed`, if any is close enough to be a plausible typo.

@@ -46,18 +46,6 @@ pub fn allocate(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<Pha
         .collect()
 }
 
-/// The modules a phase is made of for this learner: all of them, or for a choice phase the chosen ones.
-pub fn members<'a>(phase: &'a Phase, progress: &PathProgress) -> Vec<&'a str> {
-    if phase.is_choice() {
-        phase
-            .module_ids()
-            .filter(|m| progress.is_chosen(m))
-            .collect()
-    } else {
-        phase.module_ids().collect()
-    }
-}
-
 fn allocate_phase(
     course: &Course,
     phase: &Phase,
@@ -65,7 +53,7 @@ fn allocate_phase(
     pace: Pace,
 ) -> Vec<Block> {
     let total = pace.weeks(phase.weeks);
-    let members = members(phase, progress);
+    let members = progress.members(phase);
     if members.is_empty() {
         return vec![Block {
             work: Work::Choose,

@@ -6,5 +6,5 @@ pub mod calendar;
 pub mod pace;
 pub mod standing;
 
-pub use allocate::{Block, PhaseWeeks, Work, allocate, members, share, weeks_by_module};
+pub use allocate::{Block, PhaseWeeks, Work, allocate, share, weeks_by_module};
 pub use pace::Pace;

@@ -32,8 +32,8 @@ pub fn counted<'a>(phase: &'a Phase, progress: &PathProgress) -> Vec<&'a str> {
         .module_ids()
         .filter(|m| {
             let status = progress.status(m);
-            status != Status::Skipped
-                && (!phase.is_choice() || progress.is_chosen(m) || status == Status::Done)
+            // A specialization done without being chosen still counts.
+            status != Status::Skipped && (progress.takes(phase, m) || status == Status::Done)
         })
         .collect()
 }
@@ -64,4 +64,78 @@ pub fn count(path: &Path, progress: &PathProgress) -> (Vec<Count>, Count) {
         total: phases.iter().map(|c| c.total).sum(),
     };
     (phases, overall)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{Change, Kind};
+    use jiff::civil::date;
+
+    const PATH: &str = "
+id: p
+title: P
+phases:
+  - { id: one, title: One, weeks: { min: 2, max: 2 }, groups: [{ modules: [a, b, c] }] }
+  - id: spec
+    title: Spec
+    weeks: { min: 1, max: 1 }
+    choose: { min: 1, max: 2 }
+    groups: [{ modules: [x, y, z] }]
+modules:
+  - { id: a, title: A }
+  - { id: b, title: B }
+  - { id: c, title: C }
+  - { id: x, title: X }
+  - { id: y, title: Y }
+  - { id: z, title: Z }
+";
+
+    fn path() -> Path {
+        Path::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn with(changes: &[(&str, Change)], chosen: &[&str]) -> PathProgress {
+        let mut p = PathProgress::default();
+        let day = date(2026, 1, 5);
+        for (id, change) in changes {
+            p.apply(Kind::Module, id, *change, day);
+        }
+        p.choose(chosen.iter().map(|c| c.to_string()).collect(), day);
+        p
+    }
+
+    fn counts(progress: &PathProgress) -> Vec<(usize, usize)> {
+        let (phases, overall) = count(&path(), progress);
+        phases
+            .iter()
+            .chain([&overall])
+            .map(|c| (c.done, c.total))
+            .collect()
+    }
+
+    #[test]
+    fn an_unchosen_choice_phase_counts_as_one_pending_item() {
+        assert_eq!(counts(&PathProgress::default()), [(0, 3), (0, 1), (0, 4)]);
+    }
+
+    #[test]
+    fn skipped_modules_leave_the_total() {
+        let p = with(&[("a", Change::Done), ("b", Change::Skip)], &[]);
+        assert_eq!(counts(&p), [(1, 2), (0, 1), (1, 3)]);
+    }
+
+    #[test]
+    fn only_the_chosen_specializations_count_and_one_done_unchosen_counts_too() {
+        let p = with(&[("z", Change::Done)], &["x", "y"]);
+        assert_eq!(counts(&p), [(0, 3), (1, 3), (1, 6)]);
+        assert_eq!(counted(&path().phases[1], &p), ["x", "y", "z"]);
+    }
+
+    #[test]
+    fn percentages_round_down_and_an_empty_count_is_complete() {
+        let c = |done, total| Count { done, total };
+        assert_eq!([c(1, 6).percent(), c(2, 3).percent(), c(0, 0).percent()], [16, 66, 100]);
+        assert!(c(0, 0).is_complete() && !c(2, 3).is_complete());
+    }
 }

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::path::Phase;
 use crate::plan::Pace;
 
 /// The format version this build writes. A file with a newer one is refused; an older one is migrated
@@ -179,6 +180,17 @@ impl PathProgress {
 
     pub fn is_chosen(&self, module: &str) -> bool {
         self.chosen.iter().any(|c| c == module)
+    }
+
+    /// Whether a module of `phase` is part of this learner's path: every module of a phase, but of a choice phase
+    /// only the chosen ones. The one rule the plan, `next`, the counts and the hours left all ask.
+    pub fn takes(&self, phase: &Phase, module: &str) -> bool {
+        !phase.is_choice() || self.is_chosen(module)
+    }
+
+    /// The modules of `phase` this learner takes (see [`PathProgress::takes`]), in path order.
+    pub fn members<'a>(&self, phase: &'a Phase) -> Vec<&'a str> {
+        phase.module_ids().filter(|m| self.takes(phase, m)).collect()
     }
 
     /// Applies a status change on `today`. Returns whether anything changed.

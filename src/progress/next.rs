@@ -104,8 +104,7 @@ pub fn next_steps(
             });
         } else {
             for id in phase.module_ids() {
-                let relevant = !phase.is_choice() || progress.is_chosen(id);
-                if relevant && progress.status(id) == Status::Todo {
+                if progress.takes(phase, id) && progress.status(id) == Status::Todo {
                     let action = if checklist_complete(id) {
                         Action::Finish
                     } else {

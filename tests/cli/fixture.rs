@@ -1,10 +1,9 @@
 //! The benchmark fixture generator (`examples/gen_fixture`): deterministic from its seed, and a path, guides and state
 //! that the real binary reads as a learner's.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::Env;
+use crate::support::{Env, walk};
 
 // The generator's report (`Summary`'s counts) is read by the example only.
 #[allow(dead_code)]
@@ -25,26 +24,6 @@ fn generate_with(dir: &Path, seed: u64, active: bool) -> generator::Summary {
     generator::write(&spec, dir).unwrap_or_else(|e| panic!("{e:#}"))
 }
 
-/// Every file under `dir` with its bytes.
-fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(dir: &Path, base: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                walk(&p, base, out);
-            } else {
-                let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{e}"));
-                out.insert(
-                    p.strip_prefix(base).unwrap_or(&p).display().to_string(),
-                    bytes,
-                );
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 #[test]
 fn the_same_seed_gives_the_same_fixture_byte_for_byte() {
@@ -57,7 +36,7 @@ fn the_same_seed_gives_the_same_fixture_byte_for_byte() {
     generate(&a, 7);
     generate(&b, 7);
     generate(&c, 8);
-    let (a, b, c) = (contents(&a), contents(&b), contents(&c));
+    let (a, b, c) = (walk(&a), walk(&b), walk(&c));
     assert_eq!(a.len(), 1 + 1 + 120, "a path, a state and 120 guides");
     assert!(a == b, "seed 7 gave two different fixtures");
     assert!(a != c, "seeds 7 and 8 gave the same fixture");

@@ -303,18 +303,18 @@ fn the_url_check_refuses_what_it_should() {
         well_formed("https://en.wikipedia.org/wiki/A%2FB_testing#x"),
         Ok(())
     );
-    for bad in [
-        "http://scikit-learn.org/",
-        "https://localhost/x",
-        "https://docs.example.com/x",
-        "https://nodot/x",
-        "https://bad_host.org/",
-        "https://host.org/a b",
-        "https://host.org/%zz",
-        "https://host.org/a#b#c",
-        "https://host.123/",
-        "/relative/path",
+    for (bad, why) in [
+        ("http://scikit-learn.org/", "not https"),
+        ("https://localhost/x", "host `localhost` is not a domain name"),
+        ("https://docs.example.com/x", "a placeholder host"),
+        ("https://nodot/x", "host `nodot` is not a domain name"),
+        ("https://bad_host.org/", "host label `bad_host`"),
+        ("https://host.org/a b", "character ` ` must be escaped"),
+        ("https://host.org/%zz", "bad percent escape at 1"),
+        ("https://host.org/a#b#c", "two fragments"),
+        ("https://host.123/", "top-level domain `123`"),
+        ("/relative/path", "not https"),
     ] {
-        assert!(well_formed(bad).is_err(), "{bad}");
+        assert_eq!(well_formed(bad), Err(why.to_string()), "{bad}");
     }
 }

@@ -1,29 +1,6 @@
 //! `--path FILE`: a learner's own path, its guides beside it, and the errors a broken one gets.
 
-use crate::support::{Env, NO_GUIDES, ids};
-
-const MINI: &str = "id: mini
-title: Mini Path
-phases:
-  - id: basics
-    title: Basics
-    weeks: { min: 2, max: 4 }
-    groups:
-      - modules: [alpha, math-foundations]
-modules:
-  - id: alpha
-    title: Alpha
-    topics: [One, Two]
-  - id: math-foundations
-    title: Math Foundations
-    topics: [Linear algebra]
-";
-
-fn guide(id: &str, extra: &str) -> String {
-    format!(
-        "---\nid: {id}\ntitle: {id}\nhours: 10\n{extra}---\n\n# {id}\n\n## Checklist\n- [ ] one\n"
-    )
-}
+use crate::support::{Env, MINI, NO_GUIDES, guide, ids};
 
 #[test]
 fn a_path_file_uses_guides_from_the_parent_folder_then_the_built_in_ones() {

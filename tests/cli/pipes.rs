@@ -1,7 +1,7 @@
 //! Quiet in a pipe: no escape codes even without `NO_COLOR`, and a reader that goes away early is no error.
 
 use std::io::{BufRead as _, BufReader};
-use std::process::{Command as StdCommand, Stdio};
+use std::process::Stdio;
 
 use crate::support::Env;
 
@@ -20,18 +20,6 @@ const READERS: &[&[&str]] = &[
     &["next", "--help"],
 ];
 
-/// The binary as `Env::cmd` sets it up, but as a plain `std::process::Command` so its pipes can be handled by hand.
-fn raw(env: &Env, args: &[&str]) -> StdCommand {
-    let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("aipath"));
-    cmd.args(args)
-        .current_dir(env.path())
-        .env_remove("XDG_DATA_HOME")
-        .env_remove("NO_COLOR")
-        .env("HOME", env.path().join("home"))
-        .env("AIPATH_STATE", &env.state)
-        .env("AIPATH_TODAY", crate::support::TODAY);
-    cmd
-}
 
 #[test]
 fn no_escape_codes_reach_a_pipe_even_without_no_color() {
@@ -73,7 +61,7 @@ fn no_escape_codes_reach_a_pipe_even_without_no_color() {
 fn a_pipe_closed_before_anything_is_written_exits_quietly_with_zero() {
     let env = Env::new();
     for args in READERS {
-        let mut child = raw(&env, args)
+        let mut child = env.base_command(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -100,7 +88,7 @@ fn a_pipe_closed_before_anything_is_written_exits_quietly_with_zero() {
 #[test]
 fn list_piped_into_head_exits_quietly_with_zero() {
     let env = Env::new();
-    let mut child = raw(&env, &["list"])
+    let mut child = env.base_command(&["list"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -5,11 +5,7 @@ use std::process::Command as StdCommand;
 use aipath::commands::cli::Cli;
 use clap::CommandFactory;
 
-use crate::support::Env;
-
-fn binary() -> std::path::PathBuf {
-    assert_cmd::cargo::cargo_bin("aipath")
-}
+use crate::support::{Env, binary};
 
 fn command_names() -> Vec<String> {
     Cli::command()

@@ -1,5 +1,6 @@
 //! A small builder around the real binary: each test gets its own folder, home and state file.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -24,17 +25,25 @@ impl Env {
         self.dir.path()
     }
 
-    /// The binary with a clean environment: its own home, today pinned, the state file given by `AIPATH_STATE`.
-    pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("aipath").unwrap_or_else(|e| panic!("binary: {e}"));
+    /// The binary as every test starts it: in the test's folder, with its own home, today pinned, and the state
+    /// file given by `AIPATH_STATE`. A plain `std::process::Command`, for tests that handle the pipes by hand.
+    pub fn base_command(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(binary());
         cmd.args(args)
             .current_dir(self.dir.path())
             .env_remove("XDG_DATA_HOME")
             .env_remove("PAGER")
+            .env_remove("NO_COLOR")
             .env("HOME", self.dir.path().join("home"))
             .env("AIPATH_STATE", &self.state)
-            .env("AIPATH_TODAY", TODAY)
-            .env("NO_COLOR", "1");
+            .env("AIPATH_TODAY", TODAY);
+        cmd
+    }
+
+    /// [`Env::base_command`] with `NO_COLOR`, as most tests want it.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::from_std(self.base_command(args));
+        cmd.env("NO_COLOR", "1");
         cmd
     }
 
@@ -106,21 +115,60 @@ impl Env {
 
     /// Every file under the test's folder, relative to it.
     pub fn files(&self) -> Vec<String> {
-        fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let p = entry.path();
-                if p.is_dir() {
-                    walk(&p, base, out);
-                } else {
-                    out.push(p.strip_prefix(base).unwrap_or(&p).display().to_string());
-                }
+        walk(self.dir.path()).into_keys().collect()
+    }
+}
+
+/// A small learner's path of two modules in one phase: one with a guide of its own (`alpha`, see [`guide`]), one
+/// that falls back to the built-in guide (`math-foundations`).
+pub const MINI: &str = "id: mini
+title: Mini Path
+phases:
+  - id: basics
+    title: Basics
+    weeks: { min: 2, max: 4 }
+    groups:
+      - modules: [alpha, math-foundations]
+modules:
+  - id: alpha
+    title: Alpha
+    topics: [One, Two]
+  - id: math-foundations
+    title: Math Foundations
+    topics: [Linear algebra]
+";
+
+/// A guide for module `id` of ten hours and one checklist item; `extra` adds front-matter lines.
+pub fn guide(id: &str, extra: &str) -> String {
+    format!(
+        "---\nid: {id}\ntitle: {id}\nhours: 10\n{extra}---\n\n# {id}\n\n## Checklist\n- [ ] one\n"
+    )
+}
+
+/// The binary under test.
+pub fn binary() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("aipath")
+}
+
+/// Every file under `dir`, by its path relative to `dir`, with its bytes.
+pub fn walk(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn visit(dir: &Path, base: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                visit(&p, base, out);
+            } else {
+                let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{e}"));
+                out.insert(
+                    p.strip_prefix(base).unwrap_or(&p).display().to_string(),
+                    bytes,
+                );
             }
         }
-        let mut out = Vec::new();
-        walk(self.dir.path(), self.dir.path(), &mut out);
-        out.sort();
-        out
     }
+    let mut out = BTreeMap::new();
+    visit(dir, dir, &mut out);
+    out
 }
 
 /// A path file with no guides of its own.
@@ -160,7 +208,7 @@ pub fn on_terminal(env: &Env, args: &str, vars: &[(&str, &str)]) -> Option<Strin
             "`script` (util-linux) is needed to test aipath on a terminal: install util-linux or bsdutils"
         );
     }
-    let bin = assert_cmd::cargo::cargo_bin("aipath");
+    let bin = binary();
     let mut cmd = std::process::Command::new("script");
     cmd.args([
         "-qec",
