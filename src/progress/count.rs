@@ -135,7 +135,10 @@ modules:
     #[test]
     fn percentages_round_down_and_an_empty_count_is_complete() {
         let c = |done, total| Count { done, total };
-        assert_eq!([c(1, 6).percent(), c(2, 3).percent(), c(0, 0).percent()], [16, 66, 100]);
+        assert_eq!(
+            [c(1, 6).percent(), c(2, 3).percent(), c(0, 0).percent()],
+            [16, 66, 100]
+        );
         assert!(c(0, 0).is_complete() && !c(2, 3).is_complete());
     }
 }

@@ -190,7 +190,10 @@ impl PathProgress {
 
     /// The modules of `phase` this learner takes (see [`PathProgress::takes`]), in path order.
     pub fn members<'a>(&self, phase: &'a Phase) -> Vec<&'a str> {
-        phase.module_ids().filter(|m| self.takes(phase, m)).collect()
+        phase
+            .module_ids()
+            .filter(|m| self.takes(phase, m))
+            .collect()
     }
 
     /// Applies a status change on `today`. Returns whether anything changed.

@@ -24,7 +24,6 @@ fn generate_with(dir: &Path, seed: u64, active: bool) -> generator::Summary {
     generator::write(&spec, dir).unwrap_or_else(|e| panic!("{e:#}"))
 }
 
-
 #[test]
 fn the_same_seed_gives_the_same_fixture_byte_for_byte() {
     let env = Env::new();

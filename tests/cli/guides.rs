@@ -305,7 +305,10 @@ fn the_url_check_refuses_what_it_should() {
     );
     for (bad, why) in [
         ("http://scikit-learn.org/", "not https"),
-        ("https://localhost/x", "host `localhost` is not a domain name"),
+        (
+            "https://localhost/x",
+            "host `localhost` is not a domain name",
+        ),
         ("https://docs.example.com/x", "a placeholder host"),
         ("https://nodot/x", "host `nodot` is not a domain name"),
         ("https://bad_host.org/", "host label `bad_host`"),

@@ -20,7 +20,6 @@ const READERS: &[&[&str]] = &[
     &["next", "--help"],
 ];
 
-
 #[test]
 fn no_escape_codes_reach_a_pipe_even_without_no_color() {
     let env = Env::new();
@@ -61,7 +60,8 @@ fn no_escape_codes_reach_a_pipe_even_without_no_color() {
 fn a_pipe_closed_before_anything_is_written_exits_quietly_with_zero() {
     let env = Env::new();
     for args in READERS {
-        let mut child = env.base_command(args)
+        let mut child = env
+            .base_command(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -88,7 +88,8 @@ fn a_pipe_closed_before_anything_is_written_exits_quietly_with_zero() {
 #[test]
 fn list_piped_into_head_exits_quietly_with_zero() {
     let env = Env::new();
-    let mut child = env.base_command(&["list"])
+    let mut child = env
+        .base_command(&["list"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -80,8 +80,14 @@ fn every_problem_is_listed_with_its_file_and_line() {
     let env = Env::new();
     let yaml = MINI
         .replace("{ min: 2, max: 4 }", "{ min: 0, max: 4 }")
-        .replace("    topics: [Linear algebra]\n", "    topics: [Linear algebra]\n  - id: beta\n    title: Beta\n")
-        .replace("[alpha, math-foundations]", "[alpha, math-foundations, beta]");
+        .replace(
+            "    topics: [Linear algebra]\n",
+            "    topics: [Linear algebra]\n  - id: beta\n    title: Beta\n",
+        )
+        .replace(
+            "[alpha, math-foundations]",
+            "[alpha, math-foundations, beta]",
+        );
     let alpha = ALPHA
         .replace("(../../paths/mini.yaml)", "(../gone/README.md)")
         .replace("hours: 10", "hours: -1");
