@@ -6,12 +6,12 @@ mod choose;
 pub mod cli;
 mod import;
 mod list;
-mod lists;
 mod log;
 mod next;
 mod paths;
 mod plan;
 mod projects;
+mod resources_tips;
 mod shell;
 mod shell_help;
 mod show;
@@ -175,8 +175,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Uncheck { module, items } => check::run(&ctx, &module, &items, false),
         Command::Projects => projects::run(&ctx),
         Command::Skills => skills::run(&ctx),
-        Command::Resources => lists::run(&ctx, lists::Which::Resources),
-        Command::Tips => lists::run(&ctx, lists::Which::Tips),
+        Command::Resources => resources_tips::run(&ctx, resources_tips::Which::Resources),
+        Command::Tips => resources_tips::run(&ctx, resources_tips::Which::Tips),
         Command::Paths => paths::run(&ctx),
         Command::Use { id } => use_path::run(&ctx, &id),
         other @ (Command::Validate { .. }

@@ -3,8 +3,8 @@
 use anyhow::Result;
 
 use super::Ctx;
-use crate::render::views::lists::ListsView;
-pub use crate::render::views::lists::Which;
+use crate::render::views::resources_tips::ListsView;
+pub use crate::render::views::resources_tips::Which;
 
 pub fn run(ctx: &Ctx, which: Which) -> Result<()> {
     let (_, course) = ctx.load()?;
