@@ -10,6 +10,7 @@ use crate::error::input;
 use crate::import::{import, slug};
 use crate::io::atomic::{self, Replace};
 use crate::io::loader::guide_text;
+use crate::path::Path;
 use crate::render::text::plural;
 
 pub struct Options<'a> {
@@ -34,31 +35,7 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
         std::io::ErrorKind::NotFound => input(format!("{}: no such file", source.display())),
         _ => anyhow!("{}: cannot read: {e}", source.display()),
     })?;
-    let id = match options.id {
-        Some(id) => {
-            if slug(id) != id {
-                return Err(input(format!(
-                    "`{id}` is not a path id: use lowercase letters, digits and `-` (like `{}`)",
-                    slug(id)
-                )));
-            }
-            id.to_string()
-        }
-        None => {
-            let stem = source
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let id = slug(&stem);
-            if id.is_empty() {
-                return Err(input(format!(
-                    "{}: cannot make a path id from the file name; give one with --id",
-                    source.display()
-                )));
-            }
-            id
-        }
-    };
+    let id = path_id(options)?;
     let imported =
         import(&text, &id).map_err(|message| input(format!("{}: {message}", source.display())))?;
     for report in &imported.reports {
@@ -77,11 +54,47 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
     let yaml = format!(
         "# Imported by `aipath import` from {name}. `aipath validate <this file>` checks it.\n{body}"
     );
+    let problems = check_result(options, &yaml, shell);
 
+    let Some(out) = options.output else {
+        return emit(&yaml);
+    };
+    write_new(out, &yaml, options.force)?;
+    emit(&written(out, &imported.path, problems))
+}
+
+/// The id given with `--id`, which must already be an id, or else the slug of the document's file name.
+fn path_id(options: &Options) -> Result<String> {
+    if let Some(id) = options.id {
+        if slug(id) != id {
+            return Err(input(format!(
+                "`{id}` is not a path id: use lowercase letters, digits and `-` (like `{}`)",
+                slug(id)
+            )));
+        }
+        return Ok(id.to_string());
+    }
+    let source = options.markdown;
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = slug(&stem);
+    if id.is_empty() {
+        return Err(input(format!(
+            "{}: cannot make a path id from the file name; give one with --id",
+            source.display()
+        )));
+    }
+    Ok(id)
+}
+
+/// Warns of every problem `validate` would find in the result, and says how many there are.
+fn check_result(options: &Options, yaml: &str, shell: &Shell) -> usize {
     // Check the result where it will be used: guides are looked up beside the output file (or the document).
     let guide_dir: PathBuf = options
         .output
-        .unwrap_or(source)
+        .unwrap_or(options.markdown)
         .parent()
         .map(FsPath::to_path_buf)
         .unwrap_or_default();
@@ -100,16 +113,15 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
     let shown = options
         .output
         .map_or_else(|| "<stdout>".to_string(), |o| o.display().to_string());
-    let findings = check_path(&shown, &yaml, &lookups, &mut Checked::default());
+    let findings = check_path(&shown, yaml, &lookups, &mut Checked::default());
     for finding in &findings {
         shell.warn(&finding.to_string());
     }
+    findings.len()
+}
 
-    let Some(out) = options.output else {
-        return emit(&yaml);
-    };
-    write_new(out, &yaml, options.force)?;
-    let path = &imported.path;
+/// What was written and how to use it.
+fn written(out: &FsPath, path: &Path, problems: usize) -> String {
     // In the data folder's `paths` folder the path is named by its id; elsewhere by its file.
     let in_catalog = crate::io::catalog::folder().is_some_and(|folder| {
         let canonical = |p: &FsPath| std::fs::canonicalize(p).ok();
@@ -120,20 +132,17 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
     } else {
         format!("`aipath --path {} next` uses it", out.display())
     };
-    emit(&format!(
+    format!(
         "Wrote {}: {} in {}{}. {how}.",
         out.display(),
         plural(path.modules.len(), "module"),
         plural(path.phases.len(), "phase"),
-        if findings.is_empty() {
+        if problems == 0 {
             String::new()
         } else {
-            format!(
-                ", with {} to fix (above)",
-                plural(findings.len(), "problem")
-            )
+            format!(", with {} to fix (above)", plural(problems, "problem"))
         },
-    ))
+    )
 }
 
 /// Writes through a temp file and a rename, so a reader never sees half a file; without `force`, an existing file

@@ -32,7 +32,8 @@ pub fn run(ctx: &Ctx, typed: &str, no_pager: bool) -> Result<()> {
             })
             .collect(),
         progress: Ticks::of(&doc.checklist, &ticked),
-        markdown: &guide.text,
+        guide,
+        doc: &doc,
         ticked,
     };
     ctx.shell.print_paged(&view, no_pager)

@@ -60,65 +60,90 @@ pub fn check_path(
     lookups: &Lookups,
     checked: &mut Checked,
 ) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let at = |line: usize, message: String| Finding {
-        file: file.to_string(),
-        line,
-        column: None,
-        message,
-    };
     checked.paths += 1;
     let (path, problems) = match Path::from_yaml_all_problems(text) {
         Ok(parsed) => parsed,
-        Err(e) => {
-            let (position, message) = yaml_location(&e);
-            let (line, column) = position.map_or((1, None), |(l, c)| (l, Some(c)));
-            return vec![Finding {
-                file: file.to_string(),
-                line,
-                column,
-                message,
-            }];
-        }
+        Err(e) => return vec![syntax_finding(file, &e)],
     };
-    for problem in problems {
-        findings.push(at(line_of_id(text, &problem.id), problem.message));
-    }
+    // serde gives no positions for values: a finding about the path is put on the line of the id it names.
+    let at_id = |id: &str, message: String| Finding {
+        file: file.to_string(),
+        line: line_of_id(text, id),
+        column: None,
+        message,
+    };
+    let mut findings: Vec<Finding> = problems
+        .into_iter()
+        .map(|problem| at_id(&problem.id, problem.message))
+        .collect();
 
     let mut fronts: Vec<(String, Vec<String>)> = Vec::new();
     for def in &path.modules {
-        let guide = match (lookups.guide)(&def.id) {
-            Ok(guide) => guide,
-            Err(message) => {
-                findings.push(at(line_of_id(text, &def.id), message));
-                continue;
+        match (lookups.guide)(&def.id) {
+            Ok(guide) => {
+                let (found, prerequisites) =
+                    guide_findings(&def.id, &guide, &path, lookups, checked);
+                findings.extend(found);
+                fronts.extend(prerequisites.map(|p| (def.id.clone(), p)));
             }
-        };
-        checked.guides += 1;
-        let doc = match guide::parse(&guide.text) {
-            Ok(doc) => doc,
-            Err(e) => {
-                findings.push(Finding {
-                    file: guide.file.clone(),
-                    line: e.line,
-                    column: e.column,
-                    message: e.message,
-                });
-                continue;
-            }
-        };
-        for (line, message) in front_matter_problems(&def.id, &doc.front, &path, &guide.text) {
-            findings.push(Finding {
-                file: guide.file.clone(),
-                line,
-                column: None,
-                message,
-            });
+            Err(message) => findings.push(at_id(&def.id, message)),
         }
-        findings.extend(link_findings(&guide, &doc, lookups, checked));
-        fronts.push((def.id.clone(), doc.front.prerequisites));
     }
+    if let Some((id, message)) = cycle_problem(&path, &fronts) {
+        findings.push(at_id(&id, message));
+    }
+    findings
+}
 
+/// A path that does not parse as a path gives this one finding: nothing after it could be trusted.
+fn syntax_finding(file: &str, e: &serde_yaml::Error) -> Finding {
+    let (position, message) = yaml_location(e);
+    let (line, column) = position.map_or((1, None), |(l, c)| (l, Some(c)));
+    Finding {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// One module's guide: whether it parses, its front matter against the path, its links. With the guide's
+/// prerequisites when it parsed, for the cycle check.
+fn guide_findings(
+    module: &str,
+    guide: &GuideText,
+    path: &Path,
+    lookups: &Lookups,
+    checked: &mut Checked,
+) -> (Vec<Finding>, Option<Vec<String>>) {
+    checked.guides += 1;
+    let doc = match guide::parse(&guide.text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let finding = Finding {
+                file: guide.file.clone(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            };
+            return (vec![finding], None);
+        }
+    };
+    let mut findings: Vec<Finding> = front_matter_problems(module, &doc.front, path, &guide.text)
+        .into_iter()
+        .map(|(line, message)| Finding {
+            file: guide.file.clone(),
+            line,
+            column: None,
+            message,
+        })
+        .collect();
+    findings.extend(link_findings(guide, &doc, lookups, checked));
+    (findings, Some(doc.front.prerequisites))
+}
+
+/// The first prerequisite cycle among the parsed guides: the module it starts at, and the message.
+fn cycle_problem(path: &Path, fronts: &[(String, Vec<String>)]) -> Option<(String, String)> {
     let prerequisites = |id: &str| -> &[String] {
         fronts
             .iter()
@@ -126,18 +151,14 @@ pub fn check_path(
             .map(|(_, p)| p.as_slice())
             .unwrap_or_default()
     };
-    if let Some(cycle) = prerequisite_cycle(&path, prerequisites) {
-        let names: Vec<String> = cycle.iter().map(|c| format!("`{c}`")).collect();
-        findings.push(at(
-            line_of_id(text, &cycle[0]),
-            format!(
-                "module `{}` is its own prerequisite through {}",
-                cycle[0],
-                names.join(" -> ")
-            ),
-        ));
-    }
-    findings
+    let cycle = prerequisite_cycle(path, prerequisites)?;
+    let names: Vec<String> = cycle.iter().map(|c| format!("`{c}`")).collect();
+    let message = format!(
+        "module `{}` is its own prerequisite through {}",
+        cycle[0],
+        names.join(" -> ")
+    );
+    Some((cycle[0].clone(), message))
 }
 
 fn link_findings(

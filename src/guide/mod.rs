@@ -166,129 +166,180 @@ fn parse_front_matter(yaml: &str, first_line: usize) -> Result<FrontMatter, DocE
 
 /// Parses a whole guide.
 pub fn parse(text: &str) -> Result<Guide, DocError> {
-    let mut front = FrontMatter::default();
-    let mut sections = Vec::new();
-    let mut checklist = Vec::new();
-    let mut links = Vec::new();
-    let mut h1: Option<String> = None;
-
-    // What the text events currently belong to.
-    // The front matter's text, gathered over its events (one a line with CRLF line ends), and its first line.
-    let mut metadata: Option<(String, usize)> = None;
-    let mut heading: Option<(HeadingLevel, usize, String)> = None;
-    // Open task items, innermost last: (checked, line, text, list depth). A stack, so an item with a nested task
-    // list keeps its own text and is not lost.
-    let mut tasks: Vec<(bool, usize, String, usize)> = Vec::new();
-    let mut link: Option<(String, usize, String)> = None;
-    let mut list_depth = 0usize;
-
+    let mut walker = Walker {
+        text,
+        ..Walker::default()
+    };
     for (event, range) in parser(text).into_offset_iter() {
+        walker.event(event, range.start)?;
+    }
+    walker.finish()
+}
+
+/// A walk over a guide's events: what has been read, and what the text events currently belong to. Positions are
+/// byte offsets, turned into lines only where one is kept, since counting lines means scanning the text.
+#[derive(Default)]
+struct Walker<'t> {
+    text: &'t str,
+    front: FrontMatter,
+    sections: Vec<Section>,
+    checklist: Vec<CheckItem>,
+    links: Vec<Link>,
+    h1: Option<String>,
+    /// The front matter's text, gathered over its events (one a line with CRLF line ends), and its first line.
+    metadata: Option<(String, usize)>,
+    heading: Option<(HeadingLevel, usize, String)>,
+    /// Open task items, innermost last: (checked, line, text, list depth). A stack, so an item with a nested task
+    /// list keeps its own text and is not lost.
+    tasks: Vec<(bool, usize, String, usize)>,
+    link: Option<(String, usize, String)>,
+    list_depth: usize,
+}
+
+impl Walker<'_> {
+    fn event(&mut self, event: Event<'_>, at: usize) -> Result<(), DocError> {
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => metadata = Some((String::new(), 0)),
-            Event::End(TagEnd::MetadataBlock(_)) => {
-                if let Some((yaml, first_line)) = metadata.take() {
-                    front = parse_front_matter(&yaml, first_line.max(1))?;
-                }
-            }
-            Event::Text(t) if metadata.is_some() => {
-                if let Some((yaml, first_line)) = metadata.as_mut() {
-                    if yaml.is_empty() {
-                        *first_line = line_at(text, range.start);
-                    }
-                    yaml.push_str(&t);
-                }
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((level, line_at(text, range.start), String::new()))
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, line, title)) = heading.take() {
-                    let title = title.trim().to_string();
-                    if level == HeadingLevel::H1 && h1.is_none() {
-                        h1 = Some(title.clone());
-                    }
-                    sections.push(Section {
-                        level: level as u8,
-                        title,
-                        line,
-                    });
-                }
-            }
-            Event::Start(Tag::List(_)) => list_depth += 1,
-            Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
-            Event::TaskListMarker(checked) => tasks.push((
+            Event::Start(tag) => self.start(tag, at),
+            Event::End(tag) => self.end(tag)?,
+            Event::Text(t) if self.metadata.is_some() => self.metadata_text(&t, at),
+            Event::TaskListMarker(checked) => self.tasks.push((
                 checked,
-                line_at(text, range.start),
+                line_at(self.text, at),
                 String::new(),
-                list_depth,
+                self.list_depth,
             )),
-            Event::End(TagEnd::Item) => {
-                if tasks.last().is_some_and(|t| t.3 == list_depth)
-                    && let Some((checked, line, text, _)) = tasks.pop()
-                {
-                    checklist.push(CheckItem {
-                        text: text.trim().to_string(),
-                        checked_in_source: checked,
-                        line,
-                    });
+            Event::Text(t) | Event::Code(t) => self.text(&t),
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(buffer) = self.task_text() {
+                    buffer.push(' ');
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                link = Some((
-                    dest_url.to_string(),
-                    line_at(text, range.start),
-                    String::new(),
-                ))
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, tag: Tag<'_>, at: usize) {
+        match tag {
+            Tag::MetadataBlock(_) => self.metadata = Some((String::new(), 0)),
+            Tag::Heading { level, .. } => {
+                self.heading = Some((level, line_at(self.text, at), String::new()))
             }
-            Event::End(TagEnd::Link) => {
-                if let Some((url, line, text)) = link.take() {
-                    links.push(Link {
+            Tag::List(_) => self.list_depth += 1,
+            Tag::Link { dest_url, .. } => {
+                self.link = Some((dest_url.to_string(), line_at(self.text, at), String::new()))
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) -> Result<(), DocError> {
+        match tag {
+            TagEnd::MetadataBlock(_) => {
+                if let Some((yaml, first_line)) = self.metadata.take() {
+                    self.front = parse_front_matter(&yaml, first_line.max(1))?;
+                }
+            }
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::List(_) => self.list_depth = self.list_depth.saturating_sub(1),
+            TagEnd::Item => self.end_item(),
+            TagEnd::Link => {
+                if let Some((url, line, text)) = self.link.take() {
+                    self.links.push(Link {
                         text: text.trim().to_string(),
                         url,
                         line,
                     });
                 }
             }
-            Event::Text(t) | Event::Code(t) => {
-                for buffer in [
-                    heading.as_mut().map(|h| &mut h.2),
-                    link.as_mut().map(|l| &mut l.2),
-                ]
-                .into_iter()
-                .flatten()
-                {
-                    buffer.push_str(&t);
-                }
-                if let Some((_, _, buffer, depth)) = tasks.last_mut()
-                    && *depth == list_depth
-                {
-                    buffer.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, _, buffer, depth)) = tasks.last_mut()
-                    && *depth == list_depth
-                {
-                    buffer.push(' ');
-                }
-            }
             _ => {}
         }
+        Ok(())
     }
-    // A nested item ends before the item around it; number them as they read.
-    checklist.sort_by_key(|c| c.line);
-    let title = front.title.clone().or(h1).filter(|t| !t.trim().is_empty()).ok_or_else(|| DocError {
-        line: 1,
-        column: None,
-        message: "the guide has no title: give it `title:` in its front matter or a `# Title` heading".into(),
-    })?;
-    Ok(Guide {
-        front,
-        title,
-        sections,
-        checklist,
-        links,
-    })
+
+    fn metadata_text(&mut self, t: &str, at: usize) {
+        if let Some((yaml, first_line)) = self.metadata.as_mut() {
+            if yaml.is_empty() {
+                *first_line = line_at(self.text, at);
+            }
+            yaml.push_str(t);
+        }
+    }
+
+    fn end_heading(&mut self) {
+        if let Some((level, line, title)) = self.heading.take() {
+            let title = title.trim().to_string();
+            if level == HeadingLevel::H1 && self.h1.is_none() {
+                self.h1 = Some(title.clone());
+            }
+            self.sections.push(Section {
+                level: level as u8,
+                title,
+                line,
+            });
+        }
+    }
+
+    /// An item ends a task only at the task's own depth: the end of a nested plain item is not the task's end.
+    fn end_item(&mut self) {
+        if self.tasks.last().is_some_and(|t| t.3 == self.list_depth)
+            && let Some((checked, line, text, _)) = self.tasks.pop()
+        {
+            self.checklist.push(CheckItem {
+                text: text.trim().to_string(),
+                checked_in_source: checked,
+                line,
+            });
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        for buffer in [
+            self.heading.as_mut().map(|h| &mut h.2),
+            self.link.as_mut().map(|l| &mut l.2),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            buffer.push_str(t);
+        }
+        if let Some(buffer) = self.task_text() {
+            buffer.push_str(t);
+        }
+    }
+
+    /// The innermost open task's text, when the text being read is its own and not a nested list's.
+    fn task_text(&mut self) -> Option<&mut String> {
+        match self.tasks.last_mut() {
+            Some((_, _, buffer, depth)) if *depth == self.list_depth => Some(buffer),
+            _ => None,
+        }
+    }
+
+    fn finish(mut self) -> Result<Guide, DocError> {
+        // A nested item ends before the item around it; number them as they read.
+        self.checklist.sort_by_key(|c| c.line);
+        let no_title =
+            "the guide has no title: give it `title:` in its front matter or a `# Title` heading";
+        let title = self
+            .front
+            .title
+            .clone()
+            .or(self.h1)
+            .filter(|t| !t.trim().is_empty())
+            .ok_or_else(|| DocError {
+                line: 1,
+                column: None,
+                message: no_title.into(),
+            })?;
+        Ok(Guide {
+            front: self.front,
+            title,
+            sections: self.sections,
+            checklist: self.checklist,
+            links: self.links,
+        })
+    }
 }
 
 /// The 1-based line of a byte offset.

@@ -18,12 +18,22 @@
 //!
 //! Anything else (another section, a paragraph where a list is expected) is kept under `notes` and reported, never
 //! dropped. Ids are slugs of titles (see [`slug`]); a module's id comes from its link when it has one.
+//!
+//! The reading goes in three steps, one file each: [`mod@outline`] turns the markdown into blocks, `sections`
+//! cuts them into sections by heading and says what each is, and this file reads each kind of section into the
+//! path, with `slugs` making the ids.
 
 pub mod outline;
+mod sections;
+mod slugs;
+
+pub use slugs::slug;
 
 use std::collections::HashSet;
 
 use crate::import::outline::{Block, Item, outline};
+use crate::import::sections::{Kind, Section, sections, split};
+use crate::import::slugs::{dedupe_ids, module_id, module_links};
 use crate::path::{
     Choose, Group, ListGroup, ModuleDef, Path, Phase, Project, ProjectGroup, Skill, SkillGroup,
     WeekRange,
@@ -43,194 +53,28 @@ pub struct Report {
     pub message: String,
 }
 
-/// What a section of the document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Overview,
-    Prerequisites,
-    Phase(WeekRange, Option<Choose>),
-    Skills,
-    Projects,
-    Resources,
-    Tips,
-    Notes,
-}
-
-struct Section {
-    title: String,
-    line: usize,
-    level: u8,
-    kind: Kind,
-    blocks: Vec<Block>,
-}
-
 /// Reads a document. `id` is the path's id (the caller derives it from the file name or is told it).
 pub fn import(markdown: &str, id: &str) -> Result<Imported, String> {
-    let blocks = outline(markdown);
-    let mut path = Path::unchecked(id.to_string(), id.to_string());
-    let mut reader = Reader::default();
-
-    let mut sections: Vec<Section> = Vec::new();
-    let mut intro: Vec<Block> = Vec::new();
-    let mut title_seen = false;
-    for block in blocks {
-        match block {
-            Block::Heading { level: 1, text, .. } if !title_seen => {
-                title_seen = true;
-                path.title = text;
-            }
-            Block::Heading { level, text, line } if level <= 2 => {
-                let (kind, title) = classify(&text);
-                sections.push(Section {
-                    title,
-                    line,
-                    level: 2,
-                    kind,
-                    blocks: Vec::new(),
-                });
-            }
-            other => match sections.last_mut() {
-                Some(section) => section.blocks.push(other),
-                None => intro.push(other),
-            },
-        }
+    let document = sections(outline(markdown));
+    let mut reader = Reader {
+        path: Path::unchecked(id.to_string(), id.to_string()),
+        reports: Vec::new(),
+        leftovers: Vec::new(),
+        modules_seen: HashSet::new(),
+    };
+    if let Some(title) = document.title {
+        reader.path.title = title;
     }
-    // Text between the title and the first section reads as the overview.
-    for block in intro {
-        match block {
-            Block::Text { text, .. } => push_paragraph(&mut path.overview, &text),
-            other => reader.leftover("Introduction", &other),
-        }
+    reader.intro(document.intro);
+    for section in &document.sections {
+        reader.section(section);
     }
-
-    for section in route_subsections(sections) {
-        match section.kind {
-            Kind::Overview => {
-                for block in &section.blocks {
-                    match block {
-                        Block::Text { text, .. } => push_paragraph(&mut path.overview, text),
-                        other => reader.leftover(&section.title, other),
-                    }
-                }
-            }
-            Kind::Prerequisites => {
-                for block in &section.blocks {
-                    match block {
-                        Block::List { items } => {
-                            for item in items {
-                                path.prerequisites.push(item.text.clone());
-                                reader.leftover_items(&section.title, &item.children);
-                            }
-                        }
-                        other => reader.leftover(&section.title, other),
-                    }
-                }
-            }
-            Kind::Phase(weeks, choose) => reader.phase(&mut path, &section, weeks, choose),
-            Kind::Skills => {
-                let groups = reader.item_groups(&section);
-                path.skills
-                    .extend(groups.into_iter().map(|(id, title, items)| {
-                        SkillGroup {
-                            id,
-                            title,
-                            items: items
-                                .iter()
-                                .map(|item| Skill {
-                                    title: item.text.clone(),
-                                    modules: module_links(item),
-                                })
-                                .collect(),
-                        }
-                    }));
-            }
-            Kind::Projects => {
-                let groups = reader.item_groups(&section);
-                path.projects
-                    .extend(groups.into_iter().map(|(id, title, items)| {
-                        ProjectGroup {
-                            id,
-                            title,
-                            items: items
-                                .iter()
-                                .map(|item| {
-                                    let title = item
-                                        .link
-                                        .as_ref()
-                                        .map_or_else(|| item.text.clone(), |(_, t)| t.clone());
-                                    Project {
-                                        id: slug(&title),
-                                        title,
-                                        modules: module_links(item),
-                                    }
-                                })
-                                .collect(),
-                        }
-                    }));
-            }
-            Kind::Resources => {
-                let groups = reader.list_groups(&section);
-                path.resources.extend(groups);
-            }
-            Kind::Tips => {
-                let groups = reader.list_groups(&section);
-                path.tips.extend(groups);
-            }
-            Kind::Notes => {
-                let names_modules = section.blocks.iter().any(|b| match b {
-                    Block::List { items } => items.iter().any(|i| module_id(i).is_some()),
-                    _ => false,
-                });
-                reader.reports.push(Report {
-                    line: section.line,
-                    message: if names_modules {
-                        format!(
-                            "section `{}` lists modules but gives no weeks (like `(6-8 weeks)` in its heading), so it is not read as a phase; kept under `notes`",
-                            section.title
-                        )
-                    } else {
-                        format!(
-                            "section `{}` is not part of a path; kept under `notes`",
-                            section.title
-                        )
-                    },
-                });
-                let groups = reader.list_groups(&section);
-                path.notes.extend(groups);
-            }
-        }
-    }
-    if path.phases.is_empty() {
-        return Err(
-            "no phases found: a phase is a `##` heading with its weeks, like `## Foundations (12-16 weeks)`, \
-             followed by a numbered list of modules"
-                .to_string(),
-        );
-    }
-    path.notes.extend(
-        reader
-            .leftovers
-            .into_iter()
-            .map(|(title, items)| ListGroup {
-                id: slug(&title),
-                title,
-                items,
-            }),
-    );
-    dedupe_ids(path.notes.iter_mut().map(|g| &mut g.id));
-    dedupe_ids(path.resources.iter_mut().map(|g| &mut g.id));
-    dedupe_ids(path.tips.iter_mut().map(|g| &mut g.id));
-    dedupe_ids(path.skills.iter_mut().map(|g| &mut g.id));
-    dedupe_ids(path.projects.iter_mut().map(|g| &mut g.id));
-    dedupe_ids(path.phases.iter_mut().map(|p| &mut p.id));
-    Ok(Imported {
-        path,
-        reports: reader.reports,
-    })
+    reader.finish()
 }
 
-#[derive(Default)]
+/// The path as it is filled in, section by section, and what has no place in it.
 struct Reader {
+    path: Path,
     reports: Vec<Report>,
     /// Text with no place in the path, by the title of the section it was in.
     leftovers: Vec<(String, Vec<String>)>,
@@ -238,6 +82,279 @@ struct Reader {
 }
 
 impl Reader {
+    /// Text between the title and the first section reads as the overview.
+    fn intro(&mut self, blocks: Vec<Block>) {
+        for block in blocks {
+            match block {
+                Block::Text { text, .. } => push_paragraph(&mut self.path.overview, &text),
+                other => self.leftover("Introduction", &other),
+            }
+        }
+    }
+
+    fn section(&mut self, section: &Section) {
+        match section.kind {
+            Kind::Overview => self.overview(section),
+            Kind::Prerequisites => self.prerequisites(section),
+            Kind::Phase(weeks, choose) => self.phase(section, weeks, choose),
+            Kind::Skills => self.skills(section),
+            Kind::Projects => self.projects(section),
+            Kind::Resources => {
+                let groups = self.list_groups(section);
+                self.path.resources.extend(groups);
+            }
+            Kind::Tips => {
+                let groups = self.list_groups(section);
+                self.path.tips.extend(groups);
+            }
+            Kind::Notes => self.notes(section),
+        }
+    }
+
+    /// A path needs phases; what had no place in it becomes notes, and ids repeated within a list are numbered.
+    fn finish(mut self) -> Result<Imported, String> {
+        if self.path.phases.is_empty() {
+            return Err(
+                "no phases found: a phase is a `##` heading with its weeks, like `## Foundations (12-16 weeks)`, \
+                 followed by a numbered list of modules"
+                    .to_string(),
+            );
+        }
+        let path = &mut self.path;
+        path.notes
+            .extend(self.leftovers.into_iter().map(|(title, items)| ListGroup {
+                id: slug(&title),
+                title,
+                items,
+            }));
+        dedupe_ids(path.notes.iter_mut().map(|g| &mut g.id));
+        dedupe_ids(path.resources.iter_mut().map(|g| &mut g.id));
+        dedupe_ids(path.tips.iter_mut().map(|g| &mut g.id));
+        dedupe_ids(path.skills.iter_mut().map(|g| &mut g.id));
+        dedupe_ids(path.projects.iter_mut().map(|g| &mut g.id));
+        dedupe_ids(path.phases.iter_mut().map(|p| &mut p.id));
+        Ok(Imported {
+            path: self.path,
+            reports: self.reports,
+        })
+    }
+
+    fn overview(&mut self, section: &Section) {
+        for block in &section.blocks {
+            match block {
+                Block::Text { text, .. } => push_paragraph(&mut self.path.overview, text),
+                other => self.leftover(&section.title, other),
+            }
+        }
+    }
+
+    fn prerequisites(&mut self, section: &Section) {
+        for block in &section.blocks {
+            match block {
+                Block::List { items } => {
+                    for item in items {
+                        self.path.prerequisites.push(item.text.clone());
+                        self.leftover_items(&section.title, &item.children);
+                    }
+                }
+                other => self.leftover(&section.title, other),
+            }
+        }
+    }
+
+    fn phase(&mut self, section: &Section, weeks: WeekRange, choose: Option<Choose>) {
+        let (before, subsections) = split(&section.blocks, section.level + 1);
+        let mut groups = Vec::new();
+        groups.extend(self.phase_group(&section.title, None, &before));
+        for sub in &subsections {
+            groups.extend(self.phase_group(&section.title, Some(sub.title.clone()), &sub.blocks));
+        }
+        self.path.phases.push(Phase {
+            id: slug(&section.title),
+            title: section.title.clone(),
+            weeks,
+            choose,
+            groups,
+        });
+    }
+
+    /// The modules of a phase's numbered lists, as a group when there are any.
+    fn phase_group(
+        &mut self,
+        section: &str,
+        title: Option<String>,
+        blocks: &[Block],
+    ) -> Option<Group> {
+        let mut modules = Vec::new();
+        for block in blocks {
+            match block {
+                Block::List { items } => {
+                    for item in items {
+                        modules.push(self.module(item, section));
+                    }
+                }
+                other => self.leftover(section, other),
+            }
+        }
+        (!modules.is_empty()).then_some(Group { title, modules })
+    }
+
+    /// A numbered item of a phase: a module, defined the first time it is named. Returns its id.
+    fn module(&mut self, item: &Item, section: &str) -> String {
+        let title = item
+            .link
+            .as_ref()
+            .map_or_else(|| item.text.clone(), |(_, t)| t.clone());
+        let id = module_id(item).unwrap_or_else(|| slug(&title));
+        let mut topics = Vec::new();
+        for child in &item.children {
+            topics.push(child.text.clone());
+            self.leftover_items(section, &child.children);
+        }
+        if self.modules_seen.insert(id.clone()) {
+            self.path.modules.push(ModuleDef {
+                id: id.clone(),
+                title,
+                topics,
+            });
+        }
+        id
+    }
+
+    fn skills(&mut self, section: &Section) {
+        let groups = self.item_groups(section);
+        self.path
+            .skills
+            .extend(groups.into_iter().map(|(id, title, items)| SkillGroup {
+                id,
+                title,
+                items: items.iter().map(skill).collect(),
+            }));
+    }
+
+    fn projects(&mut self, section: &Section) {
+        let groups = self.item_groups(section);
+        self.path
+            .projects
+            .extend(groups.into_iter().map(|(id, title, items)| ProjectGroup {
+                id,
+                title,
+                items: items.iter().map(project).collect(),
+            }));
+    }
+
+    /// A section that is not part of a path is kept as notes, and said so; one that lists modules was probably
+    /// meant as a phase, so the message says what a phase needs.
+    fn notes(&mut self, section: &Section) {
+        let names_modules = section.blocks.iter().any(|b| match b {
+            Block::List { items } => items.iter().any(|i| module_id(i).is_some()),
+            _ => false,
+        });
+        self.reports.push(Report {
+            line: section.line,
+            message: if names_modules {
+                format!(
+                    "section `{}` lists modules but gives no weeks (like `(6-8 weeks)` in its heading), so it is not read as a phase; kept under `notes`",
+                    section.title
+                )
+            } else {
+                format!(
+                    "section `{}` is not part of a path; kept under `notes`",
+                    section.title
+                )
+            },
+        });
+        let groups = self.list_groups(section);
+        self.path.notes.extend(groups);
+    }
+
+    /// Groups of items for skills and projects: one per subsection; items before any subsection form a group named
+    /// after the section. An item's nested list has no place there and is kept under `notes`.
+    fn item_groups(&mut self, section: &Section) -> Vec<(String, String, Vec<Item>)> {
+        let (before, subsections) = split(&section.blocks, section.level + 1);
+        let mut groups = Vec::new();
+        groups.extend(self.item_group(&section.title, &before));
+        for sub in &subsections {
+            groups.extend(self.item_group(&sub.title, &sub.blocks));
+        }
+        groups
+    }
+
+    fn item_group(&mut self, title: &str, blocks: &[Block]) -> Option<(String, String, Vec<Item>)> {
+        let mut items = Vec::new();
+        for block in blocks {
+            match block {
+                Block::List { items: list } => {
+                    for item in list {
+                        if module_links(item).is_empty() {
+                            self.leftover_items(title, &item.children);
+                        }
+                        items.push(item.clone());
+                    }
+                }
+                other => self.leftover(title, other),
+            }
+        }
+        (!items.is_empty()).then(|| (slug(title), title.to_string(), items))
+    }
+
+    /// Plain lists (resources, tips, notes): one group per subsection; an item with a list under it is a group of
+    /// its own (the built-in tips are written so); other items form a group named after their (sub)section.
+    fn list_groups(&mut self, section: &Section) -> Vec<ListGroup> {
+        let (before, subsections) = split(&section.blocks, section.level + 1);
+        let mut groups = Vec::new();
+        self.list_group(section.kind, &section.title, &before, &mut groups);
+        for sub in &subsections {
+            let (inner_before, inner) = split(&sub.blocks, section.level + 2);
+            self.list_group(section.kind, &sub.title, &inner_before, &mut groups);
+            for deeper in &inner {
+                self.list_group(section.kind, &deeper.title, &deeper.blocks, &mut groups);
+            }
+        }
+        groups
+    }
+
+    /// Adds the groups of one (sub)section's blocks: the groups its items make first, then its plain items. A
+    /// paragraph has a place only in notes.
+    fn list_group(
+        &mut self,
+        kind: Kind,
+        title: &str,
+        blocks: &[Block],
+        groups: &mut Vec<ListGroup>,
+    ) {
+        let mut plain = Vec::new();
+        for block in blocks {
+            match block {
+                Block::List { items } => {
+                    for item in items {
+                        if item.children.is_empty() {
+                            plain.push(item.text.clone());
+                        } else {
+                            groups.push(ListGroup {
+                                id: slug(&item.text),
+                                title: item.text.clone(),
+                                items: item.children.iter().map(|c| c.text.clone()).collect(),
+                            });
+                            for child in &item.children {
+                                self.leftover_items(title, &child.children);
+                            }
+                        }
+                    }
+                }
+                Block::Text { text, .. } if kind == Kind::Notes => plain.push(text.clone()),
+                other => self.leftover(title, other),
+            }
+        }
+        if !plain.is_empty() {
+            groups.push(ListGroup {
+                id: slug(title),
+                title: title.to_string(),
+                items: plain,
+            });
+        }
+    }
+
     fn keep(&mut self, section: &str, line: usize, text: String) {
         let first_of_section = !self.leftovers.iter().any(|(t, _)| t == section);
         if first_of_section {
@@ -269,336 +386,27 @@ impl Reader {
             self.leftover_items(section, &item.children);
         }
     }
+}
 
-    fn phase(
-        &mut self,
-        path: &mut Path,
-        section: &Section,
-        weeks: WeekRange,
-        choose: Option<Choose>,
-    ) {
-        let (before, subsections) = split(&section.blocks, section.level + 1);
-        let mut groups = Vec::new();
-        let mut add_group = |reader: &mut Reader, title: Option<String>, blocks: &[Block]| {
-            let mut modules = Vec::new();
-            for block in blocks {
-                match block {
-                    Block::List { items } => {
-                        for item in items {
-                            modules.push(reader.module(path, item, &section.title));
-                        }
-                    }
-                    other => reader.leftover(&section.title, other),
-                }
-            }
-            if !modules.is_empty() {
-                groups.push(Group { title, modules });
-            }
-        };
-        add_group(self, None, &before);
-        for sub in &subsections {
-            add_group(self, Some(sub.title.clone()), &sub.blocks);
-        }
-        path.phases.push(Phase {
-            id: slug(&section.title),
-            title: section.title.clone(),
-            weeks,
-            choose,
-            groups,
-        });
-    }
-
-    /// A numbered item of a phase: a module, defined the first time it is named. Returns its id.
-    fn module(&mut self, path: &mut Path, item: &Item, section: &str) -> String {
-        let title = item
-            .link
-            .as_ref()
-            .map_or_else(|| item.text.clone(), |(_, t)| t.clone());
-        let id = module_id(item).unwrap_or_else(|| slug(&title));
-        let mut topics = Vec::new();
-        for child in &item.children {
-            topics.push(child.text.clone());
-            self.leftover_items(section, &child.children);
-        }
-        if self.modules_seen.insert(id.clone()) {
-            path.modules.push(ModuleDef {
-                id: id.clone(),
-                title,
-                topics,
-            });
-        }
-        id
-    }
-
-    /// Groups of items for skills and projects: one per subsection; items before any subsection form a group named
-    /// after the section. An item's nested list has no place there and is kept under `notes`.
-    fn item_groups(&mut self, section: &Section) -> Vec<(String, String, Vec<Item>)> {
-        let (before, subsections) = split(&section.blocks, section.level + 1);
-        let mut groups = Vec::new();
-        let mut take = |reader: &mut Reader, title: &str, blocks: &[Block]| {
-            let mut items = Vec::new();
-            for block in blocks {
-                match block {
-                    Block::List { items: list } => {
-                        for item in list {
-                            if module_links(item).is_empty() {
-                                reader.leftover_items(title, &item.children);
-                            }
-                            items.push(item.clone());
-                        }
-                    }
-                    other => reader.leftover(title, other),
-                }
-            }
-            if !items.is_empty() {
-                groups.push((slug(title), title.to_string(), items));
-            }
-        };
-        take(self, &section.title, &before);
-        for sub in &subsections {
-            take(self, &sub.title, &sub.blocks);
-        }
-        groups
-    }
-
-    /// Plain lists (resources, tips, notes): one group per subsection; an item with a list under it is a group of
-    /// its own (the built-in tips are written so); other items form a group named after their (sub)section.
-    fn list_groups(&mut self, section: &Section) -> Vec<ListGroup> {
-        let (before, subsections) = split(&section.blocks, section.level + 1);
-        let mut groups = Vec::new();
-        let take = |reader: &mut Reader,
-                    title: &str,
-                    blocks: &[Block],
-                    groups: &mut Vec<ListGroup>| {
-            let mut plain = Vec::new();
-            for block in blocks {
-                match block {
-                    Block::List { items } => {
-                        for item in items {
-                            if item.children.is_empty() {
-                                plain.push(item.text.clone());
-                            } else {
-                                groups.push(ListGroup {
-                                    id: slug(&item.text),
-                                    title: item.text.clone(),
-                                    items: item.children.iter().map(|c| c.text.clone()).collect(),
-                                });
-                                for child in &item.children {
-                                    reader.leftover_items(title, &child.children);
-                                }
-                            }
-                        }
-                    }
-                    Block::Text { text, .. } if section.kind == Kind::Notes => {
-                        plain.push(text.clone())
-                    }
-                    other => reader.leftover(title, other),
-                }
-            }
-            if !plain.is_empty() {
-                groups.push(ListGroup {
-                    id: slug(title),
-                    title: title.to_string(),
-                    items: plain,
-                });
-            }
-        };
-        take(self, &section.title, &before, &mut groups);
-        for sub in &subsections {
-            let (inner_before, inner) = split(&sub.blocks, section.level + 2);
-            take(self, &sub.title, &inner_before, &mut groups);
-            for deeper in &inner {
-                take(self, &deeper.title, &deeper.blocks, &mut groups);
-            }
-        }
-        groups
+/// A skill is its item's text; the modules it names are the ones that teach it.
+fn skill(item: &Item) -> Skill {
+    Skill {
+        title: item.text.clone(),
+        modules: module_links(item),
     }
 }
 
-/// A `###` under another section whose title names a section of its own (the source keeps "Transition Tips" under
-/// "Resources") is read as that section.
-fn route_subsections(sections: Vec<Section>) -> Vec<Section> {
-    let mut out = Vec::new();
-    for mut section in sections {
-        if matches!(section.kind, Kind::Phase(..)) {
-            out.push(section);
-            continue;
-        }
-        let mut kept = Vec::new();
-        let mut routed = Vec::new();
-        let mut current: Option<Section> = None;
-        for block in std::mem::take(&mut section.blocks) {
-            if let Block::Heading { level, text, line } = &block
-                && *level == section.level + 1
-            {
-                let (kind, title) = classify(text);
-                let moves = !matches!(kind, Kind::Notes | Kind::Phase(..)) && kind != section.kind;
-                if let Some(done) = current.take() {
-                    routed.push(done);
-                }
-                if moves {
-                    current = Some(Section {
-                        title,
-                        line: *line,
-                        level: *level,
-                        kind,
-                        blocks: Vec::new(),
-                    });
-                    continue;
-                }
-            }
-            match current.as_mut() {
-                Some(moving) => moving.blocks.push(block),
-                None => kept.push(block),
-            }
-        }
-        if let Some(done) = current.take() {
-            routed.push(done);
-        }
-        section.blocks = kept;
-        out.push(section);
-        out.extend(routed);
+/// A project is named by its link's text when it has one: the rest of the item says what it builds on.
+fn project(item: &Item) -> Project {
+    let title = item
+        .link
+        .as_ref()
+        .map_or_else(|| item.text.clone(), |(_, t)| t.clone());
+    Project {
+        id: slug(&title),
+        title,
+        modules: module_links(item),
     }
-    out
-}
-
-/// Splits blocks at headings of `level`: the blocks before the first, then each heading's title and blocks.
-fn split(blocks: &[Block], level: u8) -> (Vec<Block>, Vec<Section>) {
-    let mut before = Vec::new();
-    let mut subsections: Vec<Section> = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Heading {
-                level: l,
-                text,
-                line,
-            } if *l == level => subsections.push(Section {
-                title: text.clone(),
-                line: *line,
-                level,
-                kind: Kind::Notes,
-                blocks: Vec::new(),
-            }),
-            other => match subsections.last_mut() {
-                Some(sub) => sub.blocks.push(other.clone()),
-                None => before.push(other.clone()),
-            },
-        }
-    }
-    (before, subsections)
-}
-
-/// What a heading announces, and its title without the parts that were read (`(12-16 weeks)`, `(Choose 1-2)`).
-fn classify(heading: &str) -> (Kind, String) {
-    let mut weeks = None;
-    let mut choose = None;
-    let mut title = String::new();
-    let mut rest = heading;
-    while let Some(open) = rest.find('(') {
-        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
-            break;
-        };
-        let inner = rest[open + 1..close].trim().to_lowercase();
-        let read = if let Some(w) = parse_weeks(&inner) {
-            weeks = Some(w);
-            true
-        } else if let Some(c) = inner
-            .strip_prefix("choose")
-            .and_then(|r| parse_range(r.trim()))
-        {
-            choose = Some(Choose {
-                min: c.0 as usize,
-                max: c.1 as usize,
-            });
-            true
-        } else {
-            false
-        };
-        title.push_str(&rest[..open]);
-        if !read {
-            title.push_str(&rest[open..=close]);
-        }
-        rest = &rest[close + 1..];
-    }
-    title.push_str(rest);
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some(weeks) = weeks {
-        return (Kind::Phase(weeks, choose), title);
-    }
-    let key = title.to_lowercase();
-    let kind = match key.as_str() {
-        "overview" | "introduction" | "about" | "about this path" => Kind::Overview,
-        "prerequisites" | "requirements" | "before you start" => Kind::Prerequisites,
-        "essential skills" | "skills" | "key skills" | "core skills" => Kind::Skills,
-        "recommended projects" | "projects" | "project ideas" => Kind::Projects,
-        "resources" | "learning resources" | "further resources" => Kind::Resources,
-        "transition tips" | "tips" => Kind::Tips,
-        _ => Kind::Notes,
-    };
-    // Keep the heading as written when nothing was read from it.
-    (
-        kind,
-        if choose.is_some() {
-            title
-        } else {
-            heading.trim().to_string()
-        },
-    )
-}
-
-/// `12-16 weeks`, `12–16 weeks`, `4 weeks`.
-fn parse_weeks(inner: &str) -> Option<WeekRange> {
-    let number = inner
-        .strip_suffix("weeks")
-        .or_else(|| inner.strip_suffix("week"))?
-        .trim();
-    let (min, max) = parse_range(number)?;
-    Some(WeekRange { min, max })
-}
-
-/// `1-2`, `1–2`, `1 to 2`, `2`.
-fn parse_range(text: &str) -> Option<(u32, u32)> {
-    let parts: Vec<&str> = text
-        .split(['-', '–', '—'])
-        .flat_map(|p| p.split(" to "))
-        .map(str::trim)
-        .collect();
-    match parts.as_slice() {
-        [one] => one.parse().ok().map(|n| (n, n)),
-        [min, max] => Some((min.parse().ok()?, max.parse().ok()?)),
-        _ => None,
-    }
-}
-
-/// The module a link names: `…/modules/<id>/…`, else the folder of a `<id>/README.md`.
-fn module_id(item: &Item) -> Option<String> {
-    let (url, _) = item.link.as_ref()?;
-    let url = url.split(['#', '?']).next().unwrap_or_default();
-    let parts: Vec<&str> = url.split('/').filter(|p| !p.is_empty()).collect();
-    if let Some(at) = parts.iter().position(|p| *p == "modules")
-        && let Some(id) = parts.get(at + 1)
-    {
-        return Some(id.to_string());
-    }
-    match parts.as_slice() {
-        [.., id, readme] if readme.eq_ignore_ascii_case("readme.md") && *id != ".." => {
-            Some(id.to_string())
-        }
-        _ => None,
-    }
-}
-
-/// Modules an item (or its nested items) links to.
-fn module_links(item: &Item) -> Vec<String> {
-    let mut ids: Vec<String> = module_id(item).into_iter().collect();
-    for child in &item.children {
-        for id in module_links(child) {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    ids
 }
 
 fn push_paragraph(into: &mut String, text: &str) {
@@ -606,53 +414,6 @@ fn push_paragraph(into: &mut String, text: &str) {
         into.push_str("\n\n");
     }
     into.push_str(text);
-}
-
-/// Makes ids unique within one list by numbering repeats (`tools`, `tools-2`).
-fn dedupe_ids<'a>(ids: impl Iterator<Item = &'a mut String>) {
-    let mut seen = HashSet::new();
-    for id in ids {
-        let base = id.clone();
-        let mut n = 2;
-        while !seen.insert(id.clone()) {
-            *id = format!("{base}-{n}");
-            n += 1;
-        }
-    }
-}
-
-/// A title as an id: lowercase ASCII letters and digits, runs of anything else one `-`. A slash between single
-/// letters joins them (`A/B Testing` → `ab-testing`) and elsewhere separates words (`AI/ML` → `ai-ml`); an
-/// apostrophe joins (`Learner's` → `learners`).
-pub fn slug(title: &str) -> String {
-    let chars: Vec<char> = title.chars().collect();
-    let run_len = |from: usize, step: isize| {
-        let mut n = 0;
-        let mut i = from as isize;
-        while i >= 0 && (i as usize) < chars.len() && chars[i as usize].is_ascii_alphanumeric() {
-            n += 1;
-            i += step;
-        }
-        n
-    };
-    let mut out = String::new();
-    let mut pending_dash = false;
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_ascii_alphanumeric() {
-            if pending_dash && !out.is_empty() {
-                out.push('-');
-            }
-            pending_dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else if c == '\'' || c == '’' {
-            // joins
-        } else if c == '/' && i > 0 && run_len(i - 1, -1) == 1 && run_len(i + 1, 1) == 1 {
-            // A/B
-        } else {
-            pending_dash = true;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -796,40 +557,5 @@ mod tests {
     #[test]
     fn a_document_without_phases_is_refused() {
         assert!(import("# P\n\n## Overview\nText.\n", "p").is_err());
-    }
-
-    #[test]
-    fn headings_give_weeks_choices_and_titles() {
-        let (kind, title) = classify("Specialized Areas (Choose 1-2) (6-8 weeks)");
-        assert_eq!(
-            kind,
-            Kind::Phase(
-                WeekRange { min: 6, max: 8 },
-                Some(Choose { min: 1, max: 2 })
-            )
-        );
-        assert_eq!(title, "Specialized Areas");
-        assert_eq!(
-            classify("Deep Dive (optional) (4 weeks)"),
-            (
-                Kind::Phase(WeekRange { min: 4, max: 4 }, None),
-                "Deep Dive (optional)".to_string()
-            )
-        );
-        assert_eq!(classify("Essential Skills").0, Kind::Skills);
-        assert_eq!(classify("Something Else").0, Kind::Notes);
-    }
-
-    #[test]
-    fn slugs_are_ids() {
-        assert_eq!(slug("A/B Testing Framework"), "ab-testing-framework");
-        assert_eq!(slug("Core AI/ML Foundations"), "core-ai-ml-foundations");
-        assert_eq!(slug("Model Training & Tuning"), "model-training-tuning");
-        assert_eq!(slug("LLM-powered Application"), "llm-powered-application");
-        assert_eq!(slug("  Learner's Notes!  "), "learners-notes");
-        assert_eq!(
-            slug("Cloud Services (AWS/GCP/Azure)"),
-            "cloud-services-aws-gcp-azure"
-        );
     }
 }

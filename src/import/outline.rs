@@ -36,123 +36,177 @@ pub struct Item {
 
 /// Reads a document into blocks, in order.
 pub fn outline(markdown: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut heading: Option<(u8, usize, String)> = None;
-    let mut text: Option<(usize, String)> = None;
-    let mut lists: Vec<Vec<Item>> = Vec::new();
-    let mut items: Vec<Item> = Vec::new();
-    // (destination, text so far, nesting depth of the item it is in)
-    let mut link: Option<(String, String, usize)> = None;
-    let mut in_metadata = false;
-
-    let flush = |text: &mut Option<(usize, String)>, blocks: &mut Vec<Block>| {
-        if let Some((line, t)) = text.take() {
-            let t = t.trim().to_string();
-            if !t.is_empty() {
-                blocks.push(Block::Text { text: t, line });
-            }
-        }
+    let mut outliner = Outliner {
+        markdown,
+        ..Outliner::default()
     };
-
     for (event, range) in parser(markdown).into_offset_iter() {
-        let line = line_at(markdown, range.start);
+        outliner.event(event, range.start);
+    }
+    outliner.finish()
+}
+
+/// A walk over the document's events: the blocks read so far and the ones still open. Positions are byte offsets,
+/// turned into lines only where a block or item keeps one, since counting lines means scanning the text.
+#[derive(Default)]
+struct Outliner<'m> {
+    markdown: &'m str,
+    blocks: Vec<Block>,
+    /// (level, line, text so far)
+    heading: Option<(u8, usize, String)>,
+    /// Text outside lists not yet made a block: (line, text so far).
+    text: Option<(usize, String)>,
+    /// The lists open, innermost last, each with the items it has finished.
+    lists: Vec<Vec<Item>>,
+    /// The items open, innermost last.
+    items: Vec<Item>,
+    /// (destination, text so far, nesting depth of the item it is in)
+    link: Option<(String, String, usize)>,
+    in_metadata: bool,
+}
+
+impl Outliner<'_> {
+    fn event(&mut self, event: Event<'_>, at: usize) {
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            _ if in_metadata => {}
-            Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut text, &mut blocks);
-                heading = Some((level as u8, line, String::new()));
+            Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
+            _ if self.in_metadata => {}
+            Event::Start(tag) => self.start(tag, at),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) | Event::Code(t) => self.text(&t, at),
+            Event::SoftBreak | Event::HardBreak => self.space(),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, at: usize) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.heading = Some((level as u8, self.line(at), String::new()));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, line, t)) = heading.take() {
-                    blocks.push(Block::Heading {
+            Tag::List(_) => {
+                if self.items.is_empty() {
+                    self.flush();
+                }
+                self.lists.push(Vec::new());
+            }
+            Tag::Item => {
+                let line = self.line(at);
+                self.items.push(Item {
+                    line,
+                    ..Item::default()
+                });
+            }
+            Tag::Link { dest_url, .. } => {
+                self.link = Some((dest_url.to_string(), String::new(), self.items.len()));
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                if let Some((level, line, t)) = self.heading.take() {
+                    self.blocks.push(Block::Heading {
                         level,
                         text: t.trim().to_string(),
                         line,
                     });
                 }
             }
-            Event::Start(Tag::List(_)) => {
-                if items.is_empty() {
-                    flush(&mut text, &mut blocks);
-                }
-                lists.push(Vec::new());
-            }
-            Event::End(TagEnd::List(_)) => {
-                let done = lists.pop().unwrap_or_default();
-                match items.last_mut() {
+            TagEnd::List(_) => {
+                let done = self.lists.pop().unwrap_or_default();
+                match self.items.last_mut() {
                     Some(parent) => parent.children.extend(done),
-                    None => blocks.push(Block::List { items: done }),
+                    None => self.blocks.push(Block::List { items: done }),
                 }
             }
-            Event::Start(Tag::Item) => items.push(Item {
-                line,
-                ..Item::default()
-            }),
-            Event::End(TagEnd::Item) => {
-                if let Some(mut item) = items.pop() {
+            TagEnd::Item => {
+                if let Some(mut item) = self.items.pop() {
                     item.text = item.text.trim().to_string();
-                    if let Some(list) = lists.last_mut() {
+                    if let Some(list) = self.lists.last_mut() {
                         list.push(item);
                     }
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                link = Some((dest_url.to_string(), String::new(), items.len()));
-            }
-            Event::End(TagEnd::Link) => {
-                if let Some((url, t, depth)) = link.take()
-                    && depth == items.len()
-                    && let Some(item) = items.last_mut()
-                    && item.link.is_none()
-                {
-                    item.link = Some((url, t.trim().to_string()));
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, buffer)) = heading.as_mut() {
-                    buffer.push_str(&t);
-                } else if let Some(item) = items.last_mut() {
-                    // A loose list puts each item's text in a paragraph: join them with a space.
-                    if !item.text.is_empty() && item.text.ends_with('\n') {
-                        item.text.pop();
-                        item.text.push(' ');
-                    }
-                    item.text.push_str(&t);
-                } else {
-                    text.get_or_insert_with(|| (line, String::new()))
-                        .1
-                        .push_str(&t);
-                }
-                if let Some((_, buffer, _)) = link.as_mut() {
-                    buffer.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                let target = match (heading.as_mut(), items.last_mut()) {
-                    (Some((_, _, buffer)), _) => Some(buffer),
-                    (None, Some(item)) => Some(&mut item.text),
-                    (None, None) => text.as_mut().map(|(_, t)| t),
-                };
-                if let Some(buffer) = target {
-                    buffer.push(' ');
-                }
-            }
-            Event::End(TagEnd::Paragraph) => match items.last_mut() {
+            TagEnd::Link => self.end_link(),
+            TagEnd::Paragraph => match self.items.last_mut() {
                 Some(item) => item.text.push('\n'),
-                None => flush(&mut text, &mut blocks),
+                None => self.flush(),
             },
-            Event::End(TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead)
-                if items.is_empty() =>
-            {
-                flush(&mut text, &mut blocks)
+            TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead if self.items.is_empty() => {
+                self.flush()
             }
             _ => {}
         }
     }
-    flush(&mut text, &mut blocks);
-    blocks
+
+    /// A link belongs to the item whose own text it is in, and only the item's first link is kept.
+    fn end_link(&mut self) {
+        if let Some((url, t, depth)) = self.link.take()
+            && depth == self.items.len()
+            && let Some(item) = self.items.last_mut()
+            && item.link.is_none()
+        {
+            item.link = Some((url, t.trim().to_string()));
+        }
+    }
+
+    fn text(&mut self, t: &str, at: usize) {
+        if let Some((_, _, buffer)) = self.heading.as_mut() {
+            buffer.push_str(t);
+        } else if let Some(item) = self.items.last_mut() {
+            // A loose list puts each item's text in a paragraph: join them with a space.
+            if !item.text.is_empty() && item.text.ends_with('\n') {
+                item.text.pop();
+                item.text.push(' ');
+            }
+            item.text.push_str(t);
+        } else {
+            if self.text.is_none() {
+                self.text = Some((self.line(at), String::new()));
+            }
+            if let Some((_, buffer)) = self.text.as_mut() {
+                buffer.push_str(t);
+            }
+        }
+        if let Some((_, buffer, _)) = self.link.as_mut() {
+            buffer.push_str(t);
+        }
+    }
+
+    /// A line break inside a heading, an item or a paragraph reads as a space.
+    fn space(&mut self) {
+        let target = match (self.heading.as_mut(), self.items.last_mut()) {
+            (Some((_, _, buffer)), _) => Some(buffer),
+            (None, Some(item)) => Some(&mut item.text),
+            (None, None) => self.text.as_mut().map(|(_, t)| t),
+        };
+        if let Some(buffer) = target {
+            buffer.push(' ');
+        }
+    }
+
+    /// Ends the text outside lists being read, as a block unless it is blank.
+    fn flush(&mut self) {
+        if let Some((line, t)) = self.text.take() {
+            let t = t.trim().to_string();
+            if !t.is_empty() {
+                self.blocks.push(Block::Text { text: t, line });
+            }
+        }
+    }
+
+    fn line(&self, at: usize) -> usize {
+        line_at(self.markdown, at)
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush();
+        self.blocks
+    }
 }
 
 #[cfg(test)]

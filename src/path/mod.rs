@@ -3,9 +3,10 @@
 //! A path is data (YAML under `paths/`); this module turns its text into a [`Path`] and checks that it hangs together:
 //! unique ids, every referenced module defined, no empty phase, sane week ranges. Pure: no I/O.
 
+mod check;
 pub mod ids;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -201,140 +202,6 @@ impl Path {
         Ok((path, problems))
     }
 
-    /// Builds the index and lists every problem (empty when the path is sound).
-    fn check(&mut self) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        let mut problem = |id: &str, message: String| {
-            problems.push(Problem {
-                id: id.to_string(),
-                message,
-            })
-        };
-        let mut index = Index::default();
-        let mut defined: HashMap<&str, usize> = HashMap::new();
-        let mut all_ids: HashSet<&str> = HashSet::new();
-
-        if self.id.trim().is_empty() {
-            problem("id", "the path has an empty `id`".into());
-        }
-        for (i, module) in self.modules.iter().enumerate() {
-            check_id(&module.id, "module", &mut problem);
-            if defined.insert(&module.id, i).is_some() {
-                problem(
-                    &module.id,
-                    format!("module `{}` is defined twice", module.id),
-                );
-            }
-            all_ids.insert(&module.id);
-        }
-        let mut placed: HashMap<&str, &str> = HashMap::new();
-        let mut phase_ids = HashSet::new();
-        for (p, phase) in self.phases.iter().enumerate() {
-            check_id(&phase.id, "phase", &mut problem);
-            if !phase_ids.insert(phase.id.as_str()) {
-                problem(&phase.id, format!("phase `{}` is defined twice", phase.id));
-            }
-            if phase.weeks.min == 0 || phase.weeks.min > phase.weeks.max {
-                problem(
-                    &phase.id,
-                    format!(
-                        "phase `{}` has the week range {}-{}: it needs 1 <= min <= max",
-                        phase.id, phase.weeks.min, phase.weeks.max
-                    ),
-                );
-            }
-            let count = phase.module_ids().count();
-            if count == 0 {
-                problem(&phase.id, format!("phase `{}` has no modules", phase.id));
-            }
-            if let Some(choose) = phase.choose
-                && (choose.min == 0 || choose.min > choose.max || choose.max > count)
-            {
-                problem(
-                    &phase.id,
-                    format!(
-                        "phase `{}` asks to choose {}-{} of its {count} modules",
-                        phase.id, choose.min, choose.max
-                    ),
-                );
-            }
-            for id in phase.module_ids() {
-                match defined.get(id) {
-                    None => problem(
-                        id,
-                        format!(
-                            "phase `{}` names module `{id}`, which is not defined under `modules`",
-                            phase.id
-                        ),
-                    ),
-                    Some(&m) => {
-                        if let Some(other) = placed.insert(id, &phase.id) {
-                            problem(
-                                id,
-                                format!(
-                                    "module `{id}` is listed twice (in `{other}` and `{}`)",
-                                    phase.id
-                                ),
-                            );
-                        }
-                        index.modules.insert(id.to_string(), (m, p));
-                    }
-                }
-            }
-        }
-        if self.phases.is_empty() {
-            problem("phases", "the path has no phases".into());
-        }
-        for module in &self.modules {
-            if !placed.contains_key(module.id.as_str()) {
-                problem(&module.id, format!("module `{}` is in no phase", module.id));
-            }
-        }
-        for (g, group) in self.projects.iter().enumerate() {
-            for (i, project) in group.items.iter().enumerate() {
-                check_id(&project.id, "project", &mut problem);
-                if !all_ids.insert(&project.id) {
-                    problem(
-                        &project.id,
-                        format!(
-                            "project `{}` reuses an id: ids are unique across modules and projects",
-                            project.id
-                        ),
-                    );
-                }
-                index.projects.insert(project.id.clone(), (g, i));
-                for m in &project.modules {
-                    if !defined.contains_key(m.as_str()) {
-                        problem(
-                            m,
-                            format!(
-                                "project `{}` builds on module `{m}`, which is not defined",
-                                project.id
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        for group in &self.skills {
-            for skill in &group.items {
-                for m in &skill.modules {
-                    if !defined.contains_key(m.as_str()) {
-                        problem(
-                            m,
-                            format!(
-                                "skill `{}` names module `{m}`, which is not defined",
-                                skill.title
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        self.index = index;
-        problems
-    }
-
     pub fn module(&self, id: &str) -> Option<&ModuleDef> {
         self.index.modules.get(id).map(|&(m, _)| &self.modules[m])
     }
@@ -365,20 +232,6 @@ impl Path {
     /// The phase whose modules are options (the specializations), if the path has one.
     pub fn choice_phase(&self) -> Option<&Phase> {
         self.phases.iter().find(|p| p.is_choice())
-    }
-}
-
-/// Ids go into commands and file names: keep them to lowercase letters, digits and dashes.
-fn check_id(id: &str, kind: &str, problem: &mut impl FnMut(&str, String)) {
-    let ok = !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-    if !ok {
-        problem(
-            id,
-            format!("{kind} id `{id}` must be lowercase letters, digits, `-` or `_`"),
-        );
     }
 }
 

@@ -4,11 +4,14 @@
 //! run side by side); at the choice phase with nothing chosen, a step that asks the learner to choose; then the chosen
 //! modules; last, recommended projects whose modules are all done.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::count::phase_count;
 use super::{PathProgress, Status};
 use crate::course::Course;
+use crate::path::Phase;
 use crate::plan::{PhaseWeeks, weeks_by_module};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -46,11 +49,116 @@ pub fn next_steps(
     progress: &PathProgress,
     allocation: &[PhaseWeeks],
 ) -> Vec<Step> {
-    let path = &course.path;
-    let checklist_complete = |m: &str| course.checklist_complete(progress, m);
-    let mut steps = Vec::new();
-    let weeks = weeks_by_module(allocation);
-    let module_step = |action: Action, id: &str| {
+    let ranker = Ranker {
+        course,
+        progress,
+        allocation,
+        weeks: weeks_by_module(allocation),
+    };
+    let mut steps = ranker.in_progress();
+    steps.extend(ranker.current_phase());
+    steps.extend(ranker.ready_projects());
+    steps
+}
+
+/// What every kind of step is ranked from, so each kind is a method that reads it.
+struct Ranker<'a> {
+    course: &'a Course,
+    progress: &'a PathProgress,
+    allocation: &'a [PhaseWeeks],
+    weeks: HashMap<&'a str, u32>,
+}
+
+impl Ranker<'_> {
+    /// Modules in progress, in path order.
+    fn in_progress(&self) -> Vec<Step> {
+        self.course
+            .path
+            .module_ids()
+            .filter(|id| self.progress.status(id) == Status::InProgress)
+            .map(|id| self.module_step(self.finish_or(Action::Continue, id), id))
+            .collect()
+    }
+
+    /// The earliest unfinished phase's todo modules, or the step that asks to choose when it is the choice phase and
+    /// nothing is chosen.
+    fn current_phase(&self) -> Vec<Step> {
+        let Some(phase) = self
+            .course
+            .path
+            .phases
+            .iter()
+            .find(|p| !phase_count(p, self.progress).is_complete())
+        else {
+            return Vec::new();
+        };
+        if phase.is_choice() && self.progress.chosen.is_empty() {
+            return vec![self.choose_step(phase)];
+        }
+        phase
+            .module_ids()
+            .filter(|id| self.progress.takes(phase, id) && self.progress.status(id) == Status::Todo)
+            .map(|id| self.module_step(self.finish_or(Action::Start, id), id))
+            .collect()
+    }
+
+    fn choose_step(&self, phase: &Phase) -> Step {
+        let options: Vec<String> = phase.module_ids().map(str::to_string).collect();
+        let (min, max) = phase.choice_range();
+        let (first, second) = (
+            options.first().cloned().unwrap_or_default(),
+            options.get(1).cloned(),
+        );
+        let example = match (max, second) {
+            (max, Some(second)) if max >= 2 => format!("aipath choose {first} {second}"),
+            _ => format!("aipath choose {first}"),
+        };
+        Step {
+            action: Action::Choose,
+            id: None,
+            title: format!("Choose {} of the {}", choice_count(min, max), phase.title),
+            phase: Some(phase.id.clone()),
+            topics: options,
+            weeks: Some(allocation_weeks(self.allocation, &phase.id)),
+            command: example,
+        }
+    }
+
+    /// Recommended projects whose modules are all done and that are not closed yet.
+    fn ready_projects(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        for project in self.course.path.all_projects() {
+            let ready = !project.modules.is_empty()
+                && project
+                    .modules
+                    .iter()
+                    .all(|m| self.progress.status(m) == Status::Done);
+            if ready && !self.progress.project_status(&project.id).is_closed() {
+                steps.push(Step {
+                    action: Action::Build,
+                    id: Some(project.id.clone()),
+                    title: project.title.clone(),
+                    phase: None,
+                    topics: project.modules.clone(),
+                    weeks: None,
+                    command: format!("aipath done {}", project.id),
+                });
+            }
+        }
+        steps
+    }
+
+    /// `Finish` for a module whose checklist is all ticked, whatever its status says, else `action`.
+    fn finish_or(&self, action: Action, id: &str) -> Action {
+        if self.course.checklist_complete(self.progress, id) {
+            Action::Finish
+        } else {
+            action
+        }
+    }
+
+    fn module_step(&self, action: Action, id: &str) -> Step {
+        let path = &self.course.path;
         let def = path.module(id);
         Step {
             action,
@@ -58,83 +166,13 @@ pub fn next_steps(
             title: def.map(|d| d.title.clone()).unwrap_or_default(),
             phase: path.phase_of(id).map(|p| p.id.clone()),
             topics: def.map(|d| d.topics.clone()).unwrap_or_default(),
-            weeks: weeks.get(id).copied(),
+            weeks: self.weeks.get(id).copied(),
             command: match action {
                 Action::Start => format!("aipath start {id}"),
                 _ => format!("aipath done {id}"),
             },
         }
-    };
-
-    for id in path.module_ids() {
-        if progress.status(id) == Status::InProgress {
-            let action = if checklist_complete(id) {
-                Action::Finish
-            } else {
-                Action::Continue
-            };
-            steps.push(module_step(action, id));
-        }
     }
-
-    if let Some(phase) = path
-        .phases
-        .iter()
-        .find(|p| !phase_count(p, progress).is_complete())
-    {
-        if phase.is_choice() && progress.chosen.is_empty() {
-            let options: Vec<String> = phase.module_ids().map(str::to_string).collect();
-            let (min, max) = phase.choice_range();
-            let (first, second) = (
-                options.first().cloned().unwrap_or_default(),
-                options.get(1).cloned(),
-            );
-            let example = match (max, second) {
-                (max, Some(second)) if max >= 2 => format!("aipath choose {first} {second}"),
-                _ => format!("aipath choose {first}"),
-            };
-            steps.push(Step {
-                action: Action::Choose,
-                id: None,
-                title: format!("Choose {} of the {}", choice_count(min, max), phase.title),
-                phase: Some(phase.id.clone()),
-                topics: options,
-                weeks: Some(allocation_weeks(allocation, &phase.id)),
-                command: example,
-            });
-        } else {
-            for id in phase.module_ids() {
-                if progress.takes(phase, id) && progress.status(id) == Status::Todo {
-                    let action = if checklist_complete(id) {
-                        Action::Finish
-                    } else {
-                        Action::Start
-                    };
-                    steps.push(module_step(action, id));
-                }
-            }
-        }
-    }
-
-    for project in path.all_projects() {
-        let ready = !project.modules.is_empty()
-            && project
-                .modules
-                .iter()
-                .all(|m| progress.status(m) == Status::Done);
-        if ready && !progress.project_status(&project.id).is_closed() {
-            steps.push(Step {
-                action: Action::Build,
-                id: Some(project.id.clone()),
-                title: project.title.clone(),
-                phase: None,
-                topics: project.modules.clone(),
-                weeks: None,
-                command: format!("aipath done {}", project.id),
-            });
-        }
-    }
-    steps
 }
 
 pub fn choice_count(min: usize, max: usize) -> String {

@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
-use crate::guide::{self, FrontMatter, line_at};
+use crate::guide::{self, CheckItem, FrontMatter, line_at};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -24,21 +24,17 @@ const DIM: &str = "\x1b[2m";
 const ITALIC: &str = "\x1b[3m";
 const STRIKE: &str = "\x1b[9m";
 
-/// Renders a guide. `ticked` holds the texts of the checklist items the learner has ticked.
+/// Renders a guide from what its caller has already read of `markdown`: the `front` matter (the block the course
+/// read, whose hours it plans with) and the `checklist` its parse found. `ticked` holds the texts of the checklist
+/// items the learner has ticked.
 pub fn render(
     markdown: &str,
+    front: &FrontMatter,
+    checklist: &[CheckItem],
     ticked: &BTreeSet<String>,
     styled: bool,
     width: Option<usize>,
 ) -> String {
-    // Checklist items by the line their box is on, numbered in document order as `check` numbers them.
-    let items: HashMap<usize, (usize, String)> = guide::parse(markdown)
-        .map(|doc| doc.checklist)
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| (item.line, (i + 1, item.text)))
-        .collect();
     let mut w = Writer {
         out: String::new(),
         styled,
@@ -49,63 +45,50 @@ pub fn render(
         link: Vec::new(),
         code: None,
         row: Vec::new(),
-        summary: guide::front_matter(markdown).ok().and_then(|f| summary(&f)),
+        summary: summary(front),
         seen_block: false,
+        boxes: Boxes::new(markdown, checklist, ticked),
     };
     for (event, range) in guide::parser(markdown).into_offset_iter() {
-        match event {
-            Event::Start(tag) => w.start(tag),
-            Event::End(tag) => w.end(tag),
-            Event::Text(t) => {
-                if let Some(code) = w.code.as_mut() {
-                    code.push_str(&t);
-                } else if !w.in_metadata() {
-                    w.inline.push_str(&t);
-                }
-            }
-            Event::Code(t) => {
-                w.inline.push('`');
-                w.inline.push_str(&t);
-                w.inline.push('`');
-            }
-            Event::SoftBreak => w.inline.push(' '),
-            Event::HardBreak => w.inline.push('\n'),
-            Event::Html(t) | Event::InlineHtml(t) => w.inline.push_str(t.trim_end_matches('\n')),
-            Event::Rule => {
-                w.block_start();
-                let prefix = w.prefix();
-                w.out.push_str(&format!("{prefix}* * *\n"));
-            }
-            Event::TaskListMarker(_) => {
-                let (number, checked) = match items.get(&line_at(markdown, range.start)) {
-                    Some((n, text)) => (Some(*n), ticked.contains(text)),
-                    None => (None, false),
-                };
-                let mark = if checked { "[x]" } else { "[ ]" };
-                let marker = match number {
-                    Some(n) => format!("{n}. {mark} "),
-                    None => format!("{mark} "),
-                };
-                if let Some(Frame::Item { marker: m, .. }) = w
-                    .frames
-                    .iter_mut()
-                    .rev()
-                    .find(|f| matches!(f, Frame::Item { .. }))
-                {
-                    *m = marker;
-                }
-            }
-            Event::FootnoteReference(t) => w.inline.push_str(&format!("[^{t}]")),
-            Event::InlineMath(t) | Event::DisplayMath(t) => w.inline.push_str(&t),
+        w.event(event, range.start);
+    }
+    w.finish()
+}
+
+/// How the checklist's boxes are shown: numbered and ticked from the learner's state.
+struct Boxes<'a> {
+    markdown: &'a str,
+    /// Checklist items by the line their box is on, numbered in document order as `check` numbers them.
+    items: HashMap<usize, (usize, &'a str)>,
+    ticked: &'a BTreeSet<String>,
+}
+
+impl<'a> Boxes<'a> {
+    fn new(markdown: &'a str, checklist: &'a [CheckItem], ticked: &'a BTreeSet<String>) -> Self {
+        let items = checklist
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.line, (i + 1, item.text.as_str())))
+            .collect();
+        Boxes {
+            markdown,
+            items,
+            ticked,
         }
     }
-    w.flush();
-    w.take_summary();
-    let mut out = w.out;
-    while out.ends_with("\n\n") {
-        out.pop();
+
+    /// The marker of the task item whose box starts at byte `at`.
+    fn marker(&self, at: usize) -> String {
+        let (number, checked) = match self.items.get(&line_at(self.markdown, at)) {
+            Some(&(n, text)) => (Some(n), self.ticked.contains(text)),
+            None => (None, false),
+        };
+        let mark = if checked { "[x]" } else { "[ ]" };
+        match number {
+            Some(n) => format!("{n}. {mark} "),
+            None => format!("{mark} "),
+        }
     }
-    out
 }
 
 /// The front matter in one line: the effort and the prerequisites.
@@ -150,7 +133,7 @@ enum Frame {
     Table,
 }
 
-struct Writer {
+struct Writer<'a> {
     out: String,
     styled: bool,
     width: Option<usize>,
@@ -168,9 +151,62 @@ struct Writer {
     /// The front matter's summary, written under the first heading (or first thing, if the guide has none).
     summary: Option<String>,
     seen_block: bool,
+    boxes: Boxes<'a>,
 }
 
-impl Writer {
+impl Writer<'_> {
+    /// Handles one event; `at` is its byte offset in the markdown.
+    fn event(&mut self, event: Event<'_>, at: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => {
+                if let Some(code) = self.code.as_mut() {
+                    code.push_str(&t);
+                } else if !self.in_metadata() {
+                    self.inline.push_str(&t);
+                }
+            }
+            Event::Code(t) => {
+                self.inline.push('`');
+                self.inline.push_str(&t);
+                self.inline.push('`');
+            }
+            Event::SoftBreak => self.inline.push(' '),
+            Event::HardBreak => self.inline.push('\n'),
+            Event::Html(t) | Event::InlineHtml(t) => self.inline.push_str(t.trim_end_matches('\n')),
+            Event::Rule => {
+                self.block_start();
+                let prefix = self.prefix();
+                self.out.push_str(&format!("{prefix}* * *\n"));
+            }
+            Event::TaskListMarker(_) => {
+                let marker = self.boxes.marker(at);
+                if let Some(Frame::Item { marker: m, .. }) = self
+                    .frames
+                    .iter_mut()
+                    .rev()
+                    .find(|f| matches!(f, Frame::Item { .. }))
+                {
+                    *m = marker;
+                }
+            }
+            Event::FootnoteReference(t) => self.inline.push_str(&format!("[^{t}]")),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.inline.push_str(&t),
+        }
+    }
+
+    /// The text written, once the last block is out and the summary has had its place.
+    fn finish(mut self) -> String {
+        self.flush();
+        self.take_summary();
+        let mut out = self.out;
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out
+    }
+
     fn in_metadata(&self) -> bool {
         self.frames.iter().any(|f| matches!(f, Frame::Metadata))
     }
@@ -513,6 +549,21 @@ def f():
 - [x] Ticked in the source
 - [ ] Can do a third
 ";
+
+    /// Renders as `show` does, with the front matter and the checklist read from the markdown first. A guide
+    /// without a title does not parse: it has no checklist then.
+    fn render(
+        markdown: &str,
+        ticked: &BTreeSet<String>,
+        styled: bool,
+        width: Option<usize>,
+    ) -> String {
+        let front = guide::front_matter(markdown).unwrap_or_default();
+        let checklist = guide::parse(markdown)
+            .map(|doc| doc.checklist)
+            .unwrap_or_default();
+        super::render(markdown, &front, &checklist, ticked, styled, width)
+    }
 
     fn ticked(items: &[&str]) -> BTreeSet<String> {
         items.iter().map(|s| s.to_string()).collect()

@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::course::GuideFile;
 use crate::guide::checklist::Ticks;
-use crate::guide::{FrontMatter, Section};
+use crate::guide::{FrontMatter, Guide, Section};
 use crate::render::{Render, Screen, guide};
 
 #[derive(Serialize)]
@@ -20,9 +21,13 @@ pub struct ShowView<'a> {
     pub sections: Vec<Section>,
     pub checklist: Vec<ItemView>,
     pub progress: Ticks,
-    /// The guide's markdown and the learner's ticks, for the terminal rendering.
+    /// For the terminal rendering: the guide as loaded (its markdown, and the front matter the course plans with,
+    /// which the summary line states), its checklist as parsed, and the learner's ticks. Handed over already read so
+    /// the rendering parses nothing again.
     #[serde(skip)]
-    pub markdown: &'a str,
+    pub guide: &'a GuideFile,
+    #[serde(skip)]
+    pub doc: &'a Guide,
     #[serde(skip)]
     pub ticked: BTreeSet<String>,
 }
@@ -33,7 +38,14 @@ const MAX_WIDTH: usize = 100;
 impl Render for ShowView<'_> {
     fn render(&self, screen: Screen) -> String {
         let width = screen.columns.map(|c| c.min(MAX_WIDTH));
-        let mut text = guide::render(self.markdown, &self.ticked, screen.color, width);
+        let mut text = guide::render(
+            &self.guide.text,
+            &self.guide.front,
+            &self.doc.checklist,
+            &self.ticked,
+            screen.color,
+            width,
+        );
         text.push('\n');
         let footer = footer(self);
         match width {
