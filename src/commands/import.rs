@@ -1,21 +1,21 @@
 //! `aipath import MARKDOWN [-o FILE]`: a learning-path document → a path YAML. Reads no state.
 
-use std::path::{Path as FsPath, PathBuf};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
 
 use super::shell::{Shell, emit};
-use crate::course::validate::{Checked, GuideText, Lookups, check_path};
+use crate::course::validate::{Checked, Lookups, check_path};
 use crate::error::input;
 use crate::import::{import, slug};
 use crate::io::atomic::{self, Replace};
-use crate::io::loader::guide_text;
-use crate::path::Path;
+use crate::io::loader::found_guide;
+use crate::path::LearningPath;
 use crate::render::text::plural;
 
 pub struct Options<'a> {
-    pub markdown: &'a FsPath,
-    pub output: Option<&'a FsPath>,
+    pub markdown: &'a Path,
+    pub output: Option<&'a Path>,
     pub force: bool,
     pub id: Option<&'a str>,
 }
@@ -96,16 +96,9 @@ fn check_result(options: &Options, yaml: &str, shell: &Shell) -> usize {
         .output
         .unwrap_or(options.markdown)
         .parent()
-        .map(FsPath::to_path_buf)
+        .map(Path::to_path_buf)
         .unwrap_or_default();
-    let guide = |module: &str| {
-        guide_text(module, Some(&guide_dir))
-            .map(|(file, text)| GuideText {
-                file: file.display().to_string(),
-                text: text.into_owned(),
-            })
-            .map_err(|e| format!("{e:#}"))
-    };
+    let guide = |module: &str| found_guide(module, Some(&guide_dir));
     let lookups = Lookups {
         guide: &guide,
         link_exists: &|_, _| true,
@@ -121,10 +114,10 @@ fn check_result(options: &Options, yaml: &str, shell: &Shell) -> usize {
 }
 
 /// What was written and how to use it.
-fn written(out: &FsPath, path: &Path, problems: usize) -> String {
+fn written(out: &Path, path: &LearningPath, problems: usize) -> String {
     // In the data folder's `paths` folder the path is named by its id; elsewhere by its file.
     let in_catalog = crate::io::catalog::folder().is_some_and(|folder| {
-        let canonical = |p: &FsPath| std::fs::canonicalize(p).ok();
+        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
         out.parent().and_then(canonical) == canonical(&folder)
     });
     let how = if in_catalog {
@@ -147,7 +140,7 @@ fn written(out: &FsPath, path: &Path, problems: usize) -> String {
 
 /// Writes through a temp file and a rename, so a reader never sees half a file; without `force`, an existing file
 /// (even one created meanwhile) is left alone.
-fn write_new(out: &FsPath, text: &str, force: bool) -> Result<()> {
+fn write_new(out: &Path, text: &str, force: bool) -> Result<()> {
     let replace = if force { Replace::Yes } else { Replace::No };
     atomic::write(out, ".import-", text.as_bytes(), replace).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {

@@ -1,16 +1,16 @@
 //! `aipath validate [ID|FILE]...`: check paths and their guides, every problem as `FILE:LINE: message`. Reads no
 //! state and writes nothing.
 
-use std::path::{Component, Path as FsPath, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 
 use super::shell::Shell;
-use crate::course::validate::{Checked, GuideText, Lookups, check_path};
+use crate::course::validate::{Checked, Lookups, check_path};
 use crate::error::input;
 use crate::io::builtin::{BUILTIN_GUIDES, BUILTIN_MODULES, BUILTIN_PATHS};
 use crate::io::catalog::{self, Source};
-use crate::io::loader::guide_text;
+use crate::io::loader::found_guide;
 use crate::render::text::plural;
 use crate::render::views::validate::ValidateView;
 
@@ -39,18 +39,11 @@ pub fn run(targets: &[String], shell: &Shell) -> Result<()> {
                 (
                     file.display().to_string(),
                     text,
-                    Some(file.parent().map(FsPath::to_path_buf).unwrap_or_default()),
+                    Some(file.parent().map(Path::to_path_buf).unwrap_or_default()),
                 )
             }
         };
-        let guide = |id: &str| {
-            guide_text(id, dir.as_deref())
-                .map(|(file, text)| GuideText {
-                    file: file.display().to_string(),
-                    text: text.into_owned(),
-                })
-                .map_err(|e| format!("{e:#}"))
-        };
+        let guide = |id: &str| found_guide(id, dir.as_deref());
         let lookups = Lookups {
             guide: &guide,
             link_exists: &link_exists,
@@ -89,17 +82,17 @@ fn source_of(target: &str) -> Result<Source> {
 /// built-in guide, among what is built in (the guides and the paths), since those have no folder on disk.
 fn link_exists(guide_file: &str, target: &str) -> bool {
     let Some(builtin) = guide_file.strip_prefix(BUILTIN_GUIDES) else {
-        let base = FsPath::new(guide_file)
+        let base = Path::new(guide_file)
             .parent()
-            .map(FsPath::to_path_buf)
+            .map(Path::to_path_buf)
             .unwrap_or_default();
         return base.join(target).exists();
     };
     // `built-in modules/<id>/README.md` lives at `modules/<id>/README.md` in the source tree.
     let mut parts: Vec<String> = vec!["modules".into()];
-    let guide_dir = FsPath::new(builtin.trim_start_matches('/'))
+    let guide_dir = Path::new(builtin.trim_start_matches('/'))
         .parent()
-        .map(FsPath::to_path_buf)
+        .map(Path::to_path_buf)
         .unwrap_or_default();
     for component in guide_dir.join(target).components() {
         match component {

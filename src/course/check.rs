@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 
 use crate::guide::FrontMatter;
-use crate::path::Path;
+use crate::path::LearningPath;
 
 /// The problems with one guide's front matter: each with its 1-based line in the guide's `text`.
 pub fn front_matter_problems(
     id: &str,
     front: &FrontMatter,
-    path: &Path,
+    path: &LearningPath,
     text: &str,
 ) -> Vec<(usize, String)> {
     let mut problems = Vec::new();
@@ -53,7 +53,7 @@ fn key_line(text: &str, key: &str) -> usize {
 
 /// Finds a prerequisite cycle, returned as the ids around it (first id repeated at the end). Iterative, linear.
 pub fn prerequisite_cycle<'a>(
-    path: &'a Path,
+    path: &'a LearningPath,
     prerequisites: impl Fn(&str) -> &'a [String],
 ) -> Option<Vec<String>> {
     #[derive(Clone, Copy, PartialEq)]

@@ -17,12 +17,12 @@ use anyhow::{Result, anyhow};
 use crate::error::input;
 use crate::guide::checklist::Ticks;
 use crate::guide::{self, FrontMatter, Guide};
-use crate::path::Path;
+use crate::path::LearningPath;
 use crate::progress::{PathProgress, State};
 
 /// A path with its guides, ready for the commands.
 pub struct Course {
-    pub path: Path,
+    pub path: LearningPath,
     /// Where the path came from, as shown in messages: a file, or `built-in paths/<file>`.
     pub origin: PathBuf,
     guides: HashMap<String, GuideFile>,
@@ -55,7 +55,11 @@ impl GuideFile {
 
 impl Course {
     /// A course from a checked path and a guide for each of its modules, checked against each other.
-    pub fn new(path: Path, origin: PathBuf, guides: HashMap<String, GuideFile>) -> Result<Course> {
+    pub fn new(
+        path: LearningPath,
+        origin: PathBuf,
+        guides: HashMap<String, GuideFile>,
+    ) -> Result<Course> {
         let course = Course {
             path,
             origin,
@@ -192,7 +196,7 @@ impl Course {
     /// A course made in code from a path and a few facts per module, through the same guide reader as files: for
     /// tests, benchmarks and property checks of the pure core. Modules without facts get a guide with no hours.
     pub fn from_facts<'a>(
-        path: Path,
+        path: LearningPath,
         facts: impl IntoIterator<Item = Facts<'a>>,
     ) -> Result<Course> {
         let mut given: HashMap<&str, Facts> = facts.into_iter().map(|f| (f.module, f)).collect();

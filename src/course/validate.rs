@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::check::{front_matter_problems, prerequisite_cycle};
 use crate::error::yaml_location;
 use crate::guide::{self, Guide};
-use crate::path::{Path, line_of_id};
+use crate::path::{LearningPath, line_of_id};
 
 /// One problem, printed as `FILE:LINE: message` (or `FILE:LINE:COLUMN: message`) so editors can jump to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,7 +61,7 @@ pub fn check_path(
     checked: &mut Checked,
 ) -> Vec<Finding> {
     checked.paths += 1;
-    let (path, problems) = match Path::from_yaml_all_problems(text) {
+    let (path, problems) = match LearningPath::from_yaml_all_problems(text) {
         Ok(parsed) => parsed,
         Err(e) => return vec![syntax_finding(file, &e)],
     };
@@ -112,7 +112,7 @@ fn syntax_finding(file: &str, e: &serde_yaml::Error) -> Finding {
 fn guide_findings(
     module: &str,
     guide: &GuideText,
-    path: &Path,
+    path: &LearningPath,
     lookups: &Lookups,
     checked: &mut Checked,
 ) -> (Vec<Finding>, Option<Vec<String>>) {
@@ -143,7 +143,10 @@ fn guide_findings(
 }
 
 /// The first prerequisite cycle among the parsed guides: the module it starts at, and the message.
-fn cycle_problem(path: &Path, fronts: &[(String, Vec<String>)]) -> Option<(String, String)> {
+fn cycle_problem(
+    path: &LearningPath,
+    fronts: &[(String, Vec<String>)],
+) -> Option<(String, String)> {
     let prerequisites = |id: &str| -> &[String] {
         fronts
             .iter()

@@ -144,17 +144,10 @@ fn head(text: &str) -> &str {
 
 fn parse_front_matter(yaml: &str, first_line: usize) -> Result<FrontMatter, DocError> {
     serde_yaml::from_str::<FrontMatter>(yaml).map_err(|e| {
-        let (line, column) = match e.location() {
-            Some(loc) => (first_line + loc.line() - 1, Some(loc.column())),
+        let (location, message) = crate::error::yaml_location(&e);
+        let (line, column) = match location {
+            Some((line, column)) => (first_line + line - 1, Some(column)),
             None => (first_line, None),
-        };
-        let message = match e.location() {
-            Some(loc) => e.to_string().replacen(
-                &format!(" at line {} column {}", loc.line(), loc.column()),
-                "",
-                1,
-            ),
-            None => e.to_string(),
         };
         DocError {
             line,

@@ -1,4 +1,4 @@
-//! A learning-path document (markdown) → a [`Path`]. Pure.
+//! A learning-path document (markdown) → a [`LearningPath`]. Pure.
 //!
 //! The document is read the way the built-in path's source is written:
 //!
@@ -35,14 +35,14 @@ use crate::import::outline::{Block, Item, outline};
 use crate::import::sections::{Kind, Section, sections, split};
 use crate::import::slugs::{dedupe_ids, module_id, module_links};
 use crate::path::{
-    Choose, Group, ListGroup, ModuleDef, Path, Phase, Project, ProjectGroup, Skill, SkillGroup,
-    WeekRange,
+    Choose, Group, LearningPath, ListGroup, ModuleDef, Phase, Project, ProjectGroup, Skill,
+    SkillGroup, WeekRange,
 };
 
 /// The imported path and what the reader should hear about.
 #[derive(Debug)]
 pub struct Imported {
-    pub path: Path,
+    pub path: LearningPath,
     pub reports: Vec<Report>,
 }
 
@@ -57,7 +57,7 @@ pub struct Report {
 pub fn import(markdown: &str, id: &str) -> Result<Imported, String> {
     let document = sections(outline(markdown));
     let mut reader = Reader {
-        path: Path::unchecked(id.to_string(), id.to_string()),
+        path: LearningPath::unchecked(id.to_string(), id.to_string()),
         reports: Vec::new(),
         leftovers: Vec::new(),
         modules_seen: HashSet::new(),
@@ -74,7 +74,7 @@ pub fn import(markdown: &str, id: &str) -> Result<Imported, String> {
 
 /// The path as it is filled in, section by section, and what has no place in it.
 struct Reader {
-    path: Path,
+    path: LearningPath,
     reports: Vec<Report>,
     /// Text with no place in the path, by the title of the section it was in.
     leftovers: Vec<(String, Vec<String>)>,
@@ -423,13 +423,13 @@ mod tests {
 
     const SOURCE: &str = include_str!("../../paths/software-developer-to-ai-engineer.md");
 
-    fn shipped() -> Path {
+    fn shipped() -> LearningPath {
         let text = BUILTIN_PATHS
             .iter()
             .find(|(f, _)| *f == format!("{DEFAULT_PATH_ID}.yaml"))
             .map(|(_, t)| *t)
             .unwrap_or_default();
-        Path::from_yaml(text).unwrap_or_else(|e| panic!("{e:?}"))
+        LearningPath::from_yaml(text).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     fn imported() -> Imported {
@@ -439,14 +439,14 @@ mod tests {
     #[test]
     fn the_source_document_gives_the_shipped_modules_and_phases() {
         let (got, want) = (imported().path, shipped());
-        let modules = |p: &Path| {
+        let modules = |p: &LearningPath| {
             p.modules
                 .iter()
                 .map(|m| (m.id.clone(), m.title.clone(), m.topics.clone()))
                 .collect::<Vec<_>>()
         };
         assert_eq!(modules(&got), modules(&want));
-        let phases = |p: &Path| {
+        let phases = |p: &LearningPath| {
             p.phases
                 .iter()
                 .map(|ph| {
@@ -476,7 +476,7 @@ mod tests {
         let (got, want) = (imported().path, shipped());
         assert_eq!(got.overview, want.overview);
         assert_eq!(got.prerequisites, want.prerequisites);
-        let skills = |p: &Path| {
+        let skills = |p: &LearningPath| {
             p.skills
                 .iter()
                 .map(|g| {
@@ -486,7 +486,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(skills(&got), skills(&want));
-        let projects = |p: &Path| {
+        let projects = |p: &LearningPath| {
             p.projects
                 .iter()
                 .map(|g| {

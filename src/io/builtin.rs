@@ -29,16 +29,19 @@ pub fn guide(id: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::path::Path;
+    use crate::path::LearningPath;
 
     /// The JSON the build makes of each built-in path must be the path its YAML says, or it is not used at all.
     #[test]
     fn each_builtin_path_reads_the_same_from_its_json_as_from_its_yaml() {
         assert_eq!(BUILTIN_PATHS.len(), BUILTIN_PATHS_JSON.len());
         for ((name, yaml), json) in BUILTIN_PATHS.iter().zip(BUILTIN_PATHS_JSON) {
-            let from_yaml = Path::from_yaml(yaml).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-            let from_json = Path::from_json(json).unwrap_or_else(|| panic!("{name}: no JSON"));
-            let as_value = |p: &Path| serde_json::to_value(p).unwrap_or_else(|e| panic!("{e}"));
+            let from_yaml =
+                LearningPath::from_yaml(yaml).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let from_json =
+                LearningPath::from_json(json).unwrap_or_else(|| panic!("{name}: no JSON"));
+            let as_value =
+                |p: &LearningPath| serde_json::to_value(p).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(as_value(&from_json), as_value(&from_yaml), "{name}");
             for id in from_yaml.module_ids() {
                 assert_eq!(

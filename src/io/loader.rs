@@ -6,16 +6,17 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path as FsPath, PathBuf};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
 use super::builtin::{self, BUILTIN_GUIDES, DEFAULT_PATH_ID};
 use super::catalog::{self, Source};
+use crate::course::validate::GuideText;
 use crate::course::{Course, GuideFile};
 use crate::error::{input, located_utf8, located_yaml};
 use crate::path::ids::unknown;
-use crate::path::{Path, PathError};
+use crate::path::{LearningPath, PathError};
 
 /// Loads the path `selector` names: a path id (built-in or in the data folder's `paths` folder) or a YAML file.
 /// `None` is the built-in default.
@@ -24,7 +25,7 @@ pub fn load(selector: Option<&str>) -> Result<Course> {
     if !looks_like_file(selector) {
         match catalog::find(selector) {
             Some(source) => return load_source(&source),
-            None if !FsPath::new(selector).exists() => {
+            None if !Path::new(selector).exists() => {
                 let ids = catalog::ids();
                 return Err(unknown(
                     selector,
@@ -36,7 +37,7 @@ pub fn load(selector: Option<&str>) -> Result<Course> {
             None => {}
         }
     }
-    load_file(FsPath::new(selector))
+    load_file(Path::new(selector))
 }
 
 /// Loads a path from where the catalog found it.
@@ -44,7 +45,7 @@ pub fn load_source(source: &Source) -> Result<Course> {
     match source {
         Source::BuiltIn { file, text } => {
             let origin = PathBuf::from(format!("built-in paths/{file}"));
-            if let Some(path) = builtin::path_json(file).and_then(Path::from_json) {
+            if let Some(path) = builtin::path_json(file).and_then(LearningPath::from_json) {
                 return with_guides(path, origin, None);
             }
             from_text(Cow::Borrowed(text), origin, None)
@@ -54,7 +55,7 @@ pub fn load_source(source: &Source) -> Result<Course> {
 }
 
 /// Loads a path YAML file; its guides are looked up beside it first.
-pub fn load_file(file: &FsPath) -> Result<Course> {
+pub fn load_file(file: &Path) -> Result<Course> {
     let text = read_text(file, "path file").map_err(|e| match e {
         ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
             input(format!("{}: no such path file", file.display()))
@@ -62,13 +63,13 @@ pub fn load_file(file: &FsPath) -> Result<Course> {
         ReadError::Io(e) => anyhow!("{}: cannot read the path file: {e}", file.display()),
         ReadError::NotText(message) => input(message),
     })?;
-    let dir = file.parent().map(FsPath::to_path_buf).unwrap_or_default();
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
     from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
 }
 
 /// Builds a course from a path's text. `dir` is the folder of a path file, where its guides are looked up first.
 fn from_text(text: Cow<'static, str>, origin: PathBuf, dir: Option<PathBuf>) -> Result<Course> {
-    let path = Path::from_yaml(&text).map_err(|e| match e {
+    let path = LearningPath::from_yaml(&text).map_err(|e| match e {
         PathError::Syntax(e) => input(located_yaml(&origin, &e)),
         PathError::Invalid(problem) => {
             let line = crate::path::line_of_id(&text, &problem.id);
@@ -79,7 +80,7 @@ fn from_text(text: Cow<'static, str>, origin: PathBuf, dir: Option<PathBuf>) -> 
 }
 
 /// Finds the guides of a parsed path; the course checks them against it.
-fn with_guides(path: Path, origin: PathBuf, dir: Option<PathBuf>) -> Result<Course> {
+fn with_guides(path: LearningPath, origin: PathBuf, dir: Option<PathBuf>) -> Result<Course> {
     let folders = guide_folders(dir.as_deref());
     let mut guides = HashMap::with_capacity(path.modules.len());
     for def in &path.modules {
@@ -92,7 +93,7 @@ fn with_guides(path: Path, origin: PathBuf, dir: Option<PathBuf>) -> Result<Cour
 /// The folders a path file's guides may be in, each with whether it exists: a path file beside a `modules` folder,
 /// or in a `paths` folder beside one. Asked once per path, not once per module: a large path's guides all live in
 /// one of them.
-fn guide_folders(dir: Option<&FsPath>) -> Vec<(PathBuf, bool)> {
+fn guide_folders(dir: Option<&Path>) -> Vec<(PathBuf, bool)> {
     dir.iter()
         .flat_map(|d| [d.join("modules"), d.join("..").join("modules")])
         .map(|folder| {
@@ -104,8 +105,19 @@ fn guide_folders(dir: Option<&FsPath>) -> Vec<(PathBuf, bool)> {
 
 /// Finds a module's guide: `modules/<id>/README.md` in `dir` (a path file's folder), then in its parent, then
 /// among the built-in guides. Returns the file as shown in messages and the text, unparsed.
-pub fn guide_text(id: &str, dir: Option<&FsPath>) -> Result<(PathBuf, Cow<'static, str>)> {
+pub fn guide_text(id: &str, dir: Option<&Path>) -> Result<(PathBuf, Cow<'static, str>)> {
     guide_text_in(id, &guide_folders(dir))
+}
+
+/// A module's guide as `validate` checks it: found where the loader would find it, or the message saying where it
+/// was looked for.
+pub fn found_guide(id: &str, dir: Option<&Path>) -> std::result::Result<GuideText, String> {
+    guide_text(id, dir)
+        .map(|(file, text)| GuideText {
+            file: file.display().to_string(),
+            text: text.into_owned(),
+        })
+        .map_err(|e| format!("{e:#}"))
 }
 
 fn guide_text_in(id: &str, folders: &[(PathBuf, bool)]) -> Result<(PathBuf, Cow<'static, str>)> {
@@ -154,7 +166,7 @@ enum ReadError {
 }
 
 /// Reads a user's file as text, or says where it stops being UTF-8 (`what` names the file in the message).
-fn read_text(file: &FsPath, what: &str) -> std::result::Result<String, ReadError> {
+fn read_text(file: &Path, what: &str) -> std::result::Result<String, ReadError> {
     let bytes = fs::read(file).map_err(ReadError::Io)?;
     String::from_utf8(bytes)
         .map_err(|e| ReadError::NotText(located_utf8(file, what, e.as_bytes(), &e.utf8_error())))

@@ -272,7 +272,7 @@ modules:
 ";
 
     fn course() -> Course {
-        let path = crate::path::Path::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"));
+        let path = crate::path::LearningPath::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"));
         let facts = ["a", "b", "c", "d"].map(|module| Facts {
             module,
             hours: hours(module),

@@ -3,9 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Index, ModuleDef, Path, Phase, Problem, ProjectGroup, SkillGroup};
+use super::{Index, LearningPath, ModuleDef, Phase, Problem, ProjectGroup, SkillGroup};
 
-impl Path {
+impl LearningPath {
     /// Builds the index and lists every problem (empty when the path is sound).
     pub(super) fn check(&mut self) -> Vec<Problem> {
         let mut checker = Checker::default();

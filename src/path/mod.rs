@@ -1,6 +1,6 @@
 //! The learning-path model — phases, modules, skills, projects, resources, tips — and its validation.
 //!
-//! A path is data (YAML under `paths/`); this module turns its text into a [`Path`] and checks that it hangs together:
+//! A path is data (YAML under `paths/`); this module turns its text into a [`LearningPath`] and checks that it hangs together:
 //! unique ids, every referenced module defined, no empty phase, sane week ranges. Pure: no I/O.
 
 mod check;
@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Path {
+pub struct LearningPath {
     pub id: String,
     pub title: String,
     #[serde(default)]
@@ -158,10 +158,10 @@ impl Phase {
     }
 }
 
-impl Path {
+impl LearningPath {
     /// An empty path to be filled in code (by `import`). It is not checked: write it out and read it back.
-    pub fn unchecked(id: String, title: String) -> Path {
-        Path {
+    pub fn unchecked(id: String, title: String) -> LearningPath {
+        LearningPath {
             id,
             title,
             overview: String::new(),
@@ -179,8 +179,8 @@ impl Path {
     }
 
     /// Parses a path from YAML and checks it; the first problem found is the error.
-    pub fn from_yaml(text: &str) -> Result<Path, PathError> {
-        let mut path: Path = serde_yaml::from_str(text).map_err(PathError::Syntax)?;
+    pub fn from_yaml(text: &str) -> Result<LearningPath, PathError> {
+        let mut path: LearningPath = serde_yaml::from_str(text).map_err(PathError::Syntax)?;
         let problems = path.check();
         match problems.into_iter().next() {
             Some(problem) => Err(PathError::Invalid(problem)),
@@ -190,14 +190,16 @@ impl Path {
 
     /// Parses a path from the JSON the build makes of a built-in path's YAML. `None` when it does not parse or has a
     /// problem: the caller then parses the YAML, whose errors have lines.
-    pub fn from_json(text: &str) -> Option<Path> {
-        let mut path: Path = serde_json::from_str(text).ok()?;
+    pub fn from_json(text: &str) -> Option<LearningPath> {
+        let mut path: LearningPath = serde_json::from_str(text).ok()?;
         path.check().is_empty().then_some(path)
     }
 
     /// Parses without stopping at the first problem: every problem found, for `validate`.
-    pub fn from_yaml_all_problems(text: &str) -> Result<(Path, Vec<Problem>), serde_yaml::Error> {
-        let mut path: Path = serde_yaml::from_str(text)?;
+    pub fn from_yaml_all_problems(
+        text: &str,
+    ) -> Result<(LearningPath, Vec<Problem>), serde_yaml::Error> {
+        let mut path: LearningPath = serde_yaml::from_str(text)?;
         let problems = path.check();
         Ok((path, problems))
     }
@@ -299,7 +301,7 @@ modules:
 ";
 
     fn problem_of(text: &str) -> Problem {
-        match Path::from_yaml(text) {
+        match LearningPath::from_yaml(text) {
             Err(PathError::Invalid(p)) => p,
             other => panic!("expected a problem, got {other:?}"),
         }
@@ -307,7 +309,7 @@ modules:
 
     #[test]
     fn a_sound_path_loads_with_its_index() {
-        let path = Path::from_yaml(SMALL).unwrap_or_else(|e| panic!("{e:?}"));
+        let path = LearningPath::from_yaml(SMALL).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(path.module_ids().collect::<Vec<_>>(), ["a", "b", "c", "d"]);
         assert_eq!(path.phase_of("c").map(|p| p.id.as_str()), Some("two"));
         assert_eq!(path.choice_phase().map(|p| p.id.as_str()), Some("two"));
@@ -336,7 +338,8 @@ modules:
             (p.id.as_str(), p.message.as_str()),
             ("two", "phase `two` has no modules")
         );
-        let (_, all) = Path::from_yaml_all_problems(&text).unwrap_or_else(|e| panic!("{e}"));
+        let (_, all) =
+            LearningPath::from_yaml_all_problems(&text).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             all.iter().any(|p| p.message == "module `c` is in no phase"),
             "{all:?}"
@@ -352,7 +355,7 @@ modules:
 
     #[test]
     fn a_syntax_error_has_a_location() {
-        match Path::from_yaml("id: [unclosed\n") {
+        match LearningPath::from_yaml("id: [unclosed\n") {
             Err(PathError::Syntax(e)) => assert!(e.location().is_some()),
             other => panic!("expected a syntax error, got {other:?}"),
         }
@@ -372,7 +375,7 @@ modules:
     #[test]
     fn unknown_fields_are_refused_rather_than_ignored() {
         assert!(matches!(
-            Path::from_yaml(&SMALL.replace("title: Small", "title: Small\ntitel: typo")),
+            LearningPath::from_yaml(&SMALL.replace("title: Small", "title: Small\ntitel: typo")),
             Err(PathError::Syntax(_))
         ));
     }

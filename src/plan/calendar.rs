@@ -265,15 +265,15 @@ pub fn spans(plan: &Plan) -> Vec<Span> {
 mod tests {
     use super::*;
     use crate::course::Facts;
-    use crate::path::Path;
+    use crate::path::LearningPath;
     use crate::plan::standing::standing;
     use crate::progress::{Change, Kind};
     use jiff::civil::date;
 
     const YAML: &str = include_str!("../../paths/software-developer-to-ai-engineer.yaml");
 
-    fn path() -> Path {
-        Path::from_yaml(YAML).unwrap_or_else(|e| panic!("{e:?}"))
+    fn path() -> LearningPath {
+        LearningPath::from_yaml(YAML).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     /// The built-in path with fixed hours and eight checklist items per module, so the numbers below stay put.

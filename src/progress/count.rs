@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::path::{Path, Phase};
+use crate::path::{LearningPath, Phase};
 use crate::progress::{PathProgress, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,7 +53,7 @@ pub fn phase_count(phase: &Phase, progress: &PathProgress) -> Count {
 }
 
 /// Per phase in path order, then the whole path.
-pub fn count(path: &Path, progress: &PathProgress) -> (Vec<Count>, Count) {
+pub fn count(path: &LearningPath, progress: &PathProgress) -> (Vec<Count>, Count) {
     let phases: Vec<Count> = path
         .phases
         .iter()
@@ -91,8 +91,8 @@ modules:
   - { id: z, title: Z }
 ";
 
-    fn path() -> Path {
-        Path::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"))
+    fn path() -> LearningPath {
+        LearningPath::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     fn with(changes: &[(&str, Change)], chosen: &[&str]) -> PathProgress {

@@ -191,3 +191,138 @@ fn allocation_weeks(allocation: &[PhaseWeeks], phase: &str) -> u32 {
         .map(|b| b.weeks)
         .sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::Facts;
+    use crate::path::LearningPath;
+    use crate::plan::{Pace, allocate};
+    use crate::progress::{Change, Kind};
+    use jiff::civil::date;
+
+    const PATH: &str = "
+id: p
+title: P
+phases:
+  - { id: one, title: One, weeks: { min: 4, max: 4 }, groups: [{ modules: [a, b] }] }
+  - id: spec
+    title: Specializations
+    weeks: { min: 2, max: 2 }
+    choose: { min: 1, max: 2 }
+    groups: [{ modules: [x, y] }]
+modules:
+  - { id: a, title: A, topics: [T1] }
+  - { id: b, title: B }
+  - { id: x, title: X }
+  - { id: y, title: Y }
+projects:
+  - id: builds
+    title: Builds
+    items:
+      - { id: tool, title: A Tool, modules: [a] }
+";
+
+    fn course() -> Course {
+        let path = LearningPath::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"));
+        let facts = ["a", "b", "x", "y"].map(|module| Facts {
+            module,
+            hours: Some(10.0),
+            checklist: vec![format!("{module} item")],
+        });
+        Course::from_facts(path, facts).unwrap_or_else(|e| panic!("{e:#}"))
+    }
+
+    fn steps(course: &Course, progress: &PathProgress) -> Vec<(Action, Option<String>, String)> {
+        let allocation = allocate(course, progress, Pace::Steady);
+        next_steps(course, progress, &allocation)
+            .into_iter()
+            .map(|s| (s.action, s.id, s.command))
+            .collect()
+    }
+
+    fn step(action: Action, id: &str, command: &str) -> (Action, Option<String>, String) {
+        (action, Some(id.to_string()), command.to_string())
+    }
+
+    #[test]
+    fn a_fresh_learner_starts_the_first_phase_in_path_order() {
+        let course = course();
+        assert_eq!(
+            steps(&course, &PathProgress::default()),
+            [
+                step(Action::Start, "a", "aipath start a"),
+                step(Action::Start, "b", "aipath start b")
+            ]
+        );
+    }
+
+    #[test]
+    fn modules_in_progress_come_first_and_a_ticked_checklist_asks_to_finish() {
+        let course = course();
+        let mut p = PathProgress::default();
+        let day = date(2026, 1, 5);
+        p.apply(Kind::Module, "b", Change::Start, day);
+        p.apply(Kind::Module, "a", Change::Start, day);
+        p.set_checked("a", "a item", true, day);
+        assert_eq!(
+            steps(&course, &p),
+            [
+                step(Action::Finish, "a", "aipath done a"),
+                step(Action::Continue, "b", "aipath done b")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_finished_phase_leads_to_the_choice_then_to_the_chosen_and_ready_projects() {
+        let course = course();
+        let mut p = PathProgress::default();
+        let day = date(2026, 1, 5);
+        p.apply(Kind::Module, "a", Change::Done, day);
+        p.apply(Kind::Module, "b", Change::Skip, day);
+        let choose = next_steps(&course, &p, &allocate(&course, &p, Pace::Steady));
+        assert_eq!(choose[0].action, Action::Choose);
+        assert_eq!(choose[0].title, "Choose 1-2 of the Specializations");
+        assert_eq!(choose[0].topics, ["x", "y"]);
+        assert_eq!(choose[0].command, "aipath choose x y");
+        assert_eq!(choose[0].weeks, Some(2));
+        assert_eq!(choose[1].action, Action::Build);
+        assert_eq!(choose[1].id.as_deref(), Some("tool"));
+        p.choose(vec!["y".into()], day);
+        assert_eq!(
+            steps(&course, &p),
+            [
+                step(Action::Start, "y", "aipath start y"),
+                step(Action::Build, "tool", "aipath done tool")
+            ]
+        );
+    }
+
+    #[test]
+    fn next_parses_only_the_guides_of_modules_with_ticked_items() {
+        let course = crate::io::loader::load(None).unwrap_or_else(|e| panic!("{e:#}"));
+        let mut progress = PathProgress::default();
+        let day = date(2026, 1, 5);
+        progress.apply(Kind::Module, "math-foundations", Change::Start, day);
+        for item in course.checklist_texts("machine-learning-basics") {
+            progress.set_checked("machine-learning-basics", &item, true, day);
+        }
+        let before = course.guides_parsed();
+        let allocation = allocate(&course, &progress, Pace::Steady);
+        let actions: Vec<(Action, Option<String>)> = next_steps(&course, &progress, &allocation)
+            .into_iter()
+            .map(|s| (s.action, s.id))
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                (Action::Continue, Some("math-foundations".to_string())),
+                (Action::Finish, Some("machine-learning-basics".to_string())),
+                (Action::Start, Some("deep-learning-foundations".to_string())),
+            ]
+        );
+        // Three modules considered, one guide parsed: the one with ticks.
+        assert_eq!(course.guides_parsed() - before, 1);
+    }
+}

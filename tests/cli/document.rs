@@ -3,7 +3,7 @@
 //! `paths/software-developer-to-ai-engineer.md` is the document the path was made from. This walks it line by line
 //! and checks that every heading, item and sub-item has its place in the YAML, so nothing can go missing.
 
-use aipath::path::Path;
+use aipath::path::LearningPath;
 
 const DOCUMENT: &str = include_str!("../../paths/software-developer-to-ai-engineer.md");
 const YAML: &str = include_str!("../../paths/software-developer-to-ai-engineer.yaml");
@@ -48,8 +48,9 @@ fn classify(line: &str) -> Option<Line<'_>> {
     }
 }
 
-fn path() -> Path {
-    Path::from_yaml(YAML).unwrap_or_else(|e| panic!("the built-in path does not load: {e:?}"))
+fn path() -> LearningPath {
+    LearningPath::from_yaml(YAML)
+        .unwrap_or_else(|e| panic!("the built-in path does not load: {e:?}"))
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use aipath::path::Path;
+use aipath::path::LearningPath;
 
 use crate::support::{Env, ids};
 
@@ -11,9 +11,9 @@ fn source() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("paths/software-developer-to-ai-engineer.md")
 }
 
-fn read_path(file: &std::path::Path) -> Path {
+fn read_path(file: &std::path::Path) -> LearningPath {
     let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-    Path::from_yaml(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+    LearningPath::from_yaml(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
 }
 
 /// Runs and returns (stdout, stderr), expecting exit `code`.
@@ -47,14 +47,14 @@ fn the_imported_source_document_equals_the_shipped_path_and_is_used_by_next() {
     let shipped = aipath::io::loader::load(None)
         .unwrap_or_else(|e| panic!("{e:#}"))
         .path;
-    let modules = |p: &Path| {
+    let modules = |p: &LearningPath| {
         p.modules
             .iter()
             .map(|m| (m.id.clone(), m.title.clone(), m.topics.clone()))
             .collect::<Vec<_>>()
     };
     assert_eq!(modules(&imported), modules(&shipped));
-    let phases = |p: &Path| {
+    let phases = |p: &LearningPath| {
         p.phases
             .iter()
             .map(|ph| {
@@ -101,7 +101,7 @@ fn without_output_the_yaml_goes_to_stdout() {
         ),
         "{stdout}"
     );
-    let path = Path::from_yaml(&stdout).unwrap_or_else(|e| panic!("{e:?}"));
+    let path = LearningPath::from_yaml(&stdout).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(path.id, "my-copy");
     assert_eq!(env.files(), Vec::<String>::new(), "nothing written");
 }
@@ -130,7 +130,7 @@ fn unrecognized_sections_are_kept_as_notes_and_reported() {
     let doc = env.path().join("team-path.md");
     fs::write(
         &doc,
-        "# Team Path\n\n## Basics (2-3 weeks)\n1. [Math](../modules/math-foundations/README.md)\n    - Linear algebra\n\n## Community\n- Join the forum\n- Weekly call\n",
+        "# Team LearningPath\n\n## Basics (2-3 weeks)\n1. [Math](../modules/math-foundations/README.md)\n    - Linear algebra\n\n## Community\n- Join the forum\n- Weekly call\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let (stdout, stderr) = run(&env, &["import", &doc.to_string_lossy()], 0);
@@ -141,7 +141,7 @@ fn unrecognized_sections_are_kept_as_notes_and_reported() {
             doc.display()
         )
     );
-    let path = Path::from_yaml(&stdout).unwrap_or_else(|e| panic!("{e:?}"));
+    let path = LearningPath::from_yaml(&stdout).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(path.id, "team-path");
     assert_eq!(path.notes.len(), 1);
     assert_eq!(

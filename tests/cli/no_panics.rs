@@ -5,12 +5,12 @@
 //! Case counts are kept modest so `cargo test` stays quick; `PROPTEST_CASES=10000` runs a deeper search.
 
 use std::fs;
-use std::path::Path as FsPath;
+use std::path::Path;
 
 use aipath::course::{Course, Facts};
 use aipath::guide;
 use aipath::io::store::{decode, encode};
-use aipath::path::Path;
+use aipath::path::LearningPath;
 use aipath::plan::{Pace, allocate};
 use aipath::progress::PathProgress;
 use aipath::progress::count::count;
@@ -95,7 +95,7 @@ fn mutated(original: &'static str) -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// Everything downstream of a path that loaded: what the commands compute from it must not panic either.
-fn use_path(path: &Path) {
+fn use_path(path: &LearningPath) {
     let progress = PathProgress::default();
     let ids: Vec<String> = path.module_ids().map(str::to_string).collect();
     let facts = ids.iter().map(|module| Facts {
@@ -117,17 +117,17 @@ fn use_path(path: &Path) {
 
 /// Every reader over one text. A state that is read must also be written and read back unchanged.
 fn read_everything(bytes: &[u8]) {
-    let file = FsPath::new("state.yaml");
+    let file = Path::new("state.yaml");
     if let Ok(decoded) = decode(file, bytes) {
         let text = encode(&decoded.state).unwrap_or_else(|e| panic!("{e:#}"));
         let again = decode(file, text.as_bytes()).unwrap_or_else(|e| panic!("{e:#}\n{text}"));
         assert_eq!(again.state, decoded.state);
     }
     let text = String::from_utf8_lossy(bytes);
-    if let Ok(path) = Path::from_yaml(&text) {
+    if let Ok(path) = LearningPath::from_yaml(&text) {
         use_path(&path);
     }
-    let _ = Path::from_yaml_all_problems(&text);
+    let _ = LearningPath::from_yaml_all_problems(&text);
     let _ = guide::front_matter(&text);
     let _ = guide::parse(&text);
     for id in ["a", "", "é", "version"] {
