@@ -8,6 +8,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::course::Course;
+use crate::plan::dates::add_days;
+pub use crate::plan::dates::monday_of;
 use crate::progress::{LogEntry, PathProgress, Status};
 
 /// Hours are kept to the hundredth; sums are done in hundredths so 0.1 + 0.2 is 0.3.
@@ -49,12 +51,6 @@ pub fn check_session(log: &[LogEntry], date: Date, hours: f64, today: Date) -> R
         ));
     }
     Ok(())
-}
-
-/// The Monday of the ISO week that holds `date`.
-pub fn monday_of(date: Date) -> Date {
-    let back = i64::from(date.weekday().to_monday_zero_offset());
-    date.checked_sub(back.days()).unwrap_or(date)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -111,14 +107,7 @@ pub fn stats(course: &Course, progress: &PathProgress, today: Date) -> Stats {
     } else if remaining <= 0.0 {
         (Some(today), None)
     } else {
-        let days = (remaining / per_week * 7.0).ceil() as i64;
-        match today.checked_add(days.days()) {
-            Ok(d) => (Some(d), None),
-            Err(_) => (
-                None,
-                Some("at this pace the finish is past the end of the calendar".to_string()),
-            ),
-        }
+        forecast(today, remaining, per_week)
     };
     Stats {
         hours_total: from_hundredths(total),
@@ -129,6 +118,26 @@ pub fn stats(course: &Course, progress: &PathProgress, today: Date) -> Stats {
         forecast_finish,
         forecast_note,
         hours_remaining: remaining,
+    }
+}
+
+/// How far this pace carries the learner: more than [`FORECAST_YEARS`] out is not a date worth printing (and a
+/// slow enough pace would pass the end of the calendar).
+pub const FORECAST_YEARS: i64 = 3;
+
+/// The day `remaining` hours are done at `per_week` hours a week, or why there is no such day to show.
+fn forecast(today: Date, remaining: f64, per_week: f64) -> (Option<Date>, Option<String>) {
+    let days = (remaining / per_week * 7.0).ceil();
+    // Compared as floats: a cast would saturate silently on the way to a date.
+    let horizon = (FORECAST_YEARS * 366) as f64;
+    match add_days(today, days as i64) {
+        Some(d) if days.is_finite() && days <= horizon => (Some(d), None),
+        _ => (
+            None,
+            Some(format!(
+                "at {per_week:.2} h/week the rest takes more than {FORECAST_YEARS} years"
+            )),
+        ),
     }
 }
 

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::allocate::{Work, allocate};
+use super::dates::add_days;
 use super::pace::Pace;
 use crate::course::Course;
 use crate::progress::{PathProgress, Status};
@@ -85,16 +85,18 @@ pub struct Span {
 
 /// The first day of week `n` (1-based) of a plan starting on `start`.
 fn week_start(start: Date, n: u32) -> Result<Date, String> {
-    start
-        .checked_add((i64::from(n) - 1).saturating_mul(7).days())
-        .map_err(|_| format!("a plan starting {start} runs past the last date the calendar knows"))
+    add_days(start, (i64::from(n) - 1) * 7).ok_or_else(|| past_the_calendar(start))
 }
 
 /// The last day of week `n` (1-based) of a plan starting on `start`.
 pub fn week_end(start: Date, n: u32) -> Result<Date, String> {
-    week_start(start, n)?
-        .checked_add(6.days())
-        .map_err(|e| e.to_string())
+    add_days(start, i64::from(n) * 7 - 1).ok_or_else(|| past_the_calendar(start))
+}
+
+fn past_the_calendar(start: Date) -> String {
+    format!(
+        "a plan starting {start} runs past 9999-12-31, the last day aipath's calendar knows; start earlier"
+    )
 }
 
 /// Lays the remaining work out week by week from `start`.
@@ -106,7 +108,15 @@ pub fn plan(
 ) -> Result<Plan, String> {
     let path = &course.path;
     let allocation = allocate(course, progress, pace);
-    let mut weeks: Vec<Week> = Vec::new();
+    // The whole plan must fit the calendar, known before a week is laid out: a long enough plan would otherwise
+    // fill memory with weeks first and fail on the last one.
+    let total: u32 = allocation
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .map(|b| b.weeks)
+        .sum();
+    week_end(start, total.max(1))?;
+    let mut weeks: Vec<Week> = Vec::with_capacity(total as usize);
     for (phase, phase_weeks) in path.phases.iter().zip(&allocation) {
         for block in &phase_weeks.blocks {
             let (task, units) = match &block.work {
@@ -268,6 +278,7 @@ mod tests {
     use crate::path::LearningPath;
     use crate::plan::standing::standing;
     use crate::progress::{Change, Kind};
+    use jiff::ToSpan;
     use jiff::civil::date;
 
     const YAML: &str = include_str!("../../paths/software-developer-to-ai-engineer.yaml");

@@ -3,6 +3,7 @@
 
 pub mod allocate;
 pub mod calendar;
+pub mod dates;
 pub mod pace;
 pub mod standing;
 

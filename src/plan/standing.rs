@@ -48,7 +48,8 @@ pub fn standing(
         .filter(|b| matches!(&b.work, Work::Module(m) if progress.status(m) == Status::Done))
         .map(|b| i64::from(b.weeks))
         .sum();
-    let elapsed_days = i64::from(start.until(today).map_err(|e| e.to_string())?.get_days());
+    // Both are calendar dates, so the span between them always exists; a start after today is no time elapsed.
+    let elapsed_days = start.until(today).map_or(0, |s| i64::from(s.get_days()));
     let elapsed_weeks = elapsed_days.max(0) / 7;
     // The remaining plan's last day, from its length alone: laying out every week, with focus and milestones, only
     // to read the date of the last was most of `status` on a large path.

@@ -1,0 +1,38 @@
+//! Date arithmetic that cannot panic: every step a count of days from a path or a learner's log can take goes
+//! through here, and a date past what the calendar knows is `None`, never an abort.
+
+use jiff::civil::Date;
+use jiff::{Span, ToSpan};
+
+/// `date` moved by `days` (negative: back), or `None` past either end of the calendar.
+pub fn add_days(date: Date, days: i64) -> Option<Date> {
+    let span = Span::new().try_days(days).ok()?;
+    date.checked_add(span).ok()
+}
+
+/// The Monday of the ISO week that holds `date`.
+pub fn monday_of(date: Date) -> Date {
+    let back = i64::from(date.weekday().to_monday_zero_offset());
+    date.checked_sub(back.days()).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn days_past_the_calendar_are_none_not_a_panic() {
+        assert_eq!(add_days(date(2026, 1, 5), 7), Some(date(2026, 1, 12)));
+        assert_eq!(add_days(date(2026, 1, 5), -5), Some(date(2025, 12, 31)));
+        assert_eq!(add_days(date(2026, 1, 5), i64::MAX), None);
+        assert_eq!(add_days(date(2026, 1, 5), 10_000_000), None);
+        assert_eq!(add_days(date(9999, 12, 31), 1), None);
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        assert_eq!(monday_of(date(2026, 1, 4)), date(2025, 12, 29));
+        assert_eq!(monday_of(date(2026, 1, 5)), date(2026, 1, 5));
+    }
+}
