@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use aipath::commands::{self, cli};
 use aipath::error;
+use aipath::render::text::one_line;
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -13,7 +14,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("aipath: error: {err:#}");
+            // The message may quote a path file, a state file or what was typed: shown, never sent to the terminal.
+            eprintln!("aipath: error: {}", one_line(&format!("{err:#}")));
             ExitCode::from(error::exit_code(&err) as u8)
         }
     }

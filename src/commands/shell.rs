@@ -12,7 +12,8 @@ use std::process::{Command, Stdio};
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::render::{Render, Screen, json};
+use crate::render::text::one_line;
+use crate::render::{Render, Screen, human, json};
 
 /// Where output goes, decided once per run.
 pub struct Shell {
@@ -43,7 +44,7 @@ impl Shell {
         if self.json {
             return emit(&json(view)?);
         }
-        let text = view.render(self.screen);
+        let text = human(view, self.screen);
         let terminal = Terminal {
             tty: self.screen.tty,
             rows: self.rows,
@@ -57,18 +58,18 @@ impl Shell {
         if self.json {
             emit(&json(view)?)
         } else {
-            emit(&view.render(self.screen))
+            emit(&human(view, self.screen))
         }
     }
 
     /// `aipath: note: …` on stderr: something worth knowing that is not the command's answer.
     pub fn note(&self, message: &str) {
-        eprintln!("aipath: note: {message}");
+        eprintln!("aipath: note: {}", one_line(message));
     }
 
     /// `aipath: warning: …` on stderr.
     pub fn warn(&self, message: &str) {
-        eprintln!("aipath: warning: {message}");
+        eprintln!("aipath: warning: {}", one_line(message));
     }
 }
 

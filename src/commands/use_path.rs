@@ -18,8 +18,14 @@ pub fn run(ctx: &Ctx, typed: &str) -> Result<()> {
         "`aipath paths` lists the paths",
     )?
     .to_string();
+    // Loaded by id, never as a file: an id read from a file in the data folder may hold anything, `../x` included.
     // A path that does not load must not become active: every later command would fail on it.
-    let course = loader::load(Some(&id))?;
+    let source = catalog::find(&id).ok_or_else(|| {
+        crate::error::input(format!(
+            "unknown path `{id}` (`aipath paths` lists the paths)"
+        ))
+    })?;
+    let course = loader::load_source(&source)?;
     let (changed, state) = ctx
         .update(|state| {
             let current = state.active.as_deref().unwrap_or(DEFAULT_PATH_ID);

@@ -4,6 +4,10 @@
 use std::collections::HashMap;
 
 use crate::guide::FrontMatter;
+
+/// The most hours a guide may estimate: five working years, so a typo of a few zeros is caught, and the plan's
+/// arithmetic stays far from any limit.
+pub const MAX_GUIDE_HOURS: f64 = 10_000.0;
 use crate::path::LearningPath;
 
 /// The problems with one guide's front matter: each with its 1-based line in the guide's `text`.
@@ -23,11 +27,13 @@ pub fn front_matter_problems(
         ));
     }
     if let Some(hours) = front.hours
-        && !(hours.is_finite() && hours > 0.0)
+        && !(hours.is_finite() && hours > 0.0 && hours <= MAX_GUIDE_HOURS)
     {
         problems.push((
             key_line(text, "hours"),
-            format!("module `{id}` has `hours: {hours}`; give a positive number"),
+            format!(
+                "module `{id}` has `hours: {hours}`; give a positive number of at most {MAX_GUIDE_HOURS}"
+            ),
         ));
     }
     for p in &front.prerequisites {

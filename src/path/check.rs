@@ -11,6 +11,10 @@ impl LearningPath {
         let mut checker = Checker::default();
         if self.id.trim().is_empty() {
             checker.problem("id", "the path has an empty `id`".into());
+        } else {
+            // The id names the path's progress in the state and goes into calendar UIDs and `aipath use`: the same
+            // rule as every other id, so it can never name a file (`../x`) or break a line.
+            checker.id(&self.id, "path");
         }
         checker.modules(&self.modules);
         checker.phases(&self.phases);
@@ -24,6 +28,10 @@ impl LearningPath {
         problems
     }
 }
+
+/// The longest a phase may last: ten years is already more than any curriculum, and every date the plan computes
+/// stays far inside the calendar.
+pub const MAX_PHASE_WEEKS: u32 = 520;
 
 /// What the checks learn as they go: later sections are checked against the ids earlier ones defined.
 #[derive(Default)]
@@ -103,6 +111,14 @@ impl<'a> Checker<'a> {
                 &phase.id,
                 format!(
                     "phase `{}` has the week range {}-{}: it needs 1 <= min <= max",
+                    phase.id, phase.weeks.min, phase.weeks.max
+                ),
+            );
+        } else if phase.weeks.max > MAX_PHASE_WEEKS {
+            self.problem(
+                &phase.id,
+                format!(
+                    "phase `{}` has the week range {}-{}: a phase lasts at most {MAX_PHASE_WEEKS} weeks (ten years)",
                     phase.id, phase.weeks.min, phase.weeks.max
                 ),
             );

@@ -17,6 +17,7 @@ use std::collections::{BTreeSet, HashMap};
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use crate::guide::{self, CheckItem, FrontMatter, line_at};
+use crate::render::text::{clean, one_line};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -104,16 +105,25 @@ fn summary(front: &FrontMatter) -> Option<String> {
     let prerequisites = if front.prerequisites.is_empty() {
         "no prerequisites".to_string()
     } else {
-        format!("prerequisites: {}", front.prerequisites.join(", "))
+        format!(
+            "prerequisites: {}",
+            one_line(&front.prerequisites.join(", "))
+        )
     };
     match hours {
         Some(h) => Some(format!("{h}; {prerequisites}.")),
         None if front.prerequisites.is_empty() => None,
         None => Some(format!(
             "Prerequisites: {}.",
-            front.prerequisites.join(", ")
+            one_line(&front.prerequisites.join(", "))
         )),
     }
+}
+
+/// A guide's text as this renderer may write it beside its own styles: every control character of the guide (an
+/// escape sequence hidden in a shared guide) shown instead of sent. CRLF line ends are plain line ends here.
+fn safe(text: &str) -> String {
+    clean(&text.replace("\r\n", "\n")).into_owned()
 }
 
 /// A container that prefixes the lines inside it.
@@ -162,19 +172,21 @@ impl Writer<'_> {
             Event::End(tag) => self.end(tag),
             Event::Text(t) => {
                 if let Some(code) = self.code.as_mut() {
-                    code.push_str(&t);
+                    code.push_str(&safe(&t));
                 } else if !self.in_metadata() {
-                    self.inline.push_str(&t);
+                    self.inline.push_str(&safe(&t));
                 }
             }
             Event::Code(t) => {
                 self.inline.push('`');
-                self.inline.push_str(&t);
+                self.inline.push_str(&safe(&t));
                 self.inline.push('`');
             }
             Event::SoftBreak => self.inline.push(' '),
             Event::HardBreak => self.inline.push('\n'),
-            Event::Html(t) | Event::InlineHtml(t) => self.inline.push_str(t.trim_end_matches('\n')),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                self.inline.push_str(&safe(t.trim_end_matches('\n')))
+            }
             Event::Rule => {
                 self.block_start();
                 let prefix = self.prefix();
@@ -191,8 +203,8 @@ impl Writer<'_> {
                     *m = marker;
                 }
             }
-            Event::FootnoteReference(t) => self.inline.push_str(&format!("[^{t}]")),
-            Event::InlineMath(t) | Event::DisplayMath(t) => self.inline.push_str(&t),
+            Event::FootnoteReference(t) => self.inline.push_str(&format!("[^{}]", safe(&t))),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.inline.push_str(&safe(&t)),
         }
     }
 
@@ -272,7 +284,7 @@ impl Writer<'_> {
             Tag::Strong => self.push_style(BOLD),
             Tag::Strikethrough => self.push_style(STRIKE),
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                self.link.push(dest_url.to_string())
+                self.link.push(one_line(&dest_url).into_owned())
             }
             _ => {}
         }

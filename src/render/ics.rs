@@ -8,6 +8,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use super::text::clean;
 use super::views::plan::{choose_focus, choose_title};
 use crate::course::Course;
 use crate::plan::calendar::Plan;
@@ -63,11 +64,11 @@ fn event(span: &Span, course: &Course, stamp: Date) -> Vec<String> {
         description.push(format!("Guide: aipath show {id}"));
     }
     // Stable across re-exports, so importing an updated plan moves the events instead of duplicating them.
-    let uid = format!(
+    let uid = escape(&format!(
         "{}.{}@aipath",
         module.map_or("choose-specializations", String::as_str),
         course.id()
-    );
+    ));
     // DTEND of an all-day event is the day after the last one.
     let end = span.end.checked_add(1.day()).unwrap_or(span.end);
     vec![
@@ -88,16 +89,18 @@ fn compact(date: Date) -> String {
     date.strftime("%Y%m%d").to_string()
 }
 
-/// Escapes a TEXT value: backslash, semicolon, comma and newline.
+/// Escapes a TEXT value: backslash, semicolon, comma and newline; a control character, which RFC 5545 does not
+/// allow in a value, is written in the visible form [`clean`] gives it, so a path file cannot add a property or an
+/// event to the calendar.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // A carriage return only ever comes with a line break here: the escaped `\n` stands for both.
+    for c in clean(&text.replace('\r', "")).chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
             c => out.push(c),
         }
     }
@@ -128,6 +131,14 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn a_line_break_or_an_escape_in_a_value_cannot_add_a_property() {
+        assert_eq!(
+            escape("x\r\nATTACH:http://evil\x1b]0;t\x07"),
+            "x\\nATTACH:http://evil^[]0\\;t^G"
+        );
     }
 
     #[test]

@@ -19,6 +19,23 @@ pub use table::Screen;
 /// A view's rendering for people.
 pub trait Render {
     fn render(&self, screen: Screen) -> String;
+
+    /// Whether the rendering makes its third-party text safe itself — because it writes control characters of its
+    /// own (a guide's styles, a calendar's CRLF line ends) — instead of being cleaned whole with [`text::clean`] on
+    /// its way out, as every other rendering is.
+    fn cleans_itself(&self) -> bool {
+        false
+    }
+}
+
+/// A view's human text as it may reach a terminal: cleaned whole unless it styles (and cleans) itself.
+pub fn human<V: Render + ?Sized>(view: &V, screen: Screen) -> String {
+    let text = view.render(screen);
+    if view.cleans_itself() {
+        text
+    } else {
+        text::clean(&text).into_owned()
+    }
 }
 
 /// The JSON form of a view model, pretty-printed.

@@ -1,4 +1,7 @@
-//! Small words and figures every renderer shares: hours, plurals, progress bars and summaries, short lists, dates.
+//! Small words and figures every renderer shares: hours, plurals, progress bars and summaries, short lists, dates;
+//! and [`clean`], the one function that makes third-party text safe for a terminal.
+
+use std::borrow::Cow;
 
 use jiff::civil::Date;
 
@@ -43,6 +46,43 @@ pub fn chart(weeks: &[(Date, f64)], width: usize) -> String {
         ));
     }
     out
+}
+
+/// Text from a path file, a guide or a state file made safe for a terminal: every control character but a line
+/// break and a tab — the rest of C0, DEL and C1, which carry escape sequences that retitle a window, clear the
+/// screen, hide text or write the clipboard — is shown in a visible form (`^[` for ESC, `^?` for DEL, `<U+009B>` for
+/// a C1 character) instead of being sent. Every human rendering and every error message passes through it.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    clean_with(text, false)
+}
+
+/// [`clean`] for one line (a table cell, an error message, a title in a sentence): line breaks and tabs become spaces
+/// too, so untrusted text can never add a row or a line of its own.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    clean_with(text, true)
+}
+
+fn clean_with(text: &str, one_line: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && (one_line || !matches!(c, '\n' | '\t'));
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if one_line && chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\t' if one_line => out.push(' '),
+            c if !unsafe_char(c) => out.push(c),
+            '\u{7f}' => out.push_str("^?"),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+            }
+            c => out.push_str(&format!("<U+{:04X}>", c as u32)),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `1 path`, `2 paths`.
@@ -120,6 +160,22 @@ pub fn listed(items: &[&str], sep: &str) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn escapes_are_shown_not_sent() {
+        assert_eq!(
+            clean("a\x1b]0;owned\x07b\x1b[2Jc\x1b[8md\u{9b}e\x7f"),
+            "a^[]0;owned^Gb^[[2Jc^[[8md<U+009B>e^?"
+        );
+        assert_eq!(clean("two\nlines\tand a tab"), "two\nlines\tand a tab");
+        assert!(matches!(clean("plain text, é ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_text_has_no_line_breaks() {
+        assert_eq!(one_line("a\r\nb\nc\rd\te"), "a b c d e");
+        assert_eq!(one_line("x\x1b[31my"), "x^[[31my");
+    }
 
     #[test]
     fn a_long_list_shows_its_first_names_and_how_many_more() {

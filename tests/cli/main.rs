@@ -21,4 +21,5 @@ mod plan;
 mod shell;
 mod state_file;
 mod support;
+mod terminal_safety;
 mod validate;

@@ -103,7 +103,7 @@ fn every_problem_is_listed_with_its_file_and_line() {
     assert_eq!(
         lines[1],
         format!(
-            "{}:3: module `alpha` has `hours: -1`; give a positive number",
+            "{}:3: module `alpha` has `hours: -1`; give a positive number of at most 10000",
             guide.display()
         )
     );

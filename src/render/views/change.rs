@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::progress::Change;
 use crate::progress::count::Count;
 use crate::progress::next::Step;
-use crate::render::text::{summary, verb};
+use crate::render::text::{one_line, summary, verb};
 use crate::render::{Render, Screen};
 
 #[derive(Serialize)]
@@ -40,9 +40,13 @@ impl Render for ChangeView {
         if self.change == Change::Done || self.change == Change::Skip {
             out.push_str(&format!("Progress: {}\n", summary(&self.progress)));
             match &self.next {
-                Some(step) => out.push_str(&format!("Next: {} (`{}`)\n", step.title, step.command)),
+                Some(step) => out.push_str(&format!(
+                    "Next: {} (`{}`)\n",
+                    one_line(&step.title),
+                    step.command
+                )),
                 None if self.progress.is_complete() => {
-                    out.push_str(&format!("You have finished {}.\n", self.title));
+                    out.push_str(&format!("You have finished {}.\n", one_line(&self.title)));
                 }
                 None => {}
             }

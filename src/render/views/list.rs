@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::guide::checklist::Ticks;
-use crate::render::table::{hide_when_narrow, keep_whole};
+use crate::render::table::Cell;
 use crate::render::text::{date_or_dash, ticks};
 use crate::render::{Render, Screen};
 
@@ -44,24 +44,24 @@ impl Render for ListView {
                 Some(true) => format!("{} (chosen)", r.status),
                 _ => r.status.to_string(),
             };
-            table.add_row(vec![
-                r.id.clone(),
-                r.title.clone(),
-                r.phase.clone(),
-                status,
-                ticks(r.checklist),
-                date_or_dash(r.started),
-                date_or_dash(r.finished),
+            table.add_row([
+                Cell::from(r.id.clone()),
+                Cell::from(r.title.clone()),
+                Cell::from(r.phase.clone()),
+                Cell::from(status),
+                Cell::from(ticks(r.checklist)),
+                Cell::from(date_or_dash(r.started)),
+                Cell::from(date_or_dash(r.finished)),
             ]);
         }
         // Ids are typed back into commands and dates read whole; on a narrow terminal the columns a learner can do
         // without step aside, widest first.
         for column in [0, 5, 6] {
-            keep_whole(&mut table, column);
+            table.keep_whole(column);
         }
-        hide_when_narrow(&mut table, 1, 120);
-        hide_when_narrow(&mut table, 2, 100);
-        hide_when_narrow(&mut table, 5, 90);
+        table.hide_when_narrow(1, 120);
+        table.hide_when_narrow(2, 100);
+        table.hide_when_narrow(5, 90);
         table.to_string()
     }
 }

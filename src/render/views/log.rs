@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::log::Stats;
 use crate::progress::LogEntry;
+use crate::render::table::Cell;
 use crate::render::text::{chart, hours};
 use crate::render::{Render, Screen};
 
@@ -50,11 +51,11 @@ impl Render for SessionsView<'_> {
         }
         let mut table = screen.table(&["Date", "Hours", "Module", "Note"]);
         for e in &self.sessions {
-            table.add_row(vec![
-                e.date.to_string(),
-                hours(e.hours),
-                e.module.clone().unwrap_or_else(|| "-".into()),
-                e.note.clone().unwrap_or_default(),
+            table.add_row([
+                Cell::from(e.date.to_string()),
+                Cell::from(hours(e.hours)),
+                Cell::from(e.module.clone().unwrap_or_else(|| "-".into())),
+                Cell::from(e.note.clone().unwrap_or_default()),
             ]);
         }
         let sessions = if self.sessions.len() == 1 {

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::progress::count::Count;
 use crate::progress::next::{Action, Step};
-use crate::render::table::{hide_when_narrow, keep_whole, list_cell};
-use crate::render::text::summary;
+use crate::render::table::{Cell, list_cell};
+use crate::render::text::{one_line, summary};
 use crate::render::{Render, Screen};
 
 #[derive(Serialize)]
@@ -24,7 +24,7 @@ impl Render for NextView {
         if self.complete {
             out.push_str(&format!(
                 "You have finished {}: {}\n",
-                self.title,
+                one_line(&self.title),
                 summary(&self.progress)
             ));
             if self.steps.is_empty() {
@@ -52,18 +52,18 @@ fn steps_table(steps: &[Step], screen: Screen) -> String {
             Action::Choose => "choose",
             Action::Build => "build project",
         };
-        table.add_row(vec![
-            format!("{} {action}", i + 1),
-            step.id.clone().unwrap_or_else(|| "-".into()),
-            step.title.clone(),
-            step.phase.clone().unwrap_or_else(|| "-".into()),
-            list_cell(&step.topics, screen),
-            step.weeks.map_or_else(|| "-".into(), |w| w.to_string()),
+        table.add_row([
+            Cell::from(format!("{} {action}", i + 1)),
+            Cell::from(step.id.clone().unwrap_or_else(|| "-".into())),
+            Cell::from(step.title.clone()),
+            Cell::from(step.phase.clone().unwrap_or_else(|| "-".into())),
+            list_cell(&step.topics),
+            Cell::from(step.weeks.map_or_else(|| "-".into(), |w| w.to_string())),
         ]);
     }
-    keep_whole(&mut table, 1);
-    keep_whole(&mut table, 3);
+    table.keep_whole(1);
+    table.keep_whole(3);
     // The id names the module well enough where the title would not fit.
-    hide_when_narrow(&mut table, 2, 110);
+    table.hide_when_narrow(2, 110);
     table.to_string()
 }

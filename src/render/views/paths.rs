@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::render::table::{hide_when_narrow, keep_whole};
+use crate::render::table::Cell;
+use crate::render::text::one_line;
 use crate::render::{Render, Screen};
 
 #[derive(Serialize)]
@@ -36,33 +37,33 @@ impl Render for PathsView {
         // Ids and counts stay whole on a narrow terminal, where the title (the id names the path) steps aside; files
         // wrap.
         for column in [0, 1, 4, 5] {
-            keep_whole(&mut table, column);
+            table.keep_whole(column);
         }
-        hide_when_narrow(&mut table, 2, 110);
+        table.hide_when_narrow(2, 110);
         let dash = || "-".to_string();
         for r in &self.paths {
-            table.add_row(vec![
-                if r.active { "*".into() } else { String::new() },
-                r.id.clone(),
-                r.title.clone().unwrap_or_else(dash),
-                if r.source == "built-in" {
+            table.add_row([
+                Cell::from(if r.active { "*".into() } else { String::new() }),
+                Cell::from(r.id.clone()),
+                Cell::from(r.title.clone().unwrap_or_else(dash)),
+                Cell::from(if r.source == "built-in" {
                     r.source.to_string()
                 } else {
                     r.file.clone()
-                },
-                r.modules.map_or_else(dash, |m| m.to_string()),
-                match (r.done, r.total, r.percent) {
+                }),
+                Cell::from(r.modules.map_or_else(dash, |m| m.to_string())),
+                Cell::from(match (r.done, r.total, r.percent) {
                     (Some(done), Some(total), Some(percent)) => {
                         format!("{done}/{total} ({percent}%)")
                     }
                     _ => "cannot be loaded".to_string(),
-                },
+                }),
             ]);
         }
         let mut out = format!("{table}\n");
         for r in &self.paths {
             if let Some(problem) = &r.problem {
-                out.push_str(&format!("Cannot use `{}`: {problem}\n", r.id));
+                out.push_str(&format!("Cannot use `{}`: {}\n", r.id, one_line(problem)));
             }
         }
         if !self.paths.iter().any(|r| r.active) {

@@ -9,8 +9,8 @@ use crate::plan::Pace;
 use crate::plan::calendar::{Choice, Plan, Task, Week};
 use crate::progress::PlanPrefs;
 use crate::progress::next::choice_count;
-use crate::render::table::{hide_when_narrow, keep_whole};
-use crate::render::text::listed;
+use crate::render::table::Cell;
+use crate::render::text::{listed, one_line};
 use crate::render::{Render, Screen, ics, markdown};
 
 /// How the plan is written out.
@@ -68,12 +68,17 @@ impl Render for PlanView<'_> {
             Format::Ics => ics::calendar(&self.plan, self.course, self.today),
             Format::Markdown => format!(
                 "## Plan: {}\n\n{}\n{}\n",
-                self.course.path.title,
-                markdown::table(&HEADERS, &rows(&self.plan, self.course, Screen::PIPE)),
+                markdown::escape(&one_line(&self.course.path.title)),
+                markdown::table(&HEADERS, &rows(&self.plan, self.course)),
                 summary(&self.plan)
             ),
             Format::Table => self.table(screen),
         }
+    }
+
+    /// A calendar's lines end in CRLF, and its text values are escaped by `ics` itself.
+    fn cleans_itself(&self) -> bool {
+        self.format == Format::Ics
     }
 }
 
@@ -82,12 +87,12 @@ impl PlanView<'_> {
         let mut out = String::new();
         if !self.plan.weeks.is_empty() {
             let mut table = screen.table(&HEADERS);
-            for row in rows(&self.plan, self.course, screen) {
+            for row in rows(&self.plan, self.course) {
                 table.add_row(row);
             }
-            keep_whole(&mut table, 1);
+            table.keep_whole(1);
             // The module says which phase it is in; on a narrow terminal the focus needs the room more.
-            hide_when_narrow(&mut table, 2, 110);
+            table.hide_when_narrow(2, 110);
             out.push_str(&table.to_string());
             out.push('\n');
         }
@@ -169,27 +174,23 @@ fn dates(start: Date, end: Date) -> String {
 
 const HEADERS: [&str; 6] = ["Week", "Dates", "Phase", "Module", "Focus", "Milestone"];
 
-fn rows(plan: &Plan, course: &Course, screen: Screen) -> Vec<Vec<String>> {
+fn rows(plan: &Plan, course: &Course) -> Vec<Vec<Cell>> {
     plan.weeks
         .iter()
         .map(|w| {
             let focus = focus(w);
             let milestones: Vec<&str> = w.milestones.iter().map(String::as_str).collect();
             vec![
-                w.week.to_string(),
-                dates(w.start, w.end),
-                w.phase.clone(),
-                match w.module() {
-                    Some(id) => course.title(id).to_string(),
-                    None => "(to choose)".to_string(),
-                },
-                if screen.tty {
-                    focus.join("\n")
-                } else {
-                    focus.join("; ")
-                },
+                Cell::from(w.week.to_string()),
+                Cell::from(dates(w.start, w.end)),
+                Cell::from(w.phase.clone()),
+                Cell::from(match w.module() {
+                    Some(id) => course.title(id),
+                    None => "(to choose)",
+                }),
+                Cell::List(focus, "; "),
                 // The JSON keeps every project; a table cell names the first few.
-                listed(&milestones, "; "),
+                Cell::from(listed(&milestones, "; ")),
             ]
         })
         .collect()

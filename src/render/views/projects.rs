@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::course::Course;
 use crate::progress::{PathProgress, Status};
-use crate::render::table::{hide_when_narrow, keep_whole, list_cell};
+use crate::render::table::{Cell, list_cell};
 use crate::render::{Render, Screen};
 
 /// A module named by a project or a skill, with the learner's status on it.
@@ -70,26 +70,26 @@ impl Render for ProjectsView {
                     .map(|m| format!("{} ({})", m.id, m.status))
                     .collect();
                 let done = p.builds_on.iter().filter(|m| m.is_done()).count();
-                table.add_row(vec![
-                    p.id.clone(),
-                    p.title.clone(),
-                    group.title.clone(),
+                table.add_row([
+                    Cell::from(p.id.clone()),
+                    Cell::from(p.title.clone()),
+                    Cell::from(group.title.clone()),
                     if modules.is_empty() {
-                        "-".to_string()
+                        Cell::from("-")
                     } else {
-                        list_cell(&modules, screen)
+                        list_cell(&modules)
                     },
-                    format!("{done}/{}", p.builds_on.len()),
-                    p.status.to_string(),
+                    Cell::from(format!("{done}/{}", p.builds_on.len())),
+                    Cell::from(p.status.to_string()),
                 ]);
             }
         }
         // Ids are typed into commands: they stay whole; on a narrow terminal the title, the group and the
         // count (the statuses beside each module say the same) step aside.
-        keep_whole(&mut table, 0);
-        hide_when_narrow(&mut table, 1, 120);
-        hide_when_narrow(&mut table, 2, 110);
-        hide_when_narrow(&mut table, 4, 90);
+        table.keep_whole(0);
+        table.hide_when_narrow(1, 120);
+        table.hide_when_narrow(2, 110);
+        table.hide_when_narrow(4, 90);
         format!("{table}\nMark a project with `aipath start <id>`, `done <id>` or `undo <id>`.\n")
     }
 }

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::path::ListGroup;
+use crate::render::table::Cell;
 use crate::render::{Render, Screen};
 
 /// Which of the path's lists is shown.
@@ -45,7 +46,7 @@ impl Render for ListsView<'_> {
         let mut table = screen.table(&["Group", self.which.item_header()]);
         for group in self.groups {
             for item in &group.items {
-                table.add_row(vec![group.title.clone(), item.clone()]);
+                table.add_row([Cell::from(group.title.clone()), Cell::from(item.clone())]);
             }
         }
         table.to_string()

@@ -57,6 +57,11 @@ impl Render for ShowView<'_> {
         }
         text
     }
+
+    /// The guide renderer styles headings and code, and cleans the guide's text as it goes.
+    fn cleans_itself(&self) -> bool {
+        true
+    }
 }
 
 #[derive(Serialize)]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::projects::ModuleRef;
-use crate::render::table::list_cell;
+use crate::render::table::{Cell, list_cell};
 use crate::render::{Render, Screen};
 
 #[derive(Serialize)]
@@ -43,15 +43,15 @@ impl Render for SkillsView {
                     (_, 0) => "skipped".to_string(),
                     (_, total) => format!("{}/{total} modules", s.done),
                 };
-                table.add_row(vec![
-                    s.title.clone(),
-                    group.title.clone(),
+                table.add_row([
+                    Cell::from(s.title.clone()),
+                    Cell::from(group.title.clone()),
                     if ids.is_empty() {
-                        "-".to_string()
+                        Cell::from("-")
                     } else {
-                        list_cell(&ids, screen)
+                        list_cell(&ids)
                     },
-                    progress,
+                    Cell::from(progress),
                 ]);
             }
         }

@@ -7,7 +7,8 @@ use crate::guide::checklist::Ticks;
 use crate::log::Stats;
 use crate::plan::standing::Standing;
 use crate::progress::count::Count;
-use crate::render::text::{bar, hours, ticks};
+use crate::render::table::Cell;
+use crate::render::text::{bar, hours, one_line, ticks};
 use crate::render::{Render, Screen};
 
 #[derive(Serialize)]
@@ -47,15 +48,15 @@ impl Render for StatusView {
                 done: r.done,
                 total: r.total,
             };
-            table.add_row(vec![
-                r.title.clone(),
-                format!("{}/{}", r.done, r.total),
-                format!("{}%", r.percent),
-                bar(&c, 20),
-                ticks(r.checklist),
+            table.add_row([
+                Cell::from(r.title.clone()),
+                Cell::from(format!("{}/{}", r.done, r.total)),
+                Cell::from(format!("{}%", r.percent)),
+                Cell::from(bar(&c, 20)),
+                Cell::from(ticks(r.checklist)),
             ]);
         }
-        let mut out = format!("{}\n{}\n", self.title, table);
+        let mut out = format!("{}\n{}\n", one_line(&self.title), table);
         match self.started {
             Some(d) => out.push_str(&format!("Started: {d}\n")),
             None => out.push_str("Not started yet: `aipath next` shows where to begin.\n"),
