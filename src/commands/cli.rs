@@ -51,6 +51,10 @@ pub enum Command {
         /// Module or project ids; a unique prefix is enough
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
+
+        /// Start again what is done or skipped (its first start date is kept)
+        #[arg(long)]
+        reopen: bool,
     },
 
     /// Mark modules (or projects) as done
@@ -124,8 +128,9 @@ pub enum Command {
         /// Hours studied, a decimal number greater than 0 and at most 24 (e.g. 1.5)
         hours: Option<String>,
 
-        /// The module studied; a unique prefix is enough
-        #[arg(long, short = 'm', value_name = "ID", requires = "hours")]
+        /// The module studied (a unique prefix is enough); it is started if it was todo. Without hours, list only
+        /// that module's sessions
+        #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks")]
         module: Option<String>,
 
         /// The day of the session, not in the future [default: today]

@@ -146,7 +146,7 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     match cli.command {
         Command::Next { limit } => next::run(&ctx, usize::from(limit)),
-        Command::Start { ids } => change::run(&ctx, &ids, crate::progress::Change::Start),
+        Command::Start { ids, reopen } => change::start(&ctx, &ids, reopen),
         Command::Done { ids } => change::run(&ctx, &ids, crate::progress::Change::Done),
         Command::Skip { ids } => change::run(&ctx, &ids, crate::progress::Change::Skip),
         Command::Undo { ids } => change::run(&ctx, &ids, crate::progress::Change::Undo),
@@ -168,7 +168,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => match (hours, weeks) {
             (Some(hours), _) => log::record(&ctx, &hours, module, date, note),
             (None, Some(weeks)) => log::chart(&ctx, u32::from(weeks)),
-            (None, None) => log::list(&ctx),
+            (None, None) => log::list(&ctx, module),
         },
         Command::Show { module, no_pager } => show::run(&ctx, &module, no_pager),
         Command::Check { module, items } => check::run(&ctx, &module, &items, true),

@@ -92,7 +92,7 @@ impl Ranker<'_> {
         else {
             return Vec::new();
         };
-        if phase.is_choice() && self.progress.chosen.is_empty() {
+        if phase.is_choice() && self.progress.chosen_in(phase).is_empty() {
             return vec![self.choose_step(phase)];
         }
         phase

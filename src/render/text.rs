@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 
 use crate::guide::checklist::Ticks;
+use crate::plan::standing::Standing;
 use crate::progress::Change;
 use crate::progress::count::Count;
 
@@ -83,6 +84,27 @@ fn clean_with(text: &str, one_line: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Where a learner stands and the two finish dates, in the words `plan` and `status` both print:
+/// `6 weeks behind the steady plan from 2026-01-05: planned finish 2026-08-02, projected finish 2026-09-13`.
+pub fn schedule_line(s: &Standing) -> String {
+    let position = match s.weeks_ahead {
+        0 => "On schedule with".to_string(),
+        1 => "1 week ahead of".to_string(),
+        -1 => "1 week behind".to_string(),
+        n if n > 0 => format!("{n} weeks ahead of"),
+        n => format!("{} weeks behind", -n),
+    };
+    let planned = date_or_dash(s.planned_finish);
+    let projected = s
+        .projected_finish
+        .map_or_else(|| "none, nothing is left".to_string(), |d| d.to_string());
+    format!(
+        "Schedule: {position} the {} plan from {}: planned finish {planned}, projected finish {projected}",
+        s.pace.as_str(),
+        s.start
+    )
 }
 
 /// `1 path`, `2 paths`.

@@ -22,4 +22,5 @@ mod shell;
 mod state_file;
 mod support;
 mod terminal_safety;
+mod timeline;
 mod validate;
