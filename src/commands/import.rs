@@ -102,6 +102,7 @@ fn check_result(options: &Options, yaml: &str, shell: &Shell) -> usize {
     let lookups = Lookups {
         guide: &guide,
         link_exists: &|_, _| true,
+        today: None,
     };
     let shown = options
         .output

@@ -53,7 +53,17 @@ fn steps_table(steps: &[Step], screen: Screen) -> String {
             Action::Build => "build project",
         };
         table.add_row([
-            Cell::from(format!("{} {action}", i + 1)),
+            if step.after.is_empty() {
+                Cell::from(format!("{} {action}", i + 1))
+            } else {
+                Cell::List(
+                    vec![
+                        format!("{} {action}", i + 1),
+                        format!("after {}", step.after.join(", ")),
+                    ],
+                    " ",
+                )
+            },
             Cell::from(step.id.clone().unwrap_or_else(|| "-".into())),
             Cell::from(step.title.clone()),
             Cell::from(step.phase.clone().unwrap_or_else(|| "-".into())),
