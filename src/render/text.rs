@@ -107,6 +107,60 @@ pub fn schedule_line(s: &Standing) -> String {
     )
 }
 
+/// [`clean`] for a rendering that carries colour of its own: SGR sequences (`ESC [ … m`, colours and styles only) are
+/// kept; every other control character is shown. The renderers have cleaned each piece of third-party text before
+/// styling it, so what is kept here is theirs; a stray SGR could only change a colour, never move the cursor, clear
+/// the screen, retitle the window or reach the clipboard.
+pub fn clean_styled(text: &str) -> Cow<'_, str> {
+    if !text.contains('\x1b') {
+        return clean(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\x1b') {
+        out.push_str(&clean(&rest[..at]));
+        let after = &rest[at + 1..];
+        let sgr = after.strip_prefix('[').and_then(|body| {
+            let end = body.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (body.as_bytes()[end] == b'm').then_some(end + 2)
+        });
+        match sgr {
+            Some(len) => {
+                out.push_str(&rest[at..at + 1 + len]);
+                rest = &after[len..];
+            }
+            None => {
+                out.push_str("^[");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&clean(rest));
+    Cow::Owned(out)
+}
+
+/// Wraps each line of `text` longer than `width` at word boundaries, leaving a table's lines (its box-drawing
+/// borders) alone: they are already fitted.
+pub fn wrap_free_text(text: &str, width: usize) -> String {
+    let table_line = |line: &str| line.starts_with(['┌', '│', '╞', '├', '└', '+', '|']);
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        if table_line(body) || textwrap::core::display_width(body) <= width {
+            out.push_str(line);
+            continue;
+        }
+        let options = textwrap::Options::new(width)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .break_words(false);
+        out.push_str(&textwrap::fill(body, options));
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// `1 path`, `2 paths`.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -191,6 +245,14 @@ mod tests {
         );
         assert_eq!(clean("two\nlines\tand a tab"), "two\nlines\tand a tab");
         assert!(matches!(clean("plain text, é ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_styled_rendering_keeps_its_colours_and_shows_everything_else() {
+        assert_eq!(
+            clean_styled("\x1b[32mdone\x1b[39m \x1b]0;t\x07 \x1b[2J \x1b[1;31mx\x1b[0m"),
+            "\x1b[32mdone\x1b[39m ^[]0;t^G ^[[2J \x1b[1;31mx\x1b[0m"
+        );
     }
 
     #[test]

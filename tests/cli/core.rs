@@ -296,7 +296,7 @@ fn status_counts_the_unchosen_specializations_as_one_pending_item() {
     assert_eq!(env.json(&["status"])["overall"]["total"], 8);
     let out = env.ok(&["status"]);
     assert!(
-        out.contains("| Specialized Areas      | 0/2  | 0%"),
+        out.contains("| Specialized Areas      |  0/2 | 0% |"),
         "{out}"
     );
 }

@@ -48,7 +48,7 @@ fn a_session_is_recorded_and_listed_newest_first_with_its_note() {
     let rows: Vec<&str> = list.lines().filter(|l| l.starts_with("| 2026")).collect();
     assert_eq!(rows.len(), 3, "{list}");
     assert!(
-        rows[0].starts_with("| 2026-01-05 | 0.25  | math-foundations "),
+        rows[0].starts_with("| 2026-01-05 |  0.25 | math-foundations "),
         "{list}"
     );
     assert!(rows[2].contains("linear models"), "{list}");

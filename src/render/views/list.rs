@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::guide::checklist::Ticks;
-use crate::render::table::Cell;
+use crate::render::table::{Cell, Tone};
 use crate::render::text::{date_or_dash, hours, ticks};
 use crate::render::{Render, Screen};
 
@@ -51,7 +51,7 @@ impl Render for ListView {
                 Cell::from(r.id.clone()),
                 Cell::from(r.title.clone()),
                 Cell::from(r.phase.clone()),
-                Cell::from(status),
+                Cell::from(status).toned(Tone::of_status(r.status)),
                 Cell::from(ticks(r.checklist)),
                 Cell::from(if r.hours_logged > 0.0 {
                     format!("{} h", hours(r.hours_logged))
@@ -64,6 +64,8 @@ impl Render for ListView {
         }
         // Ids are typed back into commands and dates read whole; on a narrow terminal the columns a learner can do
         // without step aside, widest first.
+        table.align_right(4);
+        table.align_right(5);
         for column in [0, 6, 7] {
             table.keep_whole(column);
         }

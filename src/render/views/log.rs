@@ -65,6 +65,7 @@ impl Render for SessionsView<'_> {
             };
         }
         let mut table = screen.table(&["Date", "Hours", "Module", "Note"]);
+        table.align_right(1);
         for e in &self.sessions {
             table.add_row([
                 Cell::from(e.date.to_string()),

@@ -71,6 +71,7 @@ fn steps_table(steps: &[Step], screen: Screen) -> String {
             Cell::from(step.weeks.map_or_else(|| "-".into(), |w| w.to_string())),
         ]);
     }
+    table.align_right(5);
     table.keep_whole(1);
     table.keep_whole(3);
     // The id names the module well enough where the title would not fit.

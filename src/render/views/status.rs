@@ -7,7 +7,7 @@ use crate::guide::checklist::Ticks;
 use crate::log::Stats;
 use crate::plan::standing::Standing;
 use crate::progress::count::Count;
-use crate::render::table::Cell;
+use crate::render::table::{Cell, Tone};
 use crate::render::text::{bar, hours, one_line, schedule_line, ticks};
 use crate::render::{Render, Screen};
 
@@ -43,6 +43,8 @@ pub struct StatusView {
 impl Render for StatusView {
     fn render(&self, screen: Screen) -> String {
         let mut table = screen.table(&["Phase", "Done", "%", "Progress", "Checklist"]);
+        table.align_right(1);
+        table.align_right(2);
         for r in self.phases.iter().chain(std::iter::once(&self.overall)) {
             let c = Count {
                 done: r.done,
@@ -52,7 +54,7 @@ impl Render for StatusView {
                 Cell::from(r.title.clone()),
                 Cell::from(format!("{}/{}", r.done, r.total)),
                 Cell::from(format!("{}%", r.percent)),
-                Cell::from(bar(&c, 20)),
+                Cell::from(bar(&c, 20)).toned(c.is_complete().then_some(Tone::Good)),
                 Cell::from(ticks(r.checklist)),
             ]);
         }
