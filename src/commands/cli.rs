@@ -31,8 +31,9 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Without a command, a dashboard: where you stand and the one thing to do next
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@ mod change;
 mod check;
 mod choose;
 pub mod cli;
+mod dashboard;
 mod import;
 mod list;
 mod log;
@@ -135,7 +136,7 @@ fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
 
 pub fn run(cli: Cli) -> Result<()> {
     let shell = Shell::detect(cli.json);
-    if let Some(result) = stateless(&cli.command, &shell) {
+    if let Some(result) = cli.command.as_ref().and_then(|c| stateless(c, &shell)) {
         return result;
     }
     let ctx = Ctx {
@@ -144,7 +145,10 @@ pub fn run(cli: Cli) -> Result<()> {
         today: crate::io::clock::today()?,
         shell,
     };
-    match cli.command {
+    let Some(command) = cli.command else {
+        return dashboard::run(&ctx);
+    };
+    match command {
         Command::Next { limit } => next::run(&ctx, usize::from(limit)),
         Command::Start { ids, reopen } => change::start(&ctx, &ids, reopen),
         Command::Done { ids } => change::run(&ctx, &ids, crate::progress::Change::Done),

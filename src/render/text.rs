@@ -9,6 +9,8 @@ use crate::guide::checklist::Ticks;
 use crate::plan::standing::Standing;
 use crate::progress::Change;
 use crate::progress::count::Count;
+use crate::render::Screen;
+use crate::render::table::Tone;
 
 /// Hours as a person writes them: `4.25`, `1.5`, `2`.
 pub fn hours(hours: f64) -> String {
@@ -88,13 +90,13 @@ fn clean_with(text: &str, one_line: bool) -> Cow<'_, str> {
 
 /// Where a learner stands and the two finish dates, in the words `plan` and `status` both print:
 /// `6 weeks behind the steady plan from 2026-01-05: planned finish 2026-08-02, projected finish 2026-09-13`.
-pub fn schedule_line(s: &Standing) -> String {
+pub fn schedule_line(s: &Standing, screen: Screen) -> String {
     let position = match s.weeks_ahead {
         0 => "On schedule with".to_string(),
-        1 => "1 week ahead of".to_string(),
-        -1 => "1 week behind".to_string(),
-        n if n > 0 => format!("{n} weeks ahead of"),
-        n => format!("{} weeks behind", -n),
+        1 => Tone::Good.paint("1 week ahead", screen) + " of",
+        -1 => Tone::Bad.paint("1 week behind", screen),
+        n if n > 0 => Tone::Good.paint(&format!("{n} weeks ahead"), screen) + " of",
+        n => Tone::Bad.paint(&format!("{} weeks behind", -n), screen),
     };
     let planned = date_or_dash(s.planned_finish);
     let projected = s

@@ -456,3 +456,33 @@ fn help_for_each_command_has_an_example() {
         assert!(out.contains("Example:\n  aipath "), "{cmd}: {out}");
     }
 }
+
+#[test]
+fn aipath_alone_is_a_dashboard_that_ends_with_the_next_command() {
+    let env = Env::new();
+    let out = env.ok(&[]);
+    assert_eq!(
+        out,
+        "Software Developer to AI Engineer\n0 of 7 done (0%) [--------------------]\n\nStudying: nothing yet.\n\
+         This week: 0 h logged\n\nNext: `aipath start machine-learning-basics`\n`aipath help` lists every command.\n"
+    );
+    assert_eq!(env.state_bytes(), None, "the dashboard writes nothing");
+    env.ok(&["start", "math"]);
+    env.ok(&["check", "math", "1"]);
+    let out = env.ok(&[]);
+    assert!(
+        out.contains("Studying: Math Foundations (`math-foundations`), checklist 1/9\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nSchedule: On schedule with the steady plan from 2026-01-05"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nNext: `aipath show math-foundations`\n"),
+        "{out}"
+    );
+    // The full help is still there.
+    let help = env.ok(&["help"]);
+    assert!(help.contains("Usage: aipath"), "{help}");
+}

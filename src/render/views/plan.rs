@@ -81,7 +81,7 @@ impl Render for PlanView<'_> {
                 "## Plan: {}\n\n{}\n{}\n",
                 markdown::escape(&one_line(&self.course.path.title)),
                 markdown::table(&HEADERS, &rows(&self.plan, self.course)),
-                summary(&self.plan, self.hours_left)
+                summary(&self.plan, self.hours_left, Screen::PIPE)
             ),
             Format::Table => self.table(screen),
         }
@@ -107,7 +107,7 @@ impl PlanView<'_> {
             out.push_str(&table.to_string());
             out.push('\n');
         }
-        out.push_str(&summary(&self.plan, self.hours_left));
+        out.push_str(&summary(&self.plan, self.hours_left, screen));
         out.push('\n');
         if let Some(prefs) = self.saved {
             out.push_str(&format!(
@@ -246,8 +246,8 @@ fn past_row(week: &Week, past: &Past, course: &Course) -> Vec<Cell> {
 }
 
 /// The schedule line `status` prints too, then what the pace asks of a week.
-fn summary(plan: &Plan, hours_left: f64) -> String {
-    let mut out = schedule_line(&plan.standing);
+fn summary(plan: &Plan, hours_left: f64, screen: Screen) -> String {
+    let mut out = schedule_line(&plan.standing, screen);
     let weeks_left = plan.weeks.iter().filter(|w| !w.is_past()).count();
     if weeks_left == 0 {
         out.push_str("\nNothing is left to plan: every module is done or skipped.");

@@ -64,7 +64,7 @@ impl Render for StatusView {
             None => out.push_str("Not started yet: `aipath next` shows where to begin.\n"),
         }
         if let Some(s) = &self.schedule {
-            out.push_str(&schedule_line(s));
+            out.push_str(&schedule_line(s, screen));
             out.push('\n');
         }
         out.push_str(&study_lines(self));
