@@ -195,9 +195,14 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath skills")]
     Skills,
 
-    /// List the path's resources: tools, reading, best practices
-    #[command(after_help = "Example:\n  aipath resources")]
-    Resources,
+    /// List the path's resources (tools, reading, best practices), then every guide's resources with their authors
+    /// and links
+    #[command(after_help = "Examples:\n  aipath resources\n  aipath resources --module math")]
+    Resources {
+        /// Only this module's guide resources; a unique prefix is enough
+        #[arg(long, short = 'm', value_name = "ID")]
+        module: Option<String>,
+    },
 
     /// List the path's transition tips
     #[command(after_help = "Example:\n  aipath tips")]

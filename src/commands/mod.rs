@@ -179,7 +179,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Uncheck { module, items } => check::run(&ctx, &module, &items, false),
         Command::Projects => projects::run(&ctx),
         Command::Skills => skills::run(&ctx),
-        Command::Resources => resources_tips::run(&ctx, resources_tips::Which::Resources),
+        Command::Resources { module } => resources_tips::resources(&ctx, module),
         Command::Tips => resources_tips::run(&ctx, resources_tips::Which::Tips),
         Command::Paths => paths::run(&ctx),
         Command::Use { id } => use_path::run(&ctx, &id),

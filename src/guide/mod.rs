@@ -19,6 +19,7 @@
 //! ```
 
 pub mod checklist;
+pub mod resources;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
