@@ -69,6 +69,15 @@ pub fn run(targets: &[String], shell: &Shell) -> Result<()> {
 /// What `validate` was given: a file, else a path id (built-in or in the data folder).
 fn source_of(target: &str) -> Result<Source> {
     let file = PathBuf::from(target);
+    let markdown = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    if markdown && file.is_file() {
+        return Err(input(format!(
+            "{target} is markdown, not a path file: `aipath import {target} -o path.yaml` turns a learning-path \
+             document into one, and `aipath validate path.yaml` checks it"
+        )));
+    }
     if file.is_file() {
         return Ok(Source::File(file));
     }
