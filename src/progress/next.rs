@@ -35,7 +35,11 @@ pub struct Step {
     /// The module or project id; absent on a `choose` step.
     pub id: Option<String>,
     pub title: String,
+    /// The phase's id (for scripts) …
     pub phase: Option<String>,
+    /// … and its title (for people).
+    #[serde(skip)]
+    pub phase_title: Option<String>,
     /// A module's topics; on a `choose` step, the ids to choose from.
     pub topics: Vec<String>,
     pub weeks: Option<u32>,
@@ -143,6 +147,7 @@ impl Ranker<'_> {
             id: None,
             title: format!("Choose {} of the {}", choice_count(min, max), phase.title),
             phase: Some(phase.id.clone()),
+            phase_title: Some(phase.title.clone()),
             topics: options,
             weeks: Some(allocation_weeks(self.allocation, &phase.id)),
             command: example,
@@ -167,6 +172,7 @@ impl Ranker<'_> {
                     id: Some(project.id.clone()),
                     title: project.title.clone(),
                     phase: None,
+                    phase_title: None,
                     topics: project.modules.clone(),
                     weeks: None,
                     // A project is started before it is done, as a module is.
@@ -198,6 +204,7 @@ impl Ranker<'_> {
             id: Some(id.to_string()),
             title: def.map(|d| d.title.clone()).unwrap_or_default(),
             phase: path.phase_of(id).map(|p| p.id.clone()),
+            phase_title: path.phase_of(id).map(|p| p.title.clone()),
             topics: def.map(|d| d.topics.clone()).unwrap_or_default(),
             weeks: self.weeks.get(id).copied(),
             command: match action {

@@ -18,33 +18,24 @@ pub fn hours(hours: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// A bar per week, scaled to the busiest one, plus a one-line sparkline: the learner's rhythm at a glance.
+/// A bar per week, scaled to the busiest one, under a header that names the columns: the learner's rhythm at a
+/// glance. Weeks with nothing logged say so in words.
 pub fn chart(weeks: &[(Date, f64)], width: usize) -> String {
-    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let max = weeks.iter().map(|w| w.1).fold(0.0, f64::max);
-    let scale = |h: f64, steps: usize| {
-        if max > 0.0 {
-            (h / max * steps as f64).round() as usize
-        } else {
-            0
-        }
-    };
-    let spark: String = weeks
-        .iter()
-        .map(|&(_, h)| {
-            if h <= 0.0 {
-                ' '
-            } else {
-                TICKS[scale(h, 7).min(7)]
-            }
-        })
-        .collect();
-    let mut out = format!("{spark}\n");
+    if max <= 0.0 {
+        let n = weeks.len();
+        return format!(
+            "No sessions in the last {n} {}.\n",
+            if n == 1 { "week" } else { "weeks" }
+        );
+    }
+    let scale = |h: f64| (h / max * width as f64).round() as usize;
+    let mut out = format!("{:<8} {:<10}  {:<width$}  Hours\n", "Week", "Monday", "");
     for &(monday, h) in weeks {
         let (year, week) = (monday.iso_week_date().year(), monday.iso_week_date().week());
         out.push_str(&format!(
             "{year}-W{week:02} {monday}  {:<width$}  {} h\n",
-            "#".repeat(scale(h, width)),
+            "#".repeat(scale(h)),
             hours(h)
         ));
     }
@@ -304,7 +295,12 @@ mod tests {
         ];
         assert_eq!(
             chart(&weeks, 8),
-            "▃█ \n2026-W01 2025-12-29  ##        1 h\n2026-W02 2026-01-05  ########  4 h\n2026-W03 2026-01-12            0 h\n"
+            "Week     Monday                Hours\n2026-W01 2025-12-29  ##        1 h\n\
+             2026-W02 2026-01-05  ########  4 h\n2026-W03 2026-01-12            0 h\n"
+        );
+        assert_eq!(
+            chart(&[(date(2026, 1, 12), 0.0)], 8),
+            "No sessions in the last 1 week.\n"
         );
     }
 }

@@ -239,7 +239,7 @@ fn choosing_again_replaces_the_choice() {
     let out = env.ok(&["choose", "nlp-transformers"]);
     assert_eq!(
         out,
-        "Chosen: `nlp-transformers`. They follow the earlier phases in `aipath next`.\n"
+        "Chosen: `nlp-transformers`. It follows the earlier phases in `aipath next`.\n"
     );
     assert_eq!(
         env.json(&["status"])["chosen"],

@@ -241,7 +241,11 @@ fn the_weekly_chart_shows_a_bar_per_week() {
         lines[0],
         "Hours per week, the last 3 weeks (ISO weeks, Monday to Sunday):"
     );
-    assert_eq!(lines[1], " ▅█");
+    // One style: a header naming the columns, then a bar of `#` per week.
+    assert_eq!(
+        lines[1].trim_end(),
+        format!("Week     Monday      {}  Hours", " ".repeat(30)).trim_end()
+    );
     assert_eq!(
         lines[2].trim_end(),
         "2025-W52 2025-12-22                                  0 h"
@@ -253,6 +257,14 @@ fn the_weekly_chart_shows_a_bar_per_week() {
     assert!(
         lines[4].starts_with(&format!("2026-W02 2026-01-05  {}  4 h", "#".repeat(30))),
         "{out}"
+    );
+    // Nothing logged lately: said in words, not drawn.
+    let quiet = env.ok(&["log", "--weeks", "2"]);
+    assert!(quiet.contains("\n2026-W"), "{quiet}");
+    let later = on(&env, "2026-06-01", &["log", "--weeks", "2"]);
+    assert!(
+        later.ends_with("No sessions in the last 2 weeks.\n"),
+        "{later}"
     );
     let json = env.json(&["log", "--weeks", "2"]);
     assert_eq!(

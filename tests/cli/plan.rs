@@ -36,7 +36,7 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
     );
     let out = env.ok(&["plan"]);
     assert!(
-        out.contains("| 1    | 2026-01-05 – 01-11 | foundations"),
+        out.contains("| 1    | 2026-01-05 – 01-11 | Core AI/ML Foundations"),
         "{out}"
     );
     assert!(
@@ -171,7 +171,9 @@ fn markdown_is_a_pipe_table_with_a_row_per_week() {
         30
     );
     assert!(
-        lines[4].starts_with("| 1 | 2026-01-05 – 01-11 | foundations | Machine Learning Basics | "),
+        lines[4].starts_with(
+            "| 1 | 2026-01-05 – 01-11 | Core AI/ML Foundations | Machine Learning Basics | "
+        ),
         "{}",
         lines[4]
     );

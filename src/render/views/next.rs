@@ -66,7 +66,7 @@ fn steps_table(steps: &[Step], screen: Screen) -> String {
             },
             Cell::from(step.id.clone().unwrap_or_else(|| "-".into())),
             Cell::from(step.title.clone()),
-            Cell::from(step.phase.clone().unwrap_or_else(|| "-".into())),
+            Cell::from(step.phase_title.clone().unwrap_or_else(|| "-".into())),
             list_cell(&step.topics),
             Cell::from(step.weeks.map_or_else(|| "-".into(), |w| w.to_string())),
         ]);

@@ -208,7 +208,14 @@ fn rows(plan: &Plan, course: &Course) -> Vec<Vec<Cell>> {
             vec![
                 Cell::from(w.week.to_string()),
                 Cell::from(dates(w.start, w.end)),
-                Cell::from(w.phase.clone()),
+                Cell::from(
+                    course
+                        .path
+                        .phases
+                        .iter()
+                        .find(|p| p.id == w.phase)
+                        .map_or(w.phase.as_str(), |p| p.title.as_str()),
+                ),
                 Cell::from(match w.module() {
                     Some(id) => course.title(id),
                     None => "(to choose)",

@@ -61,7 +61,7 @@ impl Render for StatusView {
         let mut out = format!("{}\n{}\n", one_line(&self.title), table);
         match self.started {
             Some(d) => out.push_str(&format!("Started: {d}\n")),
-            None => out.push_str("Not started yet: `aipath next` shows where to begin.\n"),
+            None => out.push_str("Started: not yet (`aipath next` shows where to begin)\n"),
         }
         if let Some(s) = &self.schedule {
             out.push_str(&schedule_line(s, screen));
@@ -70,7 +70,7 @@ impl Render for StatusView {
         out.push_str(&study_lines(self));
         if self.chosen.is_empty() {
             if self.has_choice {
-                out.push_str("Specializations: none chosen yet (`aipath choose <id>`).\n");
+                out.push_str("Specializations: none chosen yet (`aipath choose <id>`)\n");
             }
         } else {
             out.push_str(&format!("Specializations: {}\n", self.chosen.join(", ")));
