@@ -21,6 +21,7 @@ mod plan;
 mod readme;
 mod shell;
 mod state_file;
+mod static_binary;
 mod support;
 mod terminal_safety;
 mod timeline;
