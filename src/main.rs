@@ -9,7 +9,9 @@ use aipath::render::text::one_line;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    // The common command lines are read without building clap's whole command tree; everything else is clap's.
+    let cli = commands::quick::parse(std::env::args_os(), std::env::var_os("AIPATH_STATE"))
+        .unwrap_or_else(cli::Cli::parse);
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,

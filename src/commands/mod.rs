@@ -12,6 +12,7 @@ mod next;
 mod paths;
 mod plan;
 mod projects;
+pub mod quick;
 mod resources_tips;
 mod shell;
 mod shell_help;
