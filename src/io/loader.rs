@@ -64,19 +64,31 @@ pub fn load_file(file: &Path) -> Result<Course> {
         ReadError::NotText(message) => input(message),
     })?;
     let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    if text.len() >= super::cache::MIN_BYTES {
+        return super::course_cache::load(file, text, dir);
+    }
     from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
 }
 
 /// Builds a course from a path's text. `dir` is the folder of a path file, where its guides are looked up first.
-fn from_text(text: Cow<'static, str>, origin: PathBuf, dir: Option<PathBuf>) -> Result<Course> {
-    let path = LearningPath::from_yaml(&text).map_err(|e| match e {
-        PathError::Syntax(e) => input(located_yaml(&origin, &e)),
+pub(super) fn from_text(
+    text: Cow<'static, str>,
+    origin: PathBuf,
+    dir: Option<PathBuf>,
+) -> Result<Course> {
+    let path = parse_path(&text, &origin)?;
+    with_guides(path, origin, dir)
+}
+
+/// Parses and checks a path's YAML; the error names `origin` and the line.
+pub(super) fn parse_path(text: &str, origin: &Path) -> Result<LearningPath> {
+    LearningPath::from_yaml(text).map_err(|e| match e {
+        PathError::Syntax(e) => input(located_yaml(origin, &e)),
         PathError::Invalid(problem) => {
-            let line = crate::path::line_of_id(&text, &problem.id);
+            let line = crate::path::line_of_id(text, &problem.id);
             input(format!("{}:{line}: {}", origin.display(), problem.message))
         }
-    })?;
-    with_guides(path, origin, dir)
+    })
 }
 
 /// Finds the guides of a parsed path; the course checks them against it.
@@ -93,7 +105,7 @@ fn with_guides(path: LearningPath, origin: PathBuf, dir: Option<PathBuf>) -> Res
 /// The folders a path file's guides may be in, each with whether it exists: a path file beside a `modules` folder,
 /// or in a `paths` folder beside one. Asked once per path, not once per module: a large path's guides all live in
 /// one of them.
-fn guide_folders(dir: Option<&Path>) -> Vec<(PathBuf, bool)> {
+pub(super) fn guide_folders(dir: Option<&Path>) -> Vec<(PathBuf, bool)> {
     dir.iter()
         .flat_map(|d| [d.join("modules"), d.join("..").join("modules")])
         .map(|folder| {
@@ -120,7 +132,10 @@ pub fn found_guide(id: &str, dir: Option<&Path>) -> std::result::Result<GuideTex
         .map_err(|e| format!("{e:#}"))
 }
 
-fn guide_text_in(id: &str, folders: &[(PathBuf, bool)]) -> Result<(PathBuf, Cow<'static, str>)> {
+pub(super) fn guide_text_in(
+    id: &str,
+    folders: &[(PathBuf, bool)],
+) -> Result<(PathBuf, Cow<'static, str>)> {
     let mut looked = Vec::new();
     for (folder, exists) in folders {
         let file = folder.join(id).join("README.md");

@@ -3,7 +3,9 @@
 
 pub mod atomic;
 pub mod builtin;
+pub mod cache;
 pub mod catalog;
 pub mod clock;
+pub mod course_cache;
 pub mod loader;
 pub mod store;

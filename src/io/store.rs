@@ -85,7 +85,7 @@ impl Store {
     fn load(&self) -> Result<Option<(Vec<u8>, Decoded)>> {
         match fs::read(&self.file) {
             Ok(bytes) => {
-                let decoded = decode(&self.file, &bytes)?;
+                let decoded = super::cache::decode_state(&self.file, &bytes)?;
                 Ok(Some((bytes, decoded)))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -181,7 +181,9 @@ impl Store {
     fn write(&self, state: &State) -> Result<()> {
         let text = encode(state)?;
         atomic::write(&self.file, TEMP_PREFIX, text.as_bytes(), Replace::Yes)
-            .with_context(|| format!("{}: cannot write the state file", self.file.display()))
+            .with_context(|| format!("{}: cannot write the state file", self.file.display()))?;
+        super::cache::remember_state(&self.file, text.as_bytes(), state);
+        Ok(())
     }
 }
 

@@ -32,6 +32,8 @@ impl Env {
         cmd.args(args)
             .current_dir(self.dir.path())
             .env_remove("XDG_DATA_HOME")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("AIPATH_CACHE")
             .env_remove("PAGER")
             .env_remove("NO_COLOR")
             .env("HOME", self.dir.path().join("home"))
