@@ -97,7 +97,11 @@ fn with_guides(path: LearningPath, origin: PathBuf, dir: Option<PathBuf>) -> Res
     let mut guides = HashMap::with_capacity(path.modules.len());
     for def in &path.modules {
         let (file, text) = guide_text_in(&def.id, &folders)?;
-        guides.insert(def.id.clone(), GuideFile::new(file, text)?);
+        let guide = match builtin::front_matter(&def.id, &text) {
+            Some(front) => GuideFile::known(file, text, front, None),
+            None => GuideFile::new(file, text)?,
+        };
+        guides.insert(def.id.clone(), guide);
     }
     Course::new(path, origin, guides)
 }
