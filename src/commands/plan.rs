@@ -49,12 +49,14 @@ pub fn run(
         PlanFormat::Json => Format::Json,
         PlanFormat::Ics => Format::Ics,
     };
-    ctx.shell.print(&PlanView {
+    let printed = ctx.shell.print(&PlanView {
         hours_left: remaining_hours(&course, &progress),
         plan,
         course: &course,
         format,
         saved,
         today: ctx.today,
-    })
+    });
+    super::leave((state, course));
+    printed
 }

@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         Some(b) => Some(standing(&course, &progress, b, ctx.today).map_err(crate::error::input)?),
         None => None,
     };
-    ctx.shell.print(&StatusView {
+    let printed = ctx.shell.print(&StatusView {
         path: course.id().to_string(),
         title: course.path.title.clone(),
         started: progress.started,
@@ -54,5 +54,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         schedule,
         study: stats(&course, &progress, ctx.today),
         has_choice: course.path.choice_phase().is_some(),
-    })
+    });
+    super::leave((state, course));
+    printed
 }
