@@ -77,11 +77,16 @@ pub fn get_same_build<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<
     let bytes = fs::read(entry_file(kind, &stamp.file)?).ok()?;
     let split = bytes.iter().position(|&b| b == b'\n')?;
     let (header, body) = bytes.split_at(split);
-    let found: Stamp = serde_json::from_slice(header).ok()?;
+    // Checked as UTF-8 once, in one pass, rather than string by string as the parser would.
+    let (header, body) = (
+        std::str::from_utf8(header).ok()?,
+        std::str::from_utf8(body).ok()?,
+    );
+    let found: Stamp = serde_json::from_str(header).ok()?;
     if (found.format, &found.build, &found.file) != (stamp.format, &stamp.build, &stamp.file) {
         return None;
     }
-    let value = serde_json::from_slice(body).ok()?;
+    let value = serde_json::from_str(body).ok()?;
     Some((found == *stamp, value))
 }
 

@@ -31,7 +31,45 @@ struct Facts {
     size: usize,
     hash: u64,
     front: FrontMatter,
-    checklist: Option<Vec<String>>,
+    checklist: Option<Checklist>,
+}
+
+/// A guide's checklist items: as byte ranges of the guide's text when each item's text is found there as it is (a
+/// plain `- [ ] item` line; it halves what an entry holds), else as texts.
+#[derive(Serialize, Deserialize)]
+enum Checklist {
+    #[serde(rename = "at")]
+    At(Vec<(usize, usize)>),
+    #[serde(rename = "texts")]
+    Texts(Vec<String>),
+}
+
+impl Checklist {
+    fn of(items: &[String], text: &str) -> Checklist {
+        let at: Option<Vec<(usize, usize)>> = items
+            .iter()
+            .map(|item| {
+                text.find(item.as_str())
+                    .map(|start| (start, start + item.len()))
+            })
+            .collect();
+        match at {
+            Some(at) => Checklist::At(at),
+            None => Checklist::Texts(items.to_vec()),
+        }
+    }
+
+    /// The items' texts, from the guide's text the entry was made from (its size and hash were just checked).
+    /// `None` for a range that does not fall on the text's characters, which only a damaged entry can have.
+    fn texts(self, text: &str) -> Option<Vec<String>> {
+        match self {
+            Checklist::At(at) => at
+                .into_iter()
+                .map(|(start, end)| text.get(start..end).map(str::to_string))
+                .collect(),
+            Checklist::Texts(texts) => Some(texts),
+        }
+    }
 }
 
 /// Loads the course of the path file `file`, whose text has just been read, with its guides looked up from `dir`.
@@ -61,7 +99,10 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
             Read::Same(file, text, size, hash) => {
                 texts.push((size, hash));
                 match known.remove(&def.id) {
-                    Some(f) => GuideFile::known(file, text, f.front, f.checklist),
+                    Some(f) => {
+                        let checklist = f.checklist.and_then(|c| c.texts(&text));
+                        GuideFile::known(file, text, f.front, checklist)
+                    }
                     None => GuideFile::new(file, text)?,
                 }
             }
@@ -91,7 +132,7 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
                         size,
                         hash,
                         front: &guide.front,
-                        checklist: guide.checklist(),
+                        checklist: guide.checklist().map(|c| Checklist::of(c, &guide.text)),
                     },
                 ))
             })
@@ -168,5 +209,5 @@ struct FactsRef<'a> {
     size: usize,
     hash: u64,
     front: &'a FrontMatter,
-    checklist: Option<&'a [String]>,
+    checklist: Option<Checklist>,
 }
