@@ -32,7 +32,7 @@ pub(super) fn render(table: &Table) -> Option<String> {
         if text.contains(['\n', '\r']) {
             return None;
         }
-        widths[column] = widths[column].max(text.width());
+        widths[column] = widths[column].max(width(text));
     }
     if widths.iter().any(|&w| w > usize::from(u16::MAX)) {
         return None;
@@ -67,6 +67,15 @@ pub(super) fn render(table: &Table) -> Option<String> {
     Some(out)
 }
 
+/// A cell's width in columns, as comfy-table measures it; printable ASCII, nearly every cell, is one column a byte.
+fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
 /// A border line: `+-----+---+`, or the header's `+=========+`.
 fn rule(out: &mut String, widths: &[usize], fill: char, junction: char) {
     out.push('+');
@@ -94,7 +103,7 @@ fn line<'a>(
         }
         match cells.next() {
             Some(text) => {
-                let pad = w - text.width().min(w);
+                let pad = w - width(text).min(w);
                 let (left, right_pad) = if right.contains(&column) {
                     (pad, 0)
                 } else {
