@@ -319,8 +319,8 @@ impl Table {
 
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(text) = pipe::render(self) {
-            return f.write_str(&text);
+        if let Some(widths) = pipe::widths(self) {
+            return pipe::write(self, &widths, f);
         }
         let width = self.screen.columns.filter(|_| self.screen.tty);
         let hidden = self.hidden_columns();

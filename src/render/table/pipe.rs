@@ -2,7 +2,7 @@
 //! and no width to fit, without its per-cell bookkeeping, which was most of `aipath plan`'s time on a path of
 //! thousands of modules (a plan of megabytes). A test compares the two on generated tables.
 
-use std::iter::repeat_n;
+use std::fmt;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -10,7 +10,16 @@ use super::Table;
 
 /// The table as comfy-table would write it in a pipe, or `None` when it is not one this writer knows to be the same:
 /// a terminal, colour, a cell of several lines, or a column too wide for comfy-table's 16-bit widths.
-pub(super) fn render(table: &Table) -> Option<String> {
+#[cfg(test)]
+fn render(table: &Table) -> Option<String> {
+    let widths = widths(table)?;
+    let mut out = String::new();
+    write(table, &widths, &mut out).ok()?;
+    Some(out)
+}
+
+/// The columns' widths when the table is one this writer writes as comfy-table would (see [`render`]).
+pub(super) fn widths(table: &Table) -> Option<Vec<usize>> {
     if table.screen.tty || table.screen.color {
         return None;
     }
@@ -37,8 +46,12 @@ pub(super) fn render(table: &Table) -> Option<String> {
     if widths.iter().any(|&w| w > usize::from(u16::MAX)) {
         return None;
     }
-    let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 2;
-    let mut out = String::with_capacity(total * (table.rows.len() + 4));
+    Some(widths)
+}
+
+/// Writes the table with these column widths, a line at a time (a plan's table is megabytes: it is never held whole
+/// twice), without a line break after the last line, as comfy-table does.
+pub(super) fn write(table: &Table, widths: &[usize], out: &mut impl fmt::Write) -> fmt::Result {
     // Aligned as `Table::comfy` aligns them: on the header's columns only.
     let right: Vec<usize> = table
         .right
@@ -46,25 +59,30 @@ pub(super) fn render(table: &Table) -> Option<String> {
         .copied()
         .filter(|&c| c < table.headers.len())
         .collect();
-    rule(&mut out, &widths, '-', '+');
+    let mut buffer = String::with_capacity(widths.iter().map(|w| w + 3).sum::<usize>() + 2);
+    rule(&mut buffer, widths, '-', '+');
     line(
-        &mut out,
-        &widths,
+        &mut buffer,
+        widths,
         &right,
         table.headers.iter().map(String::as_str),
     );
-    rule(&mut out, &widths, '=', '=');
+    rule(&mut buffer, widths, '=', '=');
+    out.write_str(&buffer)?;
     for row in &table.rows {
+        buffer.clear();
         line(
-            &mut out,
-            &widths,
+            &mut buffer,
+            widths,
             &right,
             row.iter().map(|(text, _)| text.as_str()),
         );
+        out.write_str(&buffer)?;
     }
-    rule(&mut out, &widths, '-', '+');
-    out.pop();
-    Some(out)
+    buffer.clear();
+    rule(&mut buffer, widths, '-', '+');
+    buffer.pop();
+    out.write_str(&buffer)
 }
 
 /// A cell's width in columns, as comfy-table measures it; printable ASCII, nearly every cell, is one column a byte.
@@ -76,6 +94,29 @@ fn width(text: &str) -> usize {
     }
 }
 
+/// `n` times `c` (a space or a border's character), pushed a slice at a time: rows padded to the widest cell are
+/// mostly spaces, and pushing them one character at a time was most of the writing.
+fn repeat(out: &mut String, c: char, n: usize) {
+    const SPACES: &str = "                                                                ";
+    const DASHES: &str = "----------------------------------------------------------------";
+    const EQUALS: &str = "================================================================";
+    let run = match c {
+        ' ' => SPACES,
+        '-' => DASHES,
+        '=' => EQUALS,
+        _ => {
+            out.extend(std::iter::repeat_n(c, n));
+            return;
+        }
+    };
+    let mut left = n;
+    while left > 0 {
+        let take = left.min(run.len());
+        out.push_str(&run[..take]);
+        left -= take;
+    }
+}
+
 /// A border line: `+-----+---+`, or the header's `+=========+`.
 fn rule(out: &mut String, widths: &[usize], fill: char, junction: char) {
     out.push('+');
@@ -83,7 +124,7 @@ fn rule(out: &mut String, widths: &[usize], fill: char, junction: char) {
         if i > 0 {
             out.push(junction);
         }
-        out.extend(repeat_n(fill, w + 2));
+        repeat(out, fill, w + 2);
     }
     out.push_str("+\n");
 }
@@ -109,11 +150,11 @@ fn line<'a>(
                 } else {
                     (0, pad)
                 };
-                out.extend(repeat_n(' ', 1 + left));
+                repeat(out, ' ', 1 + left);
                 out.push_str(text);
-                out.extend(repeat_n(' ', right_pad + 1));
+                repeat(out, ' ', right_pad + 1);
             }
-            None => out.extend(repeat_n(' ', w + 2)),
+            None => repeat(out, ' ', w + 2),
         }
     }
     out.push_str("|\n");
