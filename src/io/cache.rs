@@ -1,11 +1,14 @@
-//! A cache of what large files parse to: a state file of thousands of sessions and a path of thousands of modules
-//! are megabytes of YAML, which took most of a command's time to parse, every time.
+//! A cache of what the state and large path files parse to: a state file of thousands of sessions and a path of
+//! thousands of modules are megabytes of YAML, which took most of a command's time to parse, every time; and even a
+//! small state's YAML, read by a parser the process has not run yet, was the largest part of `aipath next`'s own work
+//! on the built-in path.
 //!
 //! The cache is never trusted over the file. Each use reads the file itself and compares its size, its modification
 //! time and a hash of its bytes with those the entry was made from; any difference, or an entry this very binary did
 //! not write (it is keyed by the executable's size and modification time too), is a miss, and the file is parsed as
 //! before. An entry holds the parsed value as JSON, which parses several times faster than the YAML it came from.
-//! Files under [`MIN_BYTES`] parse faster than an entry can be checked, so they never use it.
+//! The state is always kept; a path file only from [`MIN_BYTES`] up (a small path parses faster than its guides'
+//! entry could be checked).
 //!
 //! Where: the platform cache folder (`~/.cache/aipath/` on Linux, `~/Library/Caches/aipath/` on macOS,
 //! `%LOCALAPPDATA%\aipath\cache\` on Windows), or `AIPATH_CACHE=FOLDER`; `AIPATH_CACHE=off` turns it off. Deleting
@@ -24,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::store::{Decoded, decode};
 use crate::progress::{STATE_VERSION, State};
 
-/// Files smaller than this are parsed directly: a 64 KiB YAML file parses in about a millisecond.
+/// Path files smaller than this are parsed directly, with their guides: a 64 KiB path parses in about a millisecond.
 pub const MIN_BYTES: usize = 64 * 1024;
 
 /// Bumped when what an entry holds changes shape in a way the executable's identity would not catch.
@@ -196,9 +199,6 @@ pub fn hash(bytes: &[u8]) -> u64 {
 /// [`crate::io::store::decode`] through the cache: a state file in this build's format is kept as the state it
 /// decodes to. Files of an older format are decoded (and migrated) each time, until a change writes them anew.
 pub fn decode_state(file: &Path, bytes: &[u8]) -> anyhow::Result<Decoded> {
-    if bytes.len() < MIN_BYTES {
-        return decode(file, bytes);
-    }
     let stamp = Stamp::of(file, bytes);
     if let Some(state) = stamp.as_ref().and_then(|s| get::<State>("state", s))
         && state.version == STATE_VERSION
@@ -219,9 +219,7 @@ pub fn decode_state(file: &Path, bytes: &[u8]) -> anyhow::Result<Decoded> {
 
 /// Keeps the state just written to `file` as `bytes`, so the next command does not decode it again.
 pub fn remember_state(file: &Path, bytes: &[u8], state: &State) {
-    if bytes.len() >= MIN_BYTES
-        && let Some(stamp) = Stamp::of(file, bytes)
-    {
+    if let Some(stamp) = Stamp::of(file, bytes) {
         put("state", &stamp, state);
     }
 }

@@ -217,3 +217,19 @@ fn a_damaged_cache_is_a_miss_not_an_error() {
     }
     assert_eq!(large.json(&["status"], Some(&large.cache)), plain);
 }
+
+#[test]
+fn a_small_state_edited_by_hand_to_the_same_size_and_time_is_read_again() {
+    let env = Env::new();
+    env.ok(&["start", "machine-learning-basics"]);
+    let cached = entries(&env.path().join("home/.cache/aipath"));
+    assert!(
+        cached.iter().any(|n| n.starts_with("state-")),
+        "a change keeps its state in the cache: {cached:?}"
+    );
+    // The path's own `started:` comes first in the file, and `status` shows it.
+    let started = |env: &Env| env.json(&["status"])["started"] == "2025-12-31";
+    assert!(!started(&env));
+    edit_in_place(&env.state, "started: 2026-01-05", "started: 2025-12-31");
+    assert!(started(&env), "the hand edit was not read");
+}
