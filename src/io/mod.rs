@@ -2,6 +2,7 @@
 //! catalog of path files, and the one atomic-write helper they share.
 
 pub mod atomic;
+pub mod budget;
 pub mod builtin;
 pub mod catalog;
 pub mod clock;
