@@ -13,6 +13,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use serde_yaml::Value;
 
 use super::atomic::{self, Replace};
+use super::input::{self, ReadError};
 use crate::error::{located_utf8, located_yaml};
 use crate::progress::migrate::migrate;
 use crate::progress::{STATE_VERSION, State};
@@ -83,16 +84,17 @@ impl Store {
 
     /// The file's bytes and what they decode to; `None` when there is no file yet.
     fn load(&self) -> Result<Option<(Vec<u8>, Decoded)>> {
-        match fs::read(&self.file) {
+        match input::read_bytes(&self.file, "state file") {
             Ok(bytes) => {
                 let decoded = decode(&self.file, &bytes)?;
                 Ok(Some((bytes, decoded)))
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(anyhow!(
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(ReadError::Io(e)) => Err(anyhow!(
                 "{}: cannot read the state file: {e}",
                 self.file.display()
             )),
+            Err(ReadError::Refused(message)) => Err(anyhow!("{message}; {UNREADABLE_HINT}")),
         }
     }
 
@@ -224,6 +226,12 @@ pub fn default_data_dir() -> Result<PathBuf> {
 /// command's time).
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
     let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
+    if let Err(ReadError::Refused(message)) =
+        input::size_within(file, "state file", bytes.len() as u64)
+    {
+        return Err(unreadable(message));
+    }
+    let bytes = bytes.strip_prefix(input::BOM.as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes)
         .map_err(|e| unreadable(located_utf8(file, "state file", bytes, &e)))?;
     if text.trim().is_empty() {
@@ -232,6 +240,13 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
             file.display()
         )));
     }
+    input::yaml_within_budget(file, "state file", text).map_err(unreadable)?;
+    parse(file, text)
+}
+
+/// Parses a state file's text that is within budget (see [`decode`]).
+fn parse(file: &Path, text: &str) -> Result<Decoded> {
+    let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
     if let Ok(state) = serde_yaml::from_str::<State>(text)
         && state.version == STATE_VERSION
     {
@@ -283,7 +298,11 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
             // text with today's shape nearly always points at the same mistake, with its line.
             match serde_yaml::from_str::<State>(text) {
                 Err(at) if at.location().is_some() => located(at),
-                _ => unreadable(format!("{}: {e}", file.display())),
+                _ => unreadable(format!(
+                    "{}: {}",
+                    file.display(),
+                    crate::error::shorten(&e.to_string())
+                )),
             }
         })?
     };

@@ -7,6 +7,7 @@ mod core;
 mod document;
 mod fixture;
 mod guides;
+mod hardening_io;
 mod import;
 mod json_doc;
 mod lists;

@@ -1,0 +1,421 @@
+//! Files from other hands, read through the real binary: path files, guides and state files that try to exhaust
+//! time or memory, that are not regular files, or that carry a byte-order mark.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::support::{Env, MINI, NO_GUIDES, guide, status_of};
+
+/// What every unreadable state file is told.
+const HINT: &str =
+    "aipath has left the file untouched; fix it by hand, or move it aside to start afresh";
+
+/// Before the budgets these took 87 s, 4.5 s and 2.1 GB, or ran out of memory; refused, they take milliseconds
+/// (a debug build on a busy machine gets a wide margin).
+const QUICK: Duration = Duration::from_secs(5);
+
+/// Runs, expects exit `code` within [`QUICK`], and returns stderr.
+fn fails_quickly(env: &Env, args: &[&str], code: i32) -> String {
+    let started = Instant::now();
+    let err = env.fails(args, code);
+    assert!(
+        started.elapsed() < QUICK,
+        "{args:?} took {:?}",
+        started.elapsed()
+    );
+    err
+}
+
+/// A path whose one module's title is anchored and used `uses` times as its topics.
+fn aliased_path(value_len: usize, uses: usize) -> String {
+    format!(
+        "id: mini\ntitle: Mini Path\nphases:\n  - id: basics\n    title: Basics\n    weeks: {{ min: 2, max: 4 }}\n    \
+         groups:\n      - modules: [alpha]\nmodules:\n  - id: alpha\n    title: &a {}\n    topics: [{}]\n",
+        "x".repeat(value_len),
+        vec!["*a"; uses].join(", ")
+    )
+}
+
+fn laughs(first_line: &str) -> String {
+    let mut text = format!("{first_line}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        text.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            vec![format!("*a{}", i - 1); 9].join(", ")
+        ));
+    }
+    text
+}
+
+fn over_depth(file: &str, line: usize, what: &str) -> String {
+    format!(
+        "aipath: error: {file}:{line}: the {what} nests collections more than 64 deep here, over aipath's limit of \
+         64 levels\n"
+    )
+}
+
+fn over_aliases(file: &str, line: usize, what: &str) -> String {
+    format!(
+        "aipath: error: {file}:{line}: the aliases up to here expand the {what} to more than 8 times its size, over \
+         aipath's limit of 8 times\n"
+    )
+}
+
+/// `message` for the state file, with the hint every unreadable state file gets.
+fn of_state(message: &str) -> String {
+    format!("{}; {HINT}\n", message.trim_end())
+}
+
+/// A path file in the test's folder, with the guide `alpha` beside it; the file as given to `--path`.
+fn path_file(env: &Env, yaml: &str) -> String {
+    env.course(yaml, &[("alpha", guide("alpha", ""))])
+}
+
+#[test]
+fn a_100_kb_string_aliased_2000_times_is_refused_at_once() {
+    let env = Env::new();
+    let p = path_file(&env, &aliased_path(100_000, 2_000));
+    let err = fails_quickly(&env, &["--path", &p, "next"], 2);
+    assert_eq!(err, over_aliases(&p, 12, "path file"));
+    let err = fails_quickly(&env, &["--path", &p, "done", "alpha"], 2);
+    assert_eq!(err, over_aliases(&p, 12, "path file"));
+    assert_eq!(env.state_bytes(), None);
+}
+
+#[test]
+fn a_1_mb_string_aliased_20000_times_is_refused_at_once() {
+    let env = Env::new();
+    let p = path_file(&env, &aliased_path(1_000_000, 20_000));
+    let err = fails_quickly(&env, &["--path", &p, "next"], 2);
+    assert_eq!(err, over_aliases(&p, 12, "path file"));
+}
+
+#[test]
+fn a_few_small_aliases_are_fine() {
+    let env = Env::new();
+    let p = path_file(&env, &aliased_path(10, 3));
+    let next = env.ok(&["--path", &p, "next"]);
+    assert!(next.contains("xxxxxxxxxx"), "{next}");
+}
+
+#[test]
+fn the_billion_laughs_are_refused_in_a_path_file_and_in_a_state_file() {
+    let env = Env::new();
+    let p = path_file(&env, &laughs("id: mini\n"));
+    let err = fails_quickly(&env, &["--path", &p, "next"], 2);
+    assert_eq!(err, over_aliases(&p, 4, "path file"));
+
+    let state = laughs("version: 2\n");
+    env.write_state(&state);
+    let file = env.state.display().to_string();
+    for args in [&["status"][..], &["done", "math-foundations"]] {
+        let err = fails_quickly(&env, args, 1);
+        assert_eq!(
+            err,
+            of_state(&over_aliases(&file, 4, "state file")),
+            "{args:?}"
+        );
+    }
+    assert_eq!(env.state_bytes(), Some(state.into_bytes()));
+}
+
+#[test]
+fn an_aliased_note_in_a_state_file_is_refused_and_the_file_kept() {
+    let env = Env::new();
+    let mut state = format!(
+        "version: 2\npaths:\n  p:\n    log:\n    - {{ date: 2026-01-01, hours: 1, note: &n {} }}\n",
+        "x".repeat(100_000)
+    );
+    for _ in 0..2_000 {
+        state.push_str("    - { date: 2026-01-02, hours: 0.01, note: *n }\n");
+    }
+    env.write_state(&state);
+    let file = env.state.display().to_string();
+    for args in [&["log"][..], &["log", "1"]] {
+        let err = fails_quickly(&env, args, 1);
+        assert_eq!(
+            err,
+            of_state(&over_aliases(&file, 20, "state file")),
+            "{args:?}"
+        );
+    }
+    assert_eq!(env.state_bytes(), Some(state.into_bytes()));
+}
+
+#[test]
+fn deep_flow_nesting_is_refused_at_once() {
+    let env = Env::new();
+    for (yaml, line) in [
+        ("[".repeat(100_000), 1),
+        ("{a: ".repeat(100_000), 1),
+        (format!("id: mini\ntitle: {}", "[".repeat(100_000)), 2),
+        (format!("id: mini\ntitle: {}", "[\n".repeat(100_000)), 65),
+    ] {
+        let p = path_file(&env, &yaml);
+        let err = fails_quickly(&env, &["--path", &p, "next"], 2);
+        assert_eq!(err, over_depth(&p, line, "path file"));
+    }
+    let state = format!("version: 2\npaths: {}", "{a: ".repeat(100_000));
+    env.write_state(&state);
+    let file = env.state.display().to_string();
+    for args in [&["status"][..], &["done", "math-foundations"]] {
+        let err = fails_quickly(&env, args, 1);
+        assert_eq!(err, of_state(&over_depth(&file, 2, "state file")));
+    }
+    assert_eq!(env.state_bytes(), Some(state.into_bytes()));
+}
+
+#[test]
+fn deep_block_nesting_is_refused_at_once() {
+    let env = Env::new();
+    // 100,000 levels of sequence on one line; by indentation, 100,000 levels would be a 5 GB file, so 3,000.
+    let indented: String = (0..3_000)
+        .map(|i| format!("{}a:\n", " ".repeat(i)))
+        .collect();
+    for (yaml, line) in [
+        (format!("{}x\n", "- ".repeat(100_000)), 1),
+        (format!("{}x\n", "? ".repeat(100_000)), 1),
+        (indented, 65),
+    ] {
+        let p = path_file(&env, &yaml);
+        let err = fails_quickly(&env, &["--path", &p, "next"], 2);
+        assert_eq!(err, over_depth(&p, line, "path file"));
+    }
+}
+
+#[test]
+fn brackets_in_quotes_comments_and_block_text_are_not_nesting() {
+    let env = Env::new();
+    let deep = "[".repeat(100);
+    let yaml = MINI
+        .replace("title: Alpha", &format!("title: \"Alpha {deep}\" # {deep}"))
+        .replace(
+            "topics: [One, Two]",
+            &format!("topics:\n      - |\n        One {deep}\n      - Two {deep}"),
+        );
+    let p = path_file(&env, &yaml);
+    let next = env.ok(&["--path", &p, "list"]);
+    assert!(next.contains(&format!("Alpha {}", &deep[..20])), "{next}");
+}
+
+#[test]
+fn a_hostile_file_in_the_paths_folder_is_listed_as_unusable_and_slows_nothing() {
+    let env = Env::new();
+    let folder = env.path().join("home/.local/share/aipath/paths");
+    fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    let deep = folder.join("deep.yaml");
+    fs::write(
+        &deep,
+        format!("id: deep\ntitle: {}", "{a: ".repeat(100_000)),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let bomb = folder.join("laughs.yaml");
+    fs::write(&bomb, laughs("id: laughs\n")).unwrap_or_else(|e| panic!("{e}"));
+    let started = Instant::now();
+    let paths = env.json(&["paths"]);
+    assert!(started.elapsed() < QUICK, "{:?}", started.elapsed());
+    let problem = |id: &str| {
+        paths["paths"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["id"] == id)
+            .map(|p| p["problem"].clone())
+    };
+    assert_eq!(
+        problem("deep").and_then(|p| p.as_str().map(str::to_string)),
+        Some(format!(
+            "{}:2: the path file nests collections more than 64 deep here, over aipath's limit of 64 levels",
+            deep.display()
+        ))
+    );
+    assert_eq!(
+        problem("laughs").and_then(|p| p.as_str().map(str::to_string)),
+        Some(format!(
+            "{}:4: the aliases up to here expand the path file to more than 8 times its size, over aipath's limit \
+             of 8 times",
+            bomb.display()
+        ))
+    );
+    assert_eq!(
+        problem("software-developer-to-ai-engineer"),
+        Some(serde_json::Value::Null)
+    );
+    // Naming it by id says the same.
+    let err = fails_quickly(&env, &["--path", "deep", "next"], 2);
+    assert_eq!(err, over_depth(&deep.display().to_string(), 2, "path file"));
+}
+
+#[test]
+fn a_guide_whose_front_matter_nests_too_deep_is_refused_on_its_line() {
+    let env = Env::new();
+    let p = env.course(
+        MINI,
+        &[(
+            "alpha",
+            format!(
+                "---\nid: alpha\ntitle: {}\n---\n# Alpha\n",
+                "[".repeat(100_000)
+            ),
+        )],
+    );
+    let guide_file = Path::new(&p)
+        .parent()
+        .map(|d| d.join("../modules/alpha/README.md"))
+        .unwrap_or_default();
+    let err = fails_quickly(&env, &["--path", &p, "next"], 2);
+    assert_eq!(
+        err,
+        over_depth(&guide_file.display().to_string(), 3, "guide's front matter")
+    );
+}
+
+/// A sparse file of `bytes`: nothing is written, and nothing need be read to refuse it.
+fn sparse(file: &Path, bytes: u64) {
+    if let Some(parent) = file.parent() {
+        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+    }
+    fs::File::create(file)
+        .and_then(|f| f.set_len(bytes))
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_file_over_16_mib_is_refused_by_its_size_before_it_is_read() {
+    let env = Env::new();
+    let p = env.path().join("big.yaml");
+    sparse(&p, 17 * 1024 * 1024);
+    let arg = p.display().to_string();
+    let err = fails_quickly(&env, &["--path", &arg, "next"], 2);
+    assert_eq!(
+        err,
+        format!("aipath: error: {arg}: the path file is 17.0 MiB, over aipath's limit of 16 MiB\n")
+    );
+    sparse(&env.state, 16 * 1024 * 1024 + 1);
+    let err = fails_quickly(&env, &["done", "math-foundations"], 1);
+    assert_eq!(
+        err,
+        of_state(&format!(
+            "aipath: error: {}: the state file is 16777217 bytes, over aipath's limit of 16 MiB",
+            env.state.display()
+        ))
+    );
+    assert_eq!(
+        fs::metadata(&env.state).map(|m| m.len()).ok(),
+        Some(16 * 1024 * 1024 + 1)
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored_in_a_path_file_a_guide_and_a_state_file() {
+    let env = Env::new();
+    let p = env.course(
+        format!("\u{feff}{MINI}"),
+        &[("alpha", format!("\u{feff}{}", guide("alpha", "")))],
+    );
+    // The guide's front matter is read as such (it was "missing field `title`"), not shown as text.
+    let shown = env.ok(&["--path", &p, "show", "alpha", "--no-pager"]);
+    assert!(
+        shown.contains("one") && !shown.contains("id: alpha"),
+        "{shown}"
+    );
+    env.write_state("\u{feff}version: 2\npaths:\n  software-developer-to-ai-engineer:\n    modules:\n      math-foundations: { status: done }\n");
+    assert_eq!(status_of(&env, "math-foundations"), "done");
+    env.ok(&["done", "machine-learning-basics"]);
+    assert_eq!(status_of(&env, "math-foundations"), "done");
+    assert_eq!(status_of(&env, "machine-learning-basics"), "done");
+}
+
+#[cfg(unix)]
+fn fifo(at: &Path) {
+    if let Some(parent) = at.parent() {
+        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let made = std::process::Command::new("mkfifo")
+        .arg(at)
+        .status()
+        .unwrap_or_else(|e| panic!("mkfifo: {e}"));
+    assert!(made.success());
+}
+
+/// Like `Env::fails`, but a hang is a failure after ten seconds instead of a stuck test run.
+#[cfg(unix)]
+fn fails_without_hanging(env: &Env, args: &[&str], code: i32) -> String {
+    let out = env
+        .cmd(args)
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty());
+    stderr
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_as_state_path_or_guide_is_refused_at_once() {
+    let env = Env::new();
+    fifo(&env.state);
+    let state = env.state.display().to_string();
+    for args in [&["status"][..], &["done", "math-foundations"]] {
+        let err = fails_without_hanging(&env, args, 1);
+        assert_eq!(
+            err,
+            of_state(&format!(
+                "aipath: error: {state}: the state file is a named pipe (FIFO), not a regular file; aipath reads \
+                 only regular files"
+            )),
+            "{args:?}"
+        );
+    }
+
+    let pipe = env.path().join("pipe.yaml");
+    fifo(&pipe);
+    let arg = pipe.display().to_string();
+    let err = fails_without_hanging(&env, &["--state", "s.yaml", "--path", &arg, "next"], 2);
+    assert_eq!(
+        err,
+        format!(
+            "aipath: error: {arg}: the path file is a named pipe (FIFO), not a regular file; aipath reads only \
+             regular files\n"
+        )
+    );
+
+    let p = env.course(MINI, NO_GUIDES);
+    let guide_file = env.path().join("course/modules/alpha/README.md");
+    fifo(&guide_file);
+    let err = fails_without_hanging(&env, &["--state", "s.yaml", "--path", &p, "next"], 2);
+    assert_eq!(
+        err,
+        format!(
+            "aipath: error: {}: the guide is a named pipe (FIFO), not a regular file; aipath reads only regular \
+             files\n",
+            Path::new(&p)
+                .parent()
+                .map(|d| d.join("../modules/alpha/README.md"))
+                .unwrap_or_default()
+                .display()
+        )
+    );
+}
+
+#[test]
+fn an_error_quoting_a_huge_value_quotes_80_characters_of_it() {
+    let env = Env::new();
+    env.write_state(&format!(
+        "version: 2\npaths:\n  p:\n    modules:\n      m: {{ status: {} }}\n",
+        "x".repeat(1_000_000)
+    ));
+    let err = env.fails(&["status"], 1);
+    assert_eq!(
+        err,
+        of_state(&format!(
+            "aipath: error: {}:5:20: paths.p.modules.m.status: unknown variant `{}…`, expected one of `todo`, \
+             `in-progress`, `done`, `skipped`",
+            env.state.display(),
+            "x".repeat(80)
+        ))
+    );
+}
