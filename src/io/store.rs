@@ -241,7 +241,45 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
         )));
     }
     input::yaml_within_budget(file, "state file", text).map_err(unreadable)?;
-    parse(file, text)
+    let decoded = parse(file, text)?;
+    if let Some((path, day)) = decoded
+        .state
+        .paths
+        .iter()
+        .find_map(|(id, p)| p.overfull_day().map(|d| (id, d)))
+    {
+        let at = line_of_day(text, path, day.date).map_or(String::new(), |line| format!(":{line}"));
+        return Err(unreadable(format!(
+            "{}{at}: the sessions of {} on path `{}` add up to {} hours, more than the {} in a day",
+            file.display(),
+            day.date,
+            crate::error::shorten(path),
+            day.hours,
+            crate::log::MAX_HOURS_PER_DAY
+        )));
+    }
+    Ok(decoded)
+}
+
+/// The line of the first session on `date` in the log of path `id`, as best a text search can find it: the first
+/// line naming that date after the line that opens the path's entry. Only for pointing at it in a message.
+fn line_of_day(text: &str, id: &str, date: jiff::civil::Date) -> Option<usize> {
+    let date = date.to_string();
+    let opens_path = |line: &str| {
+        let t = line.trim_start();
+        [id.to_string(), format!("'{id}'"), format!("\"{id}\"")]
+            .iter()
+            .any(|key| {
+                t.strip_prefix(key.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+    };
+    let start = text.lines().position(opens_path)?;
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .find(|(_, line)| line.contains(&date) && line.contains("date"))
+        .map(|(i, _)| i + 1)
 }
 
 /// Parses a state file's text that is within budget (see [`decode`]).

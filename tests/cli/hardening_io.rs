@@ -1,5 +1,5 @@
 //! Files from other hands, read through the real binary: path files, guides and state files that try to exhaust
-//! time or memory, that are not regular files, or that carry a byte-order mark.
+//! time or memory, that are not regular files, that carry a byte-order mark or numbers out of range.
 
 use std::fs;
 use std::path::Path;
@@ -399,6 +399,69 @@ fn a_named_pipe_as_state_path_or_guide_is_refused_at_once() {
                 .display()
         )
     );
+}
+
+fn log_state(entries: &str) -> String {
+    format!("version: 2\npaths:\n  p:\n    log:\n{entries}")
+}
+
+#[test]
+fn hours_out_of_range_in_the_state_are_refused_on_their_line() {
+    for (hours, shown) in [
+        ("-5", "-5"),
+        (".nan", ".nan"),
+        (".inf", ".inf"),
+        ("1e308", "1e308"),
+        ("0", "0"),
+        ("25", "25"),
+    ] {
+        let env = Env::new();
+        let state = log_state(&format!(
+            "    - date: 2026-01-01\n      hours: 1\n    - date: 2026-01-02\n      hours: {hours}\n"
+        ));
+        env.write_state(&state);
+        for args in [&["status"][..], &["log"], &["log", "1"]] {
+            let err = env.fails(args, 1);
+            assert_eq!(
+                err,
+                of_state(&format!(
+                    "aipath: error: {}:8:14: paths.p.log[1].hours: a session's hours must be above 0 and at most \
+                     24, not {shown}",
+                    env.state.display()
+                )),
+                "{hours} {args:?}"
+            );
+        }
+        assert_eq!(env.state_bytes(), Some(state.into_bytes()), "{hours}");
+    }
+}
+
+#[test]
+fn a_day_of_more_than_24_hours_in_the_state_is_refused_at_its_first_session() {
+    let env = Env::new();
+    let mut entries = String::from("    - { date: 2025-12-31, hours: 24 }\n");
+    for _ in 0..200 {
+        entries.push_str("    - { date: 2026-01-01, hours: 24 }\n");
+    }
+    let state = log_state(&entries);
+    env.write_state(&state);
+    for args in [&["status"][..], &["log", "1"]] {
+        let err = env.fails(args, 1);
+        assert_eq!(
+            err,
+            of_state(&format!(
+                "aipath: error: {}:6: the sessions of 2026-01-01 on path `p` add up to 4800 hours, more than the 24 \
+                 in a day",
+                env.state.display()
+            ))
+        );
+    }
+    assert_eq!(env.state_bytes(), Some(state.into_bytes()));
+    // 24 hours in a day, in pieces, is a full day and no more.
+    env.write_state(&log_state(
+        "    - { date: 2026-01-01, hours: 8 }\n    - { date: 2026-01-01, hours: 16 }\n",
+    ));
+    env.ok(&["status"]);
 }
 
 #[test]
