@@ -159,6 +159,12 @@ impl Store {
             )
         };
         let mut temp = atomic::temp_beside(&self.file, TEMP_PREFIX).with_context(context)?;
+        // The copy is as private as the original.
+        if let Ok(meta) = fs::metadata(&self.file) {
+            temp.as_file()
+                .set_permissions(meta.permissions())
+                .with_context(context)?;
+        }
         temp.write_all(bytes).with_context(context)?;
         temp.as_file().sync_all().with_context(context)?;
         let base = sibling(&self.file, &format!(".bak-v{version}"));

@@ -482,3 +482,43 @@ fn an_error_quoting_a_huge_value_quotes_80_characters_of_it() {
         ))
     );
 }
+
+#[cfg(unix)]
+fn mode(file: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    fs::metadata(file)
+        .map(|m| m.permissions().mode() & 0o7777)
+        .unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+#[cfg(unix)]
+#[test]
+fn the_state_keeps_its_permissions_and_a_new_one_gets_the_umask_default() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = Env::new();
+    env.ok(&["done", "math-foundations"]);
+    // What this process's umask gives any new file.
+    let probe = env.path().join("probe");
+    fs::write(&probe, "").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mode(&env.state), mode(&probe));
+    for kept in [0o600, 0o664, 0o640] {
+        fs::set_permissions(&env.state, fs::Permissions::from_mode(kept))
+            .unwrap_or_else(|e| panic!("{e}"));
+        env.ok(&["undo", "math-foundations"]);
+        env.ok(&["done", "math-foundations"]);
+        assert_eq!(mode(&env.state), kept, "{kept:o}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_upgrade_backup_is_as_private_as_the_original() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = Env::new();
+    env.write_state("version: 1\npaths: {}\n");
+    fs::set_permissions(&env.state, fs::Permissions::from_mode(0o600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    env.ok(&["done", "math-foundations"]);
+    assert_eq!(mode(&env.state.with_file_name("state.yaml.bak-v1")), 0o600);
+    assert_eq!(mode(&env.state), 0o600);
+}
