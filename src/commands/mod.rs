@@ -69,13 +69,12 @@ impl Ctx {
         Ok((state, course))
     }
 
-    /// Changes the state under the store's lock, telling the learner once when an older file was upgraded.
+    /// Changes the state under the store's lock, telling the learner what the store reports as it happens (waiting
+    /// for the lock, an upgraded file, hard links the write leaves behind).
     pub fn update<T>(&self, change: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
-        let (out, upgrade) = self.store.update(change)?;
-        if let Some(upgrade) = upgrade {
-            self.shell.note(&upgrade.message(&self.store.file));
-        }
-        Ok(out)
+        let file = &self.store.file;
+        self.store
+            .update(&mut |notice| self.shell.note(&notice.message(file)), change)
     }
 
     /// Changes this course's progress; returns what the change returned and the state as written.

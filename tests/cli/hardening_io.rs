@@ -1,8 +1,9 @@
 //! Files from other hands, read through the real binary: path files, guides and state files that try to exhaust
-//! time or memory, that are not regular files, that carry a byte-order mark or numbers out of range.
+//! time or memory, that are not regular files, that carry a byte-order mark or numbers out of range; and the learner's
+//! own state file kept as they have it (permissions, links, the lock, leftovers of killed writes).
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::support::{Env, MINI, NO_GUIDES, guide, status_of};
@@ -521,4 +522,209 @@ fn an_upgrade_backup_is_as_private_as_the_original() {
     env.ok(&["done", "math-foundations"]);
     assert_eq!(mode(&env.state.with_file_name("state.yaml.bak-v1")), 0o600);
     assert_eq!(mode(&env.state), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_state_link_is_an_error_naming_its_target_and_is_left_alone() {
+    let env = Env::new();
+    fs::create_dir_all(env.path().join("data")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("../synced/state.yaml", &env.state)
+        .unwrap_or_else(|e| panic!("{e}"));
+    for args in [&["status"][..], &["next"], &["done", "math-foundations"]] {
+        let err = env.fails(args, 1);
+        assert_eq!(
+            err,
+            format!(
+                "aipath: error: {}: the state file is a symbolic link to `../synced/state.yaml`, which does not \
+                 exist; aipath has left the link untouched: restore its target, or point it at your state file\n",
+                env.state.display()
+            ),
+            "{args:?}"
+        );
+    }
+    assert_eq!(
+        fs::read_link(&env.state).ok(),
+        Some(PathBuf::from("../synced/state.yaml"))
+    );
+    assert!(
+        !env.path().join("synced").exists(),
+        "the target was created"
+    );
+    assert_eq!(
+        pages_in(&env.path().join("data")),
+        ["state.yaml"],
+        "nothing created"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_is_not_followed() {
+    let env = Env::new();
+    env.ok(&["done", "math-foundations"]);
+    let before = env.state_bytes();
+    let lock = env.state.with_file_name("state.yaml.lock");
+    let victim = env.path().join("victim.txt");
+    for existing in [false, true] {
+        if existing {
+            fs::write(&victim, "keep me\n").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let _ = fs::remove_file(&lock);
+        std::os::unix::fs::symlink(&victim, &lock).unwrap_or_else(|e| panic!("{e}"));
+        let err = env.fails(&["done", "machine-learning-basics"], 1);
+        assert_eq!(
+            err,
+            format!(
+                "aipath: error: {}: the lock file is a symbolic link, which aipath does not follow; remove it and \
+                 run the command again\n",
+                lock.display()
+            )
+        );
+        assert_eq!(env.state_bytes(), before);
+        assert_eq!(
+            fs::read_to_string(&victim).ok(),
+            existing.then(|| "keep me\n".to_string())
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_with_hard_links_is_written_with_a_note_that_the_other_links_keep_the_old_content() {
+    let env = Env::new();
+    env.ok(&["done", "math-foundations"]);
+    let other = env.path().join("data/copy.yaml");
+    fs::hard_link(&env.state, &other).unwrap_or_else(|e| panic!("{e}"));
+    let old = fs::read(&other).unwrap_or_default();
+    let out = env
+        .cmd(&["done", "machine-learning-basics"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "aipath: note: `{}` had 1 other hard link, which keeps the old content: aipath saves by renaming a new \
+             file over this name\n",
+            env.state.display()
+        )
+    );
+    assert_eq!(fs::read(&other).unwrap_or_default(), old);
+    assert_eq!(status_of(&env, "machine-learning-basics"), "done");
+    // The file written is a file of its own now: no more notes.
+    let out = env
+        .cmd(&["done", "mlops-basics"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+fn aged(file: &Path, age: Duration) {
+    let handle = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(file)
+        .unwrap_or_else(|e| panic!("{e}"));
+    handle
+        .set_modified(std::time::SystemTime::now() - age)
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn the_next_write_removes_only_stale_temp_files_of_the_state() {
+    let env = Env::new();
+    env.ok(&["done", "math-foundations"]);
+    let data = env.path().join("data");
+    let old = Duration::from_secs(120);
+    aged(&data.join(".state-abc123.tmp"), old);
+    aged(&data.join(".state-XYZ789.tmp"), Duration::ZERO);
+    for kept in [
+        ".state-ab12.tmp",
+        ".state-abc1234.tmp",
+        ".state-abc123.tmp.keep",
+        "notes.tmp",
+        ".import-abc123.tmp",
+    ] {
+        aged(&data.join(kept), old);
+    }
+    let mut expected = vec![
+        "data/.import-abc123.tmp",
+        "data/.state-XYZ789.tmp",
+        "data/.state-ab12.tmp",
+        "data/.state-abc123.tmp",
+        "data/.state-abc123.tmp.keep",
+        "data/.state-abc1234.tmp",
+        "data/notes.tmp",
+        "data/state.yaml",
+        "data/state.yaml.lock",
+    ];
+    // Reading writes nothing, and removes nothing.
+    env.ok(&["status"]);
+    assert_eq!(env.files(), expected);
+    env.ok(&["done", "machine-learning-basics"]);
+    expected.retain(|f| *f != "data/.state-abc123.tmp");
+    assert_eq!(env.files(), expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_held_lock_is_waited_for_with_one_note() {
+    use std::io::{BufRead as _, BufReader};
+    use std::process::Stdio;
+    let env = Env::new();
+    env.ok(&["done", "math-foundations"]);
+    let lock = fs::OpenOptions::new()
+        .write(true)
+        .open(env.state.with_file_name("state.yaml.lock"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    lock.lock().unwrap_or_else(|e| panic!("{e}"));
+    let mut child = env
+        .base_command(&["done", "machine-learning-basics"])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let first = rx
+        .recv_timeout(Duration::from_secs(20))
+        .unwrap_or_else(|e| panic!("no note: {e}"));
+    assert_eq!(
+        first,
+        format!(
+            "aipath: note: waiting for another aipath to finish changing `{}`…",
+            env.state.display()
+        )
+    );
+    assert_eq!(
+        status_of(&env, "machine-learning-basics"),
+        "todo",
+        "it waits"
+    );
+    drop(lock);
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+    let _ = reader.join();
+    assert_eq!(rx.try_iter().collect::<Vec<_>>(), Vec::<String>::new());
+    assert_eq!(status_of(&env, "machine-learning-basics"), "done");
+}
+
+fn pages_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
