@@ -269,6 +269,10 @@ pub enum Command {
         /// Write aipath.1 and a page per command (aipath-next.1, ...) into DIR instead of printing aipath.1
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+
+        /// Replace pages that already exist in DIR
+        #[arg(long, requires = "dir")]
+        force: bool,
     },
 }
 

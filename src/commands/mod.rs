@@ -124,9 +124,9 @@ fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
             no_json(json, "completions", "it prints a shell script")
                 .and_then(|()| shell_help::completions(*kind)),
         ),
-        Command::Man { dir } => Some(
+        Command::Man { dir, force } => Some(
             no_json(json, "man", "it prints a manual page")
-                .and_then(|()| shell_help::man(dir.as_deref())),
+                .and_then(|()| shell_help::man(dir.as_deref(), *force)),
         ),
         _ => None,
     }

@@ -728,3 +728,69 @@ fn pages_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+#[test]
+fn man_dir_keeps_existing_pages_unless_forced() {
+    let env = Env::new();
+    let dir = env.path().join("man1");
+    fs::create_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let arg = dir.display().to_string();
+    env.ok(&["man", "--dir", &arg]);
+    let pages = pages_in(&dir);
+    let next = dir.join("aipath-next.1");
+    fs::write(&next, "my own page\n").unwrap_or_else(|e| panic!("{e}"));
+    let err = env.fails(&["man", "--dir", &arg], 2);
+    assert_eq!(
+        err,
+        format!(
+            "aipath: error: {arg}: aipath-next.1, aipath-start.1 and {} more already there; give --force to replace \
+             them\n",
+            pages.len() - 2
+        )
+    );
+    assert_eq!(
+        fs::read_to_string(&next).ok().as_deref(),
+        Some("my own page\n")
+    );
+    let out = env.ok(&["man", "--dir", &arg, "--force"]);
+    assert!(
+        out.starts_with(&format!("Wrote {} manual pages", pages.len())),
+        "{out}"
+    );
+    assert!(
+        fs::read_to_string(&next)
+            .unwrap_or_default()
+            .contains(".TH aipath-next 1 ")
+    );
+    assert_eq!(pages_in(&dir), pages, "no temp file left");
+    let err = env.fails(&["man", "--force"], 2);
+    assert!(err.contains("--dir"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn man_dir_never_writes_through_a_link() {
+    let env = Env::new();
+    let dir = env.path().join("man1");
+    fs::create_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let outside = env.path().join("outside.txt");
+    fs::write(&outside, "keep me\n").unwrap_or_else(|e| panic!("{e}"));
+    let link = dir.join("aipath-status.1");
+    std::os::unix::fs::symlink(&outside, &link).unwrap_or_else(|e| panic!("{e}"));
+    let arg = dir.display().to_string();
+    let err = env.fails(&["man", "--dir", &arg], 2);
+    assert_eq!(
+        err,
+        format!(
+            "aipath: error: {arg}: aipath-status.1 already there; give --force to replace it\n"
+        )
+    );
+    assert_eq!(pages_in(&dir), ["aipath-status.1"], "nothing written");
+    env.ok(&["man", "--dir", &arg, "--force"]);
+    let meta = fs::symlink_metadata(&link).unwrap_or_else(|e| panic!("{e}"));
+    assert!(meta.file_type().is_file(), "the link itself is replaced");
+    assert_eq!(
+        fs::read_to_string(&outside).ok().as_deref(),
+        Some("keep me\n")
+    );
+}
