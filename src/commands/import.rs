@@ -36,6 +36,11 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
     })?;
     let id = match options.id {
         Some(id) => {
+            if id.is_empty() {
+                return Err(input(
+                    "`--id` is empty: give a path id of lowercase letters, digits and `-` (like `my-path`)",
+                ));
+            }
             if slug(id) != id {
                 return Err(input(format!(
                     "`{id}` is not a path id: use lowercase letters, digits and `-` (like `{}`)",

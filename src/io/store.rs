@@ -104,6 +104,13 @@ const TEMP_PREFIX: &str = ".state-";
 /// milliseconds, and one in progress belongs to whoever holds the lock, so a minute is far past any live one.
 const STALE_TEMP: Duration = Duration::from_secs(60);
 
+/// `--state` / `AIPATH_STATE` as given. Empty is accepted here and means "not given" in [`Store::locate`]: clap's
+/// own path parser refuses an empty value, and so an `AIPATH_STATE=` left empty in a shell profile stopped every
+/// command with "a value is required".
+pub fn state_arg(text: &str) -> std::result::Result<PathBuf, std::convert::Infallible> {
+    Ok(PathBuf::from(text))
+}
+
 impl Store {
     /// The state file: `--state` / `AIPATH_STATE` when given (clap merges the two, the flag winning),
     /// else `state.yaml` in the platform data folder.

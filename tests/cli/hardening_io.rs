@@ -794,3 +794,42 @@ fn man_dir_never_writes_through_a_link() {
         Some("keep me\n")
     );
 }
+
+#[test]
+fn an_empty_aipath_state_is_as_if_unset() {
+    let env = Env::new();
+    let default = env.path().join("home/.local/share/aipath/state.yaml");
+    let out = env
+        .cmd(&["done", "math-foundations"])
+        .env("AIPATH_STATE", "")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(default.is_file());
+    let out = env
+        .cmd(&["--state", "", "list", "--json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"status\": \"done\""));
+    assert_eq!(env.state_bytes(), None);
+}
+
+#[test]
+fn import_refuses_an_empty_id() {
+    let env = Env::new();
+    fs::write(env.path().join("doc.md"), "# A path\n").unwrap_or_else(|e| panic!("{e}"));
+    let err = env.fails(&["import", "doc.md", "--id", ""], 2);
+    assert_eq!(
+        err,
+        "aipath: error: `--id` is empty: give a path id of lowercase letters, digits and `-` (like `my-path`)\n"
+    );
+}
