@@ -6,6 +6,7 @@ mod concurrency;
 mod core;
 mod document;
 mod fixture;
+mod fuzz_readers;
 mod guides;
 mod hardening_io;
 mod import;
