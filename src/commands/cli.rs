@@ -20,7 +20,7 @@ use crate::plan::Pace;
 #[command(after_help = "Start with `aipath next`. Every command has --help with an example.")]
 pub struct Cli {
     /// The state file [default: state.yaml in the platform data folder, e.g. ~/.local/share/aipath/]
-    #[arg(long, global = true, value_name = "FILE", env = "AIPATH_STATE")]
+    #[arg(long, global = true, value_name = "FILE", env = "AIPATH_STATE", value_parser = crate::io::store::state_arg)]
     pub state: Option<PathBuf>,
 
     /// The learning path: a path id (see `aipath paths`) or a path YAML file [default: the active path]
@@ -280,6 +280,10 @@ pub enum Command {
         /// Write aipath.1 and a page per command (aipath-next.1, ...) into DIR instead of printing aipath.1
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+
+        /// Replace pages that already exist in DIR
+        #[arg(long, requires = "dir")]
+        force: bool,
     },
 }
 

@@ -66,6 +66,11 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
 /// The id given with `--id`, which must already be an id, or else the slug of the document's file name.
 fn path_id(options: &Options) -> Result<String> {
     if let Some(id) = options.id {
+        if id.is_empty() {
+            return Err(input(
+                "`--id` is empty: give a path id of lowercase letters, digits and `-` (like `my-path`)",
+            ));
+        }
         if slug(id) != id {
             return Err(input(format!(
                 "`{id}` is not a path id: use lowercase letters, digits and `-` (like `{}`)",

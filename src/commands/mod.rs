@@ -70,13 +70,12 @@ impl Ctx {
         Ok((state, course))
     }
 
-    /// Changes the state under the store's lock, telling the learner once when an older file was upgraded.
+    /// Changes the state under the store's lock, telling the learner what the store reports as it happens (waiting
+    /// for the lock, an upgraded file, hard links the write leaves behind).
     pub fn update<T>(&self, change: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
-        let (out, upgrade) = self.store.update(change)?;
-        if let Some(upgrade) = upgrade {
-            self.shell.note(&upgrade.message(&self.store.file));
-        }
-        Ok(out)
+        let file = &self.store.file;
+        self.store
+            .update(&mut |notice| self.shell.note(&notice.message(file)), change)
     }
 
     /// Changes this course's progress; returns what the change returned and the state as written.
@@ -126,9 +125,9 @@ fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
             no_json(json, "completions", "it prints a shell script")
                 .and_then(|()| shell_help::completions(*kind)),
         ),
-        Command::Man { dir } => Some(
+        Command::Man { dir, force } => Some(
             no_json(json, "man", "it prints a manual page")
-                .and_then(|()| shell_help::man(dir.as_deref())),
+                .and_then(|()| shell_help::man(dir.as_deref(), *force)),
         ),
         _ => None,
     }

@@ -10,7 +10,7 @@ pub mod next;
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::path::Phase;
 use crate::plan::Pace;
@@ -81,11 +81,74 @@ pub fn from_hundredths(h: i64) -> f64 {
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
     pub date: Date,
+    /// Checked as it is read: a state file may come from another machine or another hand, and a negative, infinite
+    /// or not-a-number count of hours would flow into every total.
+    #[serde(deserialize_with = "session_hours")]
     pub hours: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub module: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// Reads a session's hours: a number above 0 and at most a day's 24. Through a visitor, so that serde_yaml's error
+/// points at the number itself.
+fn session_hours<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    struct Hours;
+
+    impl serde::de::Visitor<'_> for Hours {
+        type Value = f64;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(
+                f,
+                "a number of hours above 0 and at most {}",
+                crate::log::MAX_HOURS_PER_DAY
+            )
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, hours: f64) -> Result<f64, E> {
+            if hours.is_finite() && hours > 0.0 && hours <= crate::log::MAX_HOURS_PER_DAY {
+                return Ok(hours);
+            }
+            Err(E::custom(format!(
+                "a session's hours must be above 0 and at most {}, not {}",
+                crate::log::MAX_HOURS_PER_DAY,
+                yaml_number(hours)
+            )))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, hours: i64) -> Result<f64, E> {
+            // Any integer past 2^53 is far out of range, so the rounding of the conversion cannot let one in.
+            self.visit_f64(hours as f64)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, hours: u64) -> Result<f64, E> {
+            self.visit_f64(hours as f64)
+        }
+    }
+
+    deserializer.deserialize_f64(Hours)
+}
+
+/// A number as YAML writes it, short: `.nan`, `.inf`, `1e308`.
+fn yaml_number(n: f64) -> String {
+    if n.is_nan() {
+        ".nan".into()
+    } else if n.is_infinite() {
+        if n > 0.0 { ".inf" } else { "-.inf" }.into()
+    } else if n.abs() >= 1e6 {
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// A day whose logged sessions add up to more than a day holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overfull {
+    pub date: Date,
+    pub hours: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -153,6 +216,23 @@ pub enum Kind {
 }
 
 impl PathProgress {
+    /// The first day whose sessions add up to more than [`crate::log::MAX_HOURS_PER_DAY`], summed in hundredths as
+    /// `aipath log` sums them; the store refuses a file with one (each session was bounded as it was read).
+    pub fn overfull_day(&self) -> Option<Overfull> {
+        use crate::log::{MAX_HOURS_PER_DAY, hundredths};
+        let mut per_day: BTreeMap<Date, i64> = BTreeMap::new();
+        for entry in &self.log {
+            *per_day.entry(entry.date).or_default() += hundredths(entry.hours);
+        }
+        per_day
+            .into_iter()
+            .find(|&(_, total)| total > hundredths(MAX_HOURS_PER_DAY))
+            .map(|(date, total)| Overfull {
+                date,
+                hours: total as f64 / 100.0,
+            })
+    }
+
     pub fn status(&self, module: &str) -> Status {
         self.modules
             .get(module)
@@ -379,6 +459,64 @@ mod tests {
         assert_eq!(
             (e.status, e.started, e.finished),
             (Status::Skipped, None, Some(date(2026, 3, 1)))
+        );
+    }
+
+    fn log_of(text: &str) -> Result<Vec<LogEntry>, String> {
+        serde_yaml::from_str::<PathProgress>(text)
+            .map(|p| p.log)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn hours_out_of_range_are_refused_where_they_are() {
+        for (hours, shown) in [
+            ("-5", "-5"),
+            ("0", "0"),
+            (".nan", ".nan"),
+            (".inf", ".inf"),
+            ("-.inf", "-.inf"),
+            ("1e308", "1e308"),
+            ("24.01", "24.01"),
+        ] {
+            let text = format!("log:\n  - date: 2026-01-05\n    hours: {hours}\n");
+            assert_eq!(
+                log_of(&text).err().as_deref(),
+                Some(
+                    format!(
+                        "log[0].hours: a session's hours must be above 0 and at most 24, not {shown} at line 3 \
+                         column 12"
+                    )
+                    .as_str()
+                ),
+                "{hours}"
+            );
+        }
+        let text =
+            "log:\n  - { date: 2026-01-05, hours: 24 }\n  - { date: 2026-01-06, hours: 0.25 }\n";
+        assert_eq!(log_of(text).map(|l| l.len()), Ok(2));
+        assert!(log_of("log: [{ date: 2026-01-05, hours: two }]").is_err());
+    }
+
+    #[test]
+    fn a_day_over_24_hours_is_found() {
+        let mut p = PathProgress::default();
+        for _ in 0..3 {
+            p.log.push(LogEntry {
+                date: date(2026, 1, 5),
+                hours: 8.0,
+                module: None,
+                note: None,
+            });
+        }
+        assert_eq!(p.overfull_day(), None);
+        p.log[0].hours = 8.01;
+        assert_eq!(
+            p.overfull_day(),
+            Some(Overfull {
+                date: date(2026, 1, 5),
+                hours: 24.01
+            })
         );
     }
 
