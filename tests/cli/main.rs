@@ -18,6 +18,7 @@ mod paths;
 mod performance;
 mod pipes;
 mod plan;
+mod report;
 mod shell;
 mod state_file;
 mod support;
