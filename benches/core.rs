@@ -15,7 +15,7 @@ use aipath::plan::standing::standing;
 use aipath::plan::{Pace, allocate};
 use aipath::progress::count::count;
 use aipath::progress::next::next_steps;
-use aipath::progress::{Change, Kind, LogEntry, PathProgress, State};
+use aipath::progress::{Change, Kind, LogEntry, PathProgress, PlanPrefs, State};
 use divan::Bencher;
 use jiff::civil::{Date, date};
 
@@ -173,7 +173,11 @@ fn plan_weeks(bencher: Bencher, name: &str) {
     let case = case(name);
     let (course, progress) = (&case.course, case.progress());
     bencher.bench(|| {
-        plan(course, progress, Pace::Steady, case.today).unwrap_or_else(|e| panic!("{e}"))
+        let baseline = PlanPrefs {
+            pace: Pace::Steady,
+            start: case.today,
+        };
+        plan(course, progress, baseline, case.today).unwrap_or_else(|e| panic!("{e}"))
     });
 }
 
@@ -187,8 +191,7 @@ fn status(bencher: Bencher, name: &str) {
         (
             count(&course.path, progress),
             baseline.map(|b| {
-                standing(course, progress, b.pace, b.start, case.today)
-                    .unwrap_or_else(|e| panic!("{e}"))
+                standing(course, progress, b, case.today).unwrap_or_else(|e| panic!("{e}"))
             }),
             stats(course, progress, case.today),
         )

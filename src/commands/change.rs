@@ -1,14 +1,19 @@
 //! `aipath start|done|skip|undo <id>...`: change the status of modules or projects.
+//!
+//! Every id is resolved and every change checked before anything is written, so one bad id changes nothing. What is
+//! allowed but worth knowing (a module started before its prerequisites, a project done before its modules) is said
+//! in a `note:` line.
 
 use anyhow::Result;
 
 use super::Ctx;
 use crate::course::Course;
+use crate::error::input;
 use crate::path::ids::resolve;
 use crate::plan::{Pace, allocate};
 use crate::progress::count::count;
 use crate::progress::next::next_steps;
-use crate::progress::{Change, Kind};
+use crate::progress::{Change, Kind, PathProgress, Status};
 use crate::render::views::change::{ChangeView, Changed};
 
 /// Resolves typed ids to (kind, id) against the path's modules and projects; any bad id fails the whole command.
@@ -33,33 +38,37 @@ pub fn resolve_items(course: &Course, typed: &[String]) -> Result<Vec<(Kind, Str
     Ok(items)
 }
 
+/// `aipath start`: refuses to reopen what is done or skipped unless `reopen` says so.
+pub fn start(ctx: &Ctx, typed: &[String], reopen: bool) -> Result<()> {
+    run_checked(ctx, typed, Change::Start, reopen)
+}
+
 pub fn run(ctx: &Ctx, typed: &[String], change: Change) -> Result<()> {
+    run_checked(ctx, typed, change, false)
+}
+
+fn run_checked(ctx: &Ctx, typed: &[String], change: Change, reopen: bool) -> Result<()> {
     let (_, course) = ctx.load()?;
     let items = resolve_items(&course, typed)?;
     let today = ctx.today;
     let (changes, state) = ctx.update_progress(&course, |progress| {
+        // Checked on the state as locked, so nothing is written when any item is refused.
+        for (kind, id) in &items {
+            refusal(&course, progress, *kind, id, change, reopen)?;
+        }
         Ok(items
             .iter()
-            .map(|(kind, id)| {
-                let changed = progress.apply(*kind, id, change, today);
-                let status = match kind {
-                    Kind::Module => progress.status(id),
-                    Kind::Project => progress.project_status(id),
-                };
-                Changed {
-                    id: id.clone(),
-                    kind: if *kind == Kind::Module {
-                        "module"
-                    } else {
-                        "project"
-                    },
-                    status: status.as_str(),
-                    changed,
-                }
-            })
+            .map(|(kind, id)| apply(progress, *kind, id, change, today))
             .collect::<Vec<_>>())
     })?;
     let progress = course.progress_of(&state);
+    if matches!(change, Change::Start | Change::Done) {
+        for (kind, id) in &items {
+            if let Some(note) = missing_before(&course, &progress, *kind, id) {
+                ctx.shell.note(&note);
+            }
+        }
+    }
     let (_, overall) = count(&course.path, &progress);
     let allocation = allocate(&course, &progress, Pace::Steady);
     let next = next_steps(&course, &progress, &allocation)
@@ -72,4 +81,99 @@ pub fn run(ctx: &Ctx, typed: &[String], change: Change) -> Result<()> {
         change,
         title: course.path.title.clone(),
     })
+}
+
+fn apply(
+    progress: &mut PathProgress,
+    kind: Kind,
+    id: &str,
+    change: Change,
+    today: jiff::civil::Date,
+) -> Changed {
+    let changed = progress.apply(kind, id, change, today);
+    let status = match kind {
+        Kind::Module => progress.status(id),
+        Kind::Project => progress.project_status(id),
+    };
+    Changed {
+        id: id.to_string(),
+        kind: if kind == Kind::Module {
+            "module"
+        } else {
+            "project"
+        },
+        status: status.as_str(),
+        changed,
+    }
+}
+
+/// Why a change may not be made: reopening without `--reopen` (it would silently drop a finish date), or starting
+/// one specialization more than the phase lets a learner choose.
+fn refusal(
+    course: &Course,
+    progress: &PathProgress,
+    kind: Kind,
+    id: &str,
+    change: Change,
+    reopen: bool,
+) -> Result<()> {
+    let status = match kind {
+        Kind::Module => progress.status(id),
+        Kind::Project => progress.project_status(id),
+    };
+    if change == Change::Start && status.is_closed() && !reopen {
+        return Err(input(format!(
+            "`{id}` is {}; `aipath start --reopen {id}` starts it again (its first start date is kept)",
+            status.as_str()
+        )));
+    }
+    let Some(phase) = course.path.phase_of(id).filter(|p| p.is_choice()) else {
+        return Ok(());
+    };
+    let (_, max) = phase.choice_range();
+    let chosen = progress.chosen_in(phase);
+    let adds = matches!(change, Change::Start | Change::Done) && !progress.counts_as_chosen(id);
+    if adds && chosen.len() >= max {
+        let names: Vec<String> = chosen.iter().map(|c| format!("`{c}`")).collect();
+        return Err(input(format!(
+            "`{id}` would be one specialization more than the {max} you may choose ({} already); \
+             `aipath skip` one of them first",
+            names.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// What is not done yet that `id` builds on: a module's prerequisites, or a project's modules.
+fn missing_before(
+    course: &Course,
+    progress: &PathProgress,
+    kind: Kind,
+    id: &str,
+) -> Option<String> {
+    let (needed, what): (Vec<&str>, &str) = match kind {
+        Kind::Module => (
+            course
+                .prerequisites(id)
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            "builds on",
+        ),
+        Kind::Project => (
+            course
+                .path
+                .all_projects()
+                .find(|p| p.id == id)
+                .map(|p| p.modules.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+            "builds on the modules",
+        ),
+    };
+    let missing: Vec<String> = needed
+        .into_iter()
+        .filter(|m| progress.status(m) != Status::Done)
+        .map(|m| format!("`{m}`"))
+        .collect();
+    (!missing.is_empty()).then(|| format!("`{id}` {what} {}, not done yet", missing.join(", ")))
 }

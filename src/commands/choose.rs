@@ -43,8 +43,30 @@ pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
         )));
     }
     let today = ctx.today;
-    let (changed, _) = ctx.update_progress(&course, |progress| {
-        Ok(progress.choose(chosen.clone(), today))
+    let ((chosen, changed), _) = ctx.update_progress(&course, |progress| {
+        // A specialization in progress or done stays chosen: the learner has chosen it by studying it.
+        let mut all = chosen.clone();
+        for kept in progress.chosen_in(phase) {
+            if progress.status(kept) != crate::progress::Status::Todo
+                && !all.iter().any(|c| c == kept)
+            {
+                all.push(kept.to_string());
+            }
+        }
+        if all.len() > max {
+            let kept: Vec<String> = all[chosen.len()..]
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect();
+            return Err(input(format!(
+                "{} counts as chosen already (in progress or done), so choose at most {} more; \
+                 `aipath skip` one to make room",
+                kept.join(" and "),
+                max.saturating_sub(kept.len())
+            )));
+        }
+        let changed = progress.choose(all.clone(), today);
+        Ok((all, changed))
     })?;
     ctx.shell.print(&ChooseView { chosen, changed })
 }

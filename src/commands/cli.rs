@@ -31,8 +31,9 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Without a command, a dashboard: where you stand and the one thing to do next
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,6 +52,10 @@ pub enum Command {
         /// Module or project ids; a unique prefix is enough
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
+
+        /// Start again what is done or skipped (its first start date is kept)
+        #[arg(long)]
+        reopen: bool,
     },
 
     /// Mark modules (or projects) as done
@@ -124,8 +129,9 @@ pub enum Command {
         /// Hours studied, a decimal number greater than 0 and at most 24 (e.g. 1.5)
         hours: Option<String>,
 
-        /// The module studied; a unique prefix is enough
-        #[arg(long, short = 'm', value_name = "ID", requires = "hours")]
+        /// The module studied (a unique prefix is enough); it is started if it was todo. Without hours, list only
+        /// that module's sessions
+        #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks")]
         module: Option<String>,
 
         /// The day of the session, not in the future [default: today]
@@ -189,9 +195,14 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath skills")]
     Skills,
 
-    /// List the path's resources: tools, reading, best practices
-    #[command(after_help = "Example:\n  aipath resources")]
-    Resources,
+    /// List the path's resources (tools, reading, best practices), then every guide's resources with their authors
+    /// and links
+    #[command(after_help = "Examples:\n  aipath resources\n  aipath resources --module math")]
+    Resources {
+        /// Only this module's guide resources; a unique prefix is enough
+        #[arg(long, short = 'm', value_name = "ID")]
+        module: Option<String>,
+    },
 
     /// List the path's transition tips
     #[command(after_help = "Example:\n  aipath tips")]

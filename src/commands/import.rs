@@ -102,6 +102,7 @@ fn check_result(options: &Options, yaml: &str, shell: &Shell) -> usize {
     let lookups = Lookups {
         guide: &guide,
         link_exists: &|_, _| true,
+        today: None,
     };
     let shown = options
         .output
@@ -120,7 +121,13 @@ fn written(out: &Path, path: &LearningPath, problems: usize) -> String {
         let canonical = |p: &Path| std::fs::canonicalize(p).ok();
         out.parent().and_then(canonical) == canonical(&folder)
     });
-    let how = if in_catalog {
+    // Only a command that works: a path with problems (a guide missing, say) does not load yet.
+    let how = if problems > 0 {
+        format!(
+            "Fix them, then `aipath validate {}` checks it again",
+            out.display()
+        )
+    } else if in_catalog {
         format!("`aipath use {}` makes it the active path", path.id)
     } else {
         format!("`aipath --path {} next` uses it", out.display())
@@ -139,8 +146,18 @@ fn written(out: &Path, path: &LearningPath, problems: usize) -> String {
 }
 
 /// Writes through a temp file and a rename, so a reader never sees half a file; without `force`, an existing file
-/// (even one created meanwhile) is left alone.
+/// (even one created meanwhile) is left alone. A missing folder is made first (the data folder's `paths/` does not
+/// exist on a fresh install). Errors name the file asked for, never the temp file.
 fn write_new(out: &Path, text: &str, force: bool) -> Result<()> {
+    let folder = atomic::folder_of(out);
+    std::fs::create_dir_all(&folder).map_err(|e| {
+        anyhow!(
+            "{}: cannot create the folder {}: {}",
+            out.display(),
+            folder.display(),
+            e.kind()
+        )
+    })?;
     let replace = if force { Replace::Yes } else { Replace::No };
     atomic::write(out, ".import-", text.as_bytes(), replace).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -149,7 +166,7 @@ fn write_new(out: &Path, text: &str, force: bool) -> Result<()> {
                 out.display()
             ))
         } else {
-            anyhow!("{}: cannot write: {e}", out.display())
+            anyhow!("{}: cannot write: {}", out.display(), e.kind())
         }
     })
 }

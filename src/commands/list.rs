@@ -8,6 +8,7 @@ use crate::render::views::list::{ListView, ModuleRow};
 pub fn run(ctx: &Ctx) -> Result<()> {
     let (state, course) = ctx.load()?;
     let progress = course.progress_of(&state);
+    let logged = progress.logged_by_module();
     let mut rows = Vec::new();
     for phase in &course.path.phases {
         for id in phase.module_ids() {
@@ -18,7 +19,8 @@ pub fn run(ctx: &Ctx) -> Result<()> {
                 phase: phase.id.clone(),
                 status: progress.status(id).as_str(),
                 checklist: course.ticks(&progress, id)?,
-                chosen: phase.is_choice().then(|| progress.is_chosen(id)),
+                hours_logged: logged.get(id).copied().unwrap_or(0.0),
+                chosen: phase.is_choice().then(|| progress.counts_as_chosen(id)),
                 started: entry.and_then(|e| e.started),
                 finished: entry.and_then(|e| e.finished),
             });

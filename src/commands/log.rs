@@ -5,8 +5,8 @@ use jiff::civil::Date;
 
 use super::Ctx;
 use crate::error::input;
-use crate::log::{check_session, hundredths, stats, weekly};
-use crate::progress::LogEntry;
+use crate::log::{check_session, from_hundredths, hundredths, stats, weekly};
+use crate::progress::{Change, Kind, LogEntry, Status};
 use crate::render::views::log::{ChartView, RecordedView, SessionsView, WeekHours};
 
 pub fn record(
@@ -37,24 +37,42 @@ pub fn record(
         module,
         note,
     };
-    let (_, state) = ctx.update_progress(&course, |progress| {
+    let (started_module, state) = ctx.update_progress(&course, |progress| {
         check_session(&progress.log, date, hours, today).map_err(input)?;
         progress.log_session(entry.clone());
-        Ok(())
+        // Studying a module is starting it: the record says so, as `start` would.
+        Ok(match &entry.module {
+            Some(m) if progress.status(m) == Status::Todo => {
+                progress.apply(Kind::Module, m, Change::Start, date);
+                Some(m.clone())
+            }
+            _ => None,
+        })
     })?;
     let progress = course.progress_of(&state);
     ctx.shell.print(&RecordedView {
         logged: entry,
+        started_module,
         stats: stats(&course, &progress, today),
     })
 }
 
-pub fn list(ctx: &Ctx) -> Result<()> {
+/// The sessions, newest first: all of them, or those of one module.
+pub fn list(ctx: &Ctx, module: Option<String>) -> Result<()> {
     let (state, course) = ctx.load()?;
+    let module = module.map(|m| course.resolve_module(&m)).transpose()?;
     let progress = course.progress_of(&state);
+    let sessions: Vec<&LogEntry> = progress
+        .log
+        .iter()
+        .rev()
+        .filter(|e| module.is_none() || e.module == module)
+        .collect();
+    let hours_total = from_hundredths(sessions.iter().map(|e| hundredths(e.hours)).sum());
     ctx.shell.print(&SessionsView {
-        sessions: progress.log.iter().rev().collect(),
-        hours_total: stats(&course, &progress, ctx.today).hours_total,
+        sessions,
+        hours_total,
+        module,
     })
 }
 

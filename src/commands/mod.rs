@@ -4,6 +4,7 @@ mod change;
 mod check;
 mod choose;
 pub mod cli;
+mod dashboard;
 mod import;
 mod list;
 mod log;
@@ -136,7 +137,7 @@ fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
 
 pub fn run(cli: Cli) -> Result<()> {
     let shell = Shell::detect(cli.json);
-    if let Some(result) = stateless(&cli.command, &shell) {
+    if let Some(result) = cli.command.as_ref().and_then(|c| stateless(c, &shell)) {
         return result;
     }
     let ctx = Ctx {
@@ -145,9 +146,12 @@ pub fn run(cli: Cli) -> Result<()> {
         today: crate::io::clock::today()?,
         shell,
     };
-    match cli.command {
+    let Some(command) = cli.command else {
+        return dashboard::run(&ctx);
+    };
+    match command {
         Command::Next { limit } => next::run(&ctx, usize::from(limit)),
-        Command::Start { ids } => change::run(&ctx, &ids, crate::progress::Change::Start),
+        Command::Start { ids, reopen } => change::start(&ctx, &ids, reopen),
         Command::Done { ids } => change::run(&ctx, &ids, crate::progress::Change::Done),
         Command::Skip { ids } => change::run(&ctx, &ids, crate::progress::Change::Skip),
         Command::Undo { ids } => change::run(&ctx, &ids, crate::progress::Change::Undo),
@@ -169,14 +173,14 @@ pub fn run(cli: Cli) -> Result<()> {
         } => match (hours, weeks) {
             (Some(hours), _) => log::record(&ctx, &hours, module, date, note),
             (None, Some(weeks)) => log::chart(&ctx, u32::from(weeks)),
-            (None, None) => log::list(&ctx),
+            (None, None) => log::list(&ctx, module),
         },
         Command::Show { module, no_pager } => show::run(&ctx, &module, no_pager),
         Command::Check { module, items } => check::run(&ctx, &module, &items, true),
         Command::Uncheck { module, items } => check::run(&ctx, &module, &items, false),
         Command::Projects => projects::run(&ctx),
         Command::Skills => skills::run(&ctx),
-        Command::Resources => resources_tips::run(&ctx, resources_tips::Which::Resources),
+        Command::Resources { module } => resources_tips::resources(&ctx, module),
         Command::Tips => resources_tips::run(&ctx, resources_tips::Which::Tips),
         Command::Report { output, open } => {
             no_json(ctx.shell.json, "report", "it writes an HTML page")

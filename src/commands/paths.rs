@@ -68,6 +68,16 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     ctx.shell.print(&PathsView {
         active,
         folder: catalog::folder().map(|f| f.display().to_string()),
+        folder_shown: catalog::folder().map(|f| home_relative(&f)),
         paths: rows,
     })
+}
+
+/// `~/.local/share/aipath/paths` rather than the whole home path: shorter, and what a learner types.
+fn home_relative(path: &std::path::Path) -> String {
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
 }

@@ -1,10 +1,14 @@
 //! `aipath plan`: the rest of the path, week by week, as a table, markdown, JSON or an iCalendar file.
+//!
+//! With no flags it shows the learner's own plan (saved with `--save`, else the steady pace from the day they
+//! started): the same plan, and the same two finish dates, that `status` measures them against.
 
 use anyhow::Result;
 use jiff::civil::Date;
 
 use super::Ctx;
 use super::cli::PlanFormat;
+use crate::log::remaining_hours;
 use crate::plan::Pace;
 use crate::plan::calendar::plan;
 use crate::progress::PlanPrefs;
@@ -19,18 +23,23 @@ pub fn run(
 ) -> Result<()> {
     let (state, course) = ctx.load()?;
     let progress = course.progress_of(&state);
-    let pace = pace.or(progress.plan.map(|p| p.pace)).unwrap_or_default();
-    let start = start.unwrap_or(ctx.today);
-    let plan = plan(&course, &progress, pace, start).map_err(crate::error::input)?;
+    let own = progress.baseline().unwrap_or(PlanPrefs {
+        pace: Pace::Steady,
+        start: ctx.today,
+    });
+    let baseline = PlanPrefs {
+        pace: pace.unwrap_or(own.pace),
+        start: start.unwrap_or(own.start),
+    };
+    let plan = plan(&course, &progress, baseline, ctx.today).map_err(crate::error::input)?;
     let saved = if save {
-        let prefs = PlanPrefs { pace, start };
         ctx.update_progress(&course, |p| {
-            let changed = p.plan != Some(prefs);
-            p.plan = Some(prefs);
+            let changed = p.plan != Some(baseline);
+            p.plan = Some(baseline);
             p.started.get_or_insert(ctx.today);
             Ok(changed)
         })?;
-        Some(prefs)
+        Some(baseline)
     } else {
         None
     };
@@ -41,6 +50,7 @@ pub fn run(
         PlanFormat::Ics => Format::Ics,
     };
     ctx.shell.print(&PlanView {
+        hours_left: remaining_hours(&course, &progress),
         plan,
         course: &course,
         format,

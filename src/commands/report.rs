@@ -1,8 +1,9 @@
 //! `aipath report [-o FILE] [--open]`: the whole journey on one self-contained HTML page — the map, the plan as a
 //! Gantt chart, the study hours, the skills — written through the one atomic write, or to stdout with `-o -`.
 //!
-//! Every number comes from the function the other commands call: `count` and `standing` and `stats` as `status`,
-//! `plan` as `plan`, `weekly` as `log --weeks`, the skills view as `skills`. Nothing is computed a second way here.
+//! Every number comes from the function the other commands call: `count` and `stats` as `status`, `plan` (and the
+//! standing it carries, planned and projected finish) as `plan` and `status`, `weekly` as `log --weeks`, the skills
+//! view as `skills`. Nothing is computed a second way here.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -16,13 +17,13 @@ use crate::course::Course;
 use crate::error::input;
 use crate::guide::checklist::Ticks;
 use crate::io::atomic::{self, Replace, folder_of};
-use crate::log::days::{by_module, daily};
+use crate::log::days::daily;
 use crate::log::{stats, weekly};
-use crate::plan::calendar::{Task, plan, spans};
+use crate::plan::Pace;
+use crate::plan::calendar::{Plan, Task, plan, spans};
 use crate::plan::dates::add_days;
-use crate::plan::standing::standing;
 use crate::progress::count::{count, counted};
-use crate::progress::{PathProgress, Status};
+use crate::progress::{PathProgress, PlanPrefs, Status};
 use crate::render::human;
 use crate::render::views::log::WeekHours;
 use crate::render::views::plan::choose_title;
@@ -82,11 +83,16 @@ pub fn view(
     command: String,
 ) -> Result<ReportView> {
     let path = &course.path;
-    // The pace `aipath plan` uses: the saved one, else steady; laid out from today, as `plan` does without --start.
-    let pace = progress.plan.map(|p| p.pace).unwrap_or_default();
+    // The learner's own plan, as `aipath plan` shows it without flags: the saved one, else the steady pace from the day
+    // they started, else from today. Its standing is the one `status` prints.
+    let own = progress.baseline();
+    let baseline = own.unwrap_or(PlanPrefs {
+        pace: Pace::Steady,
+        start: today,
+    });
     // The plan and the checklists both parse guides: on a large path each is a good part of the time, so at once.
     let (laid_out, ticks) = std::thread::scope(|scope| {
-        let laid_out = scope.spawn(|| plan(course, progress, pace, today));
+        let laid_out = scope.spawn(|| plan(course, progress, baseline, today));
         let ticks: Result<HashMap<&str, Ticks>> = path
             .module_ids()
             .map(|m| Ok((m, course.ticks(progress, m)?)))
@@ -105,11 +111,8 @@ pub fn view(
         .iter()
         .map(|p| counted(p, progress).into_iter().map(tick).sum())
         .collect();
-    let schedule = match progress.baseline() {
-        Some(b) => Some(standing(course, progress, b.pace, b.start, today).map_err(input)?),
-        None => None,
-    };
-    let logged = by_module(&progress.log);
+    let schedule = own.map(|_| laid_out.standing.clone());
+    let logged = progress.logged_by_module();
     let mut projects = place_projects(course, progress);
 
     let phases = path
@@ -139,7 +142,7 @@ pub fn view(
                                 title: course.title(m).to_string(),
                                 status: status.as_str(),
                                 unchosen: !progress.takes(phase, m) && status == Status::Todo,
-                                chosen: phase.is_choice() && progress.is_chosen(m),
+                                chosen: phase.is_choice() && progress.counts_as_chosen(m),
                                 checklist: tick(m),
                                 hours: logged.get(m.as_str()).copied().unwrap_or(0.0),
                                 estimate: course.hours(m),
@@ -212,12 +215,7 @@ fn place_projects<'a>(
 
 /// The Gantt chart's rows in path order: each module with its dates behind it and its weeks in the plan, and a
 /// phase's weeks held for a choice.
-fn gantt(
-    course: &Course,
-    progress: &PathProgress,
-    laid_out: &crate::plan::calendar::Plan,
-    today: Date,
-) -> Gantt {
+fn gantt(course: &Course, progress: &PathProgress, laid_out: &Plan, today: Date) -> Gantt {
     let mut modules: HashMap<String, PlannedSpan> = HashMap::new();
     let mut choices: HashMap<String, (String, PlannedSpan)> = HashMap::new();
     // A module's weeks are consecutive; were they ever split, its bar would run from the first to the last.
@@ -243,6 +241,8 @@ fn gantt(
                     .entry(span.phase.clone())
                     .or_insert((choose_title(choice), planned));
             }
+            // The weeks gone by are drawn from each module's own dates.
+            Task::Past(_) => {}
         }
     }
     let mut rows = Vec::new();
@@ -292,8 +292,8 @@ fn gantt(
     Gantt {
         pace: laid_out.pace,
         start: laid_out.start,
-        finish: laid_out.finish,
-        baseline: progress.baseline().map(|b| b.start),
+        planned_finish: laid_out.standing.planned_finish,
+        projected_finish: laid_out.standing.projected_finish,
         rows,
     }
 }

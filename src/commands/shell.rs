@@ -32,7 +32,7 @@ impl Shell {
             screen: Screen {
                 tty: terminal.tty,
                 columns: terminal.columns,
-                color: terminal.tty && !no_color(),
+                color: color_wanted(terminal.tty, |name| std::env::var_os(name)),
             },
             rows: terminal.rows,
             json,
@@ -84,9 +84,18 @@ pub fn emit(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// `NO_COLOR` set to anything but the empty string turns styling off (<https://no-color.org>).
-fn no_color() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+/// Whether to colour: on a terminal unless `NO_COLOR` (<https://no-color.org>) or `CLICOLOR=0` says not to; anywhere,
+/// a pipe too, when `CLICOLOR_FORCE` is set to anything but `0` (<https://bixense.com/clicolors/>).
+fn color_wanted(tty: bool, var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    let is = |name: &str, value: &str| var(name).is_some_and(|v| v == value);
+    if set("NO_COLOR") {
+        return false;
+    }
+    if set("CLICOLOR_FORCE") && !is("CLICOLOR_FORCE", "0") {
+        return true;
+    }
+    tty && !is("CLICOLOR", "0")
 }
 
 /// The pager when `PAGER` is unset.
@@ -158,6 +167,29 @@ fn page_or_emit(text: &str, page: bool) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_follows_no_color_clicolor_and_clicolor_force() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| std::ffi::OsString::from(v))
+            }
+        };
+        assert!(color_wanted(true, env(&[])));
+        assert!(!color_wanted(false, env(&[])));
+        assert!(!color_wanted(true, env(&[("NO_COLOR", "1")])));
+        assert!(color_wanted(true, env(&[("NO_COLOR", "")])));
+        assert!(!color_wanted(true, env(&[("CLICOLOR", "0")])));
+        assert!(color_wanted(false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!color_wanted(false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(!color_wanted(
+            false,
+            env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")])
+        ));
+    }
 
     const SCREEN: Terminal = Terminal {
         tty: true,

@@ -32,6 +32,11 @@ pub fn run(ctx: &Ctx, typed: &str, no_pager: bool) -> Result<()> {
             })
             .collect(),
         progress: Ticks::of(&doc.checklist, &ticked),
+        hours_logged: progress
+            .logged_by_module()
+            .get(id.as_str())
+            .copied()
+            .unwrap_or(0.0),
         guide,
         doc: &doc,
         ticked,

@@ -34,17 +34,14 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     }
     let all_ticks: Ticks = phase_ticks.iter().copied().sum();
     let schedule = match progress.baseline() {
-        Some(b) => Some(
-            standing(&course, &progress, b.pace, b.start, ctx.today)
-                .map_err(crate::error::input)?,
-        ),
+        Some(b) => Some(standing(&course, &progress, b, ctx.today).map_err(crate::error::input)?),
         None => None,
     };
     ctx.shell.print(&StatusView {
         path: course.id().to_string(),
         title: course.path.title.clone(),
         started: progress.started,
-        chosen: progress.chosen.clone(),
+        chosen: course.chosen(&progress),
         phases: course
             .path
             .phases

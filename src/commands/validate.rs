@@ -26,6 +26,8 @@ pub fn run(targets: &[String], shell: &Shell) -> Result<()> {
             .map(|t| source_of(t))
             .collect::<Result<Vec<_>>>()?
     };
+    // Only to tell how old a guide's review is: a broken AIPATH_TODAY is `today`'s error to report elsewhere.
+    let today = crate::io::clock::today().ok();
     let mut checked = Checked::default();
     let mut problems = Vec::new();
     for source in &sources {
@@ -47,15 +49,17 @@ pub fn run(targets: &[String], shell: &Shell) -> Result<()> {
         let lookups = Lookups {
             guide: &guide,
             link_exists: &link_exists,
+            today,
         };
         problems.extend(check_path(&name, &text, &lookups, &mut checked));
     }
     let view = ValidateView { checked, problems };
     shell.print(&view)?;
-    if !view.problems.is_empty() {
+    let errors = view.problems.iter().filter(|p| !p.warning).count();
+    if errors > 0 {
         bail!(
             "found {} (checked {})",
-            plural(view.problems.len(), "problem"),
+            plural(errors, "problem"),
             view.summary()
         );
     }
@@ -65,6 +69,15 @@ pub fn run(targets: &[String], shell: &Shell) -> Result<()> {
 /// What `validate` was given: a file, else a path id (built-in or in the data folder).
 fn source_of(target: &str) -> Result<Source> {
     let file = PathBuf::from(target);
+    let markdown = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    if markdown && file.is_file() {
+        return Err(input(format!(
+            "{target} is markdown, not a path file: `aipath import {target} -o path.yaml` turns a learning-path \
+             document into one, and `aipath validate path.yaml` checks it"
+        )));
+    }
     if file.is_file() {
         return Ok(Source::File(file));
     }

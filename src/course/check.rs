@@ -48,7 +48,7 @@ pub fn front_matter_problems(
 }
 
 /// The 1-based line of the first `key:` at the start of a line (the front matter comes first); 1 when absent.
-fn key_line(text: &str, key: &str) -> usize {
+pub fn key_line(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| {
             l.strip_prefix(key)
@@ -108,4 +108,62 @@ pub fn prerequisite_cycle<'a>(
         }
     }
     None
+}
+
+/// The phases whose guides' hours do not fit their week range at the weekly effort the path states
+/// (`hours_per_week`; nothing to check without it). A phase without a choice fits when
+/// `min weeks × effort <= its hours <= max weeks × effort`; a choice phase when the `max` largest options together
+/// fit in `max weeks × effort`, and no option is smaller than `min weeks × effort / max` — so any allowed choice fills
+/// the range, with one option's optional extras making up the rest.
+pub fn effort_problems(
+    path: &LearningPath,
+    hours: &dyn Fn(&str) -> Option<f64>,
+) -> Vec<(String, String)> {
+    let Some(per_week) = path.hours_per_week.filter(|h| h.is_finite() && *h > 0.0) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for phase in &path.phases {
+        let (low, high) = (
+            f64::from(phase.weeks.min) * per_week,
+            f64::from(phase.weeks.max) * per_week,
+        );
+        let mut options: Vec<f64> = phase
+            .module_ids()
+            .map(|m| hours(m).unwrap_or(0.0))
+            .collect();
+        let range = format!(
+            "{}-{} weeks at the path's {per_week} h a week ({low}-{high} h)",
+            phase.weeks.min, phase.weeks.max
+        );
+        let problem = if let Some(choose) = phase.choose {
+            options.sort_by(|a, b| b.total_cmp(a));
+            let largest: f64 = options.iter().take(choose.max).sum();
+            let smallest = options.last().copied().unwrap_or(0.0);
+            let floor = low / choose.max as f64;
+            if largest > high {
+                Some(format!(
+                    "the {} largest options of phase `{}` take {largest} h, more than its {range}",
+                    choose.max, phase.id
+                ))
+            } else if smallest < floor {
+                Some(format!(
+                    "an option of phase `{}` takes {smallest} h, less than {floor} h: too little to fill its {range}",
+                    phase.id
+                ))
+            } else {
+                None
+            }
+        } else {
+            let total: f64 = options.iter().sum();
+            (total < low || total > high).then(|| {
+                format!(
+                    "the guides of phase `{}` take {total} h, which does not fit its {range}",
+                    phase.id
+                )
+            })
+        };
+        problems.extend(problem.map(|p| (phase.id.clone(), p)));
+    }
+    problems
 }

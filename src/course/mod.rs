@@ -125,6 +125,17 @@ impl Course {
         Ok(crate::path::ids::resolve(typed, ids.iter().copied(), "module")?.to_string())
     }
 
+    /// Every specialization that counts as chosen (see [`PathProgress::counts_as_chosen`]), in path order.
+    pub fn chosen(&self, progress: &PathProgress) -> Vec<String> {
+        self.path
+            .phases
+            .iter()
+            .filter(|p| p.is_choice())
+            .flat_map(|p| progress.chosen_in(p))
+            .map(str::to_string)
+            .collect()
+    }
+
     /// A module's title, or its id when the path does not define it.
     pub fn title<'a>(&'a self, module: &'a str) -> &'a str {
         self.path

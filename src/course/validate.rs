@@ -7,10 +7,14 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::check::{front_matter_problems, prerequisite_cycle};
+use jiff::civil::Date;
+
+use super::check::{effort_problems, front_matter_problems, key_line, prerequisite_cycle};
 use crate::error::yaml_location;
-use crate::guide::{self, Guide};
+use crate::guide::{self, FrontMatter, Guide};
 use crate::path::{LearningPath, line_of_id};
+use crate::plan::calendar::label;
+use crate::plan::dates::add_days;
 
 /// One problem, printed as `FILE:LINE: message` (or `FILE:LINE:COLUMN: message`) so editors can jump to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,13 +23,22 @@ pub struct Finding {
     pub line: usize,
     pub column: Option<usize>,
     pub message: String,
+    /// Worth fixing but not wrong (a guide not reviewed for a year, a checklist item without a short label):
+    /// printed as `warning:`, and `validate` still succeeds.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub warning: bool,
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = if self.warning { "warning: " } else { "" };
         match self.column {
-            Some(column) => write!(f, "{}:{}:{column}: {}", self.file, self.line, self.message),
-            None => write!(f, "{}:{}: {}", self.file, self.line, self.message),
+            Some(column) => write!(
+                f,
+                "{}:{}:{column}: {level}{}",
+                self.file, self.line, self.message
+            ),
+            None => write!(f, "{}:{}: {level}{}", self.file, self.line, self.message),
         }
     }
 }
@@ -50,6 +63,8 @@ pub struct Lookups<'a> {
     pub guide: &'a dyn Fn(&str) -> Result<GuideText, String>,
     /// Whether a relative link (without its `#fragment`) from a guide file names something that exists.
     pub link_exists: &'a dyn Fn(&str, &str) -> bool,
+    /// Today, to tell how long ago a guide was reviewed; `None` leaves that unchecked.
+    pub today: Option<Date>,
 }
 
 /// Checks one path: its YAML (schema, ids, week ranges, references), then every module's guide (found, parsed,
@@ -71,26 +86,35 @@ pub fn check_path(
         line: line_of_id(text, id),
         column: None,
         message,
+        warning: false,
     };
     let mut findings: Vec<Finding> = problems
         .into_iter()
         .map(|problem| at_id(&problem.id, problem.message))
         .collect();
 
-    let mut fronts: Vec<(String, Vec<String>)> = Vec::new();
+    let mut fronts: Vec<(String, FrontMatter)> = Vec::new();
     for def in &path.modules {
         match (lookups.guide)(&def.id) {
             Ok(guide) => {
-                let (found, prerequisites) =
-                    guide_findings(&def.id, &guide, &path, lookups, checked);
+                let (found, front) = guide_findings(&def.id, &guide, &path, lookups, checked);
                 findings.extend(found);
-                fronts.extend(prerequisites.map(|p| (def.id.clone(), p)));
+                fronts.extend(front.map(|f| (def.id.clone(), f)));
             }
             Err(message) => findings.push(at_id(&def.id, message)),
         }
     }
     if let Some((id, message)) = cycle_problem(&path, &fronts) {
         findings.push(at_id(&id, message));
+    }
+    let hours = |id: &str| {
+        fronts
+            .iter()
+            .find(|(m, _)| m == id)
+            .and_then(|(_, f)| f.hours)
+    };
+    for (phase, message) in effort_problems(&path, &hours) {
+        findings.push(at_id(&phase, message));
     }
     findings
 }
@@ -104,6 +128,7 @@ fn syntax_finding(file: &str, e: &serde_yaml::Error) -> Finding {
         line,
         column,
         message,
+        warning: false,
     }
 }
 
@@ -115,7 +140,7 @@ fn guide_findings(
     path: &LearningPath,
     lookups: &Lookups,
     checked: &mut Checked,
-) -> (Vec<Finding>, Option<Vec<String>>) {
+) -> (Vec<Finding>, Option<FrontMatter>) {
     checked.guides += 1;
     let doc = match guide::parse(&guide.text) {
         Ok(doc) => doc,
@@ -125,6 +150,7 @@ fn guide_findings(
                 line: e.line,
                 column: e.column,
                 message: e.message,
+                warning: false,
             };
             return (vec![finding], None);
         }
@@ -136,22 +162,63 @@ fn guide_findings(
             line,
             column: None,
             message,
+            warning: false,
         })
         .collect();
     findings.extend(link_findings(guide, &doc, lookups, checked));
-    (findings, Some(doc.front.prerequisites))
+    findings.extend(content_warnings(guide, &doc, lookups.today));
+    (findings, Some(doc.front))
+}
+
+/// What keeps a guide useful without being wrong: a short label on every checklist item (a week's focus in the plan
+/// is that label), and a review within the last year, so a reader can tell how current it is.
+fn content_warnings(guide: &GuideText, doc: &Guide, today: Option<Date>) -> Vec<Finding> {
+    let warn = |line: usize, message: String| Finding {
+        file: guide.file.clone(),
+        line,
+        column: None,
+        message,
+        warning: true,
+    };
+    let mut out: Vec<Finding> = doc
+        .checklist
+        .iter()
+        .filter(|item| label(&item.text).is_none())
+        .map(|item| {
+            warn(
+                item.line,
+                "checklist item has no short label: write it as `Label: text`, the label at most 40 characters \
+                 (the plan shows the label as a week's focus)"
+                    .to_string(),
+            )
+        })
+        .collect();
+    let stale = match (doc.front.reviewed, today) {
+        (Some(reviewed), Some(today)) => add_days(reviewed, 365).is_some_and(|due| due < today),
+        _ => false,
+    };
+    if let (true, Some(reviewed)) = (stale, doc.front.reviewed) {
+        out.push(warn(
+            key_line(&guide.text, "reviewed"),
+            format!(
+                "the guide was last reviewed on {reviewed}, more than a year ago: check it against current \
+                 documentation and update `reviewed`"
+            ),
+        ));
+    }
+    out
 }
 
 /// The first prerequisite cycle among the parsed guides: the module it starts at, and the message.
 fn cycle_problem(
     path: &LearningPath,
-    fronts: &[(String, Vec<String>)],
+    fronts: &[(String, FrontMatter)],
 ) -> Option<(String, String)> {
     let prerequisites = |id: &str| -> &[String] {
         fronts
             .iter()
             .find(|(m, _)| m == id)
-            .map(|(_, p)| p.as_slice())
+            .map(|(_, f)| f.prerequisites.as_slice())
             .unwrap_or_default()
     };
     let cycle = prerequisite_cycle(path, prerequisites)?;
@@ -188,6 +255,7 @@ fn link_findings(
                 line: link.line,
                 column: None,
                 message,
+                warning: false,
             });
         }
     }
@@ -291,6 +359,7 @@ modules:
         let lookups = Lookups {
             guide: &find,
             link_exists: &exists,
+            today: None,
         };
         let mut checked = Checked::default();
         check_path("p.yaml", path, &lookups, &mut checked)

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod checklist;
+pub mod resources;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
@@ -489,7 +490,13 @@ Read [The Book](https://example.org/book) by Someone.
 
     #[test]
     fn a_guide_without_any_title_is_an_error() {
-        assert!(parse("just text\n").is_err());
+        assert_eq!(
+            parse("just text\n").err().map(|e| (e.line, e.message)),
+            Some((
+                1,
+                "the guide has no title: give it `title:` in its front matter or a `# Title` heading".to_string()
+            ))
+        );
     }
 
     #[test]

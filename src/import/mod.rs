@@ -556,6 +556,12 @@ mod tests {
 
     #[test]
     fn a_document_without_phases_is_refused() {
-        assert!(import("# P\n\n## Overview\nText.\n", "p").is_err());
+        assert_eq!(
+            import("# P\n\n## Overview\nText.\n", "p").err().as_deref(),
+            Some(
+                "no phases found: a phase is a `##` heading with its weeks, like `## Foundations (12-16 weeks)`, \
+                 followed by a numbered list of modules"
+            )
+        );
     }
 }

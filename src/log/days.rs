@@ -1,7 +1,5 @@
-//! The study log by day and by module: the sums a calendar of squares and a map of modules show. Pure; sums are done
-//! in hundredths like every other sum of the log, so a day's hours here are the hours `log` lists for it.
-
-use std::collections::HashMap;
+//! The study log by day: the sums a calendar of squares shows. Pure; sums are done in hundredths like every other sum
+//! of the log, so a day's hours here are the hours `log` lists for it.
 
 use jiff::civil::Date;
 
@@ -30,19 +28,6 @@ pub fn daily(log: &[LogEntry], first: Date, last: Date) -> Vec<(Date, f64)> {
     sums.into_iter()
         .enumerate()
         .filter_map(|(i, h)| add_days(first, i as i64).map(|day| (day, from_hundredths(h))))
-        .collect()
-}
-
-/// Hours logged to each module (sessions without a module are left out).
-pub fn by_module(log: &[LogEntry]) -> HashMap<&str, f64> {
-    let mut sums: HashMap<&str, i64> = HashMap::new();
-    for e in log {
-        if let Some(m) = &e.module {
-            *sums.entry(m.as_str()).or_default() += hundredths(e.hours);
-        }
-    }
-    sums.into_iter()
-        .map(|(m, h)| (m, from_hundredths(h)))
         .collect()
 }
 
@@ -82,19 +67,5 @@ mod tests {
         assert_eq!(daily(&log, date(2026, 1, 5), date(2026, 1, 4)), []);
         // A year of squares: 364 days ending today, as the report draws them.
         assert_eq!(daily(&[], date(2025, 1, 7), date(2026, 1, 5)).len(), 364);
-    }
-
-    #[test]
-    fn hours_by_module_leave_out_sessions_without_one() {
-        let log = [
-            entry(date(2026, 1, 1), 0.1, Some("a")),
-            entry(date(2026, 1, 2), 0.2, Some("a")),
-            entry(date(2026, 1, 2), 3.0, None),
-            entry(date(2026, 1, 3), 1.0, Some("b")),
-        ];
-        let sums = by_module(&log);
-        assert_eq!(sums.len(), 2);
-        assert_eq!(sums.get("a"), Some(&0.3));
-        assert_eq!(sums.get("b"), Some(&1.0));
     }
 }

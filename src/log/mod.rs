@@ -3,8 +3,6 @@
 
 pub mod days;
 
-use std::collections::HashMap;
-
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -14,14 +12,7 @@ use crate::plan::dates::add_days;
 pub use crate::plan::dates::monday_of;
 use crate::progress::{LogEntry, PathProgress, Status};
 
-/// Hours are kept to the hundredth; sums are done in hundredths so 0.1 + 0.2 is 0.3.
-pub fn hundredths(hours: f64) -> i64 {
-    (hours * 100.0).round() as i64
-}
-
-fn from_hundredths(h: i64) -> f64 {
-    h as f64 / 100.0
-}
+pub use crate::progress::{from_hundredths, hundredths};
 
 /// The most one day may hold.
 pub const MAX_HOURS_PER_DAY: f64 = 24.0;
@@ -101,6 +92,8 @@ pub fn stats(course: &Course, progress: &PathProgress, today: Date) -> Stats {
             None,
             Some("no study hours logged yet (`aipath log <hours>`)".to_string()),
         )
+    } else if let Some(missing) = too_few_sessions(log) {
+        (None, Some(missing))
     } else if recent == 0 {
         (
             None,
@@ -121,6 +114,32 @@ pub fn stats(course: &Course, progress: &PathProgress, today: Date) -> Stats {
         forecast_note,
         hours_remaining: remaining,
     }
+}
+
+/// The fewest sessions, and the fewest days they must span, before the learner's own pace says anything: two
+/// sessions on one evening are no rhythm to forecast months from.
+pub const FORECAST_SESSIONS: usize = 3;
+pub const FORECAST_DAYS: i64 = 7;
+
+/// What the log still lacks for a forecast, in words; `None` once it has enough.
+fn too_few_sessions(log: &[LogEntry]) -> Option<String> {
+    let first = log.iter().map(|e| e.date).min()?;
+    let last = log.iter().map(|e| e.date).max()?;
+    let days = first.until(last).map_or(0, |s| i64::from(s.get_days())) + 1;
+    if log.len() >= FORECAST_SESSIONS && days >= FORECAST_DAYS {
+        return None;
+    }
+    let sessions = if log.len() == 1 {
+        "session"
+    } else {
+        "sessions"
+    };
+    let span = if days == 1 { "day" } else { "days" };
+    Some(format!(
+        "it needs at least {FORECAST_SESSIONS} sessions over {FORECAST_DAYS} days or more \
+         (so far {} {sessions} over {days} {span})",
+        log.len()
+    ))
 }
 
 /// How far this pace carries the learner: more than [`FORECAST_YEARS`] out is not a date worth printing (and a
@@ -179,16 +198,11 @@ pub fn remaining_hours(course: &Course, progress: &PathProgress) -> f64 {
     };
     let estimate = |m: &str| hours(m).unwrap_or(fallback);
     // Hours per module in one pass over the log: a pass per module in progress was modules x sessions.
-    let mut per_module: HashMap<&str, i64> = HashMap::new();
-    for e in &progress.log {
-        if let Some(m) = &e.module {
-            *per_module.entry(m.as_str()).or_default() += hundredths(e.hours);
-        }
-    }
-    let logged = |m: &str| from_hundredths(per_module.get(m).copied().unwrap_or(0));
+    let per_module = progress.logged_by_module();
+    let logged = |m: &str| per_module.get(m).copied().unwrap_or(0.0);
     let mut left = 0.0;
     for phase in &path.phases {
-        if phase.is_choice() && progress.chosen.is_empty() {
+        if phase.is_choice() && progress.chosen_in(phase).is_empty() {
             let options: Vec<f64> = phase.module_ids().map(estimate).collect();
             let average = options.iter().sum::<f64>() / options.len().max(1) as f64;
             left += average * phase.choice_range().0 as f64;
@@ -200,8 +214,7 @@ pub fn remaining_hours(course: &Course, progress: &PathProgress) -> f64 {
             }
             left += match progress.status(m) {
                 Status::Done | Status::Skipped => 0.0,
-                Status::InProgress => (estimate(m) - logged(m)).max(0.0),
-                Status::Todo => estimate(m),
+                Status::InProgress | Status::Todo => (estimate(m) - logged(m)).max(0.0),
             };
         }
     }
@@ -395,10 +408,11 @@ modules:
         let mut p = PathProgress::default();
         p.choose(vec!["c".into()], date(2026, 1, 1));
         p.apply(Kind::Module, "a", Change::Start, date(2026, 1, 1));
-        // 8 hours on `a` in the last four weeks: 2 hours a week.
+        // 8 hours on `a` in the last four weeks: 2 hours a week; three sessions over more than a week.
         p.log = vec![
             entry(date(2025, 12, 9), 0.01, None),
-            entry(date(2026, 1, 2), 7.99, Some("a")),
+            entry(date(2025, 12, 20), 3.99, Some("a")),
+            entry(date(2026, 1, 2), 4.0, Some("a")),
         ];
         let s = stats(&course(), &p, date(2026, 1, 5));
         // Left: a 20-7.99 = 12.01, b 10, c 30 (d not chosen) = 52.01 hours: 26.005 weeks, 182.035 -> 183 days.
@@ -442,7 +456,30 @@ modules:
         let s = stats(&course(), &p, date(2026, 1, 5));
         assert_eq!(
             s.forecast_note.as_deref(),
+            Some("it needs at least 3 sessions over 7 days or more (so far 1 session over 1 day)")
+        );
+        let p = with_log(&[
+            (date(2025, 6, 1), 3.0),
+            (date(2025, 6, 3), 3.0),
+            (date(2025, 6, 8), 3.0),
+        ]);
+        let s = stats(&course(), &p, date(2026, 1, 5));
+        assert_eq!(
+            s.forecast_note.as_deref(),
             Some("no study hours logged in the last four weeks")
+        );
+        // Three sessions in six days are not yet a rhythm.
+        let p = with_log(&[
+            (date(2026, 1, 1), 3.0),
+            (date(2026, 1, 3), 3.0),
+            (date(2026, 1, 5), 3.0),
+        ]);
+        let s = stats(&course(), &p, date(2026, 1, 5));
+        assert_eq!(
+            s.forecast_note.as_deref(),
+            Some(
+                "it needs at least 3 sessions over 7 days or more (so far 3 sessions over 5 days)"
+            )
         );
     }
 

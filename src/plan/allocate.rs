@@ -35,13 +35,14 @@ pub struct PhaseWeeks {
 ///
 /// A module's estimated hours come from its guide; one without them counts as the phase's average.
 pub fn allocate(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<PhaseWeeks> {
+    let logged = progress.logged_by_module();
     course
         .path
         .phases
         .iter()
         .map(|phase| PhaseWeeks {
             phase: phase.id.clone(),
-            blocks: allocate_phase(course, phase, progress, pace),
+            blocks: allocate_phase(course, phase, progress, pace, &logged),
         })
         .collect()
 }
@@ -51,6 +52,7 @@ fn allocate_phase(
     phase: &Phase,
     progress: &PathProgress,
     pace: Pace,
+    logged: &HashMap<&str, f64>,
 ) -> Vec<Block> {
     let total = pace.weeks(phase.weeks);
     let members = progress.members(phase);
@@ -68,12 +70,15 @@ fn allocate_phase(
     if remaining.is_empty() {
         return Vec::new();
     }
-    let remaining_weight: f64 = remaining.iter().map(|&i| weights[i]).sum();
+    // What is left of a module is its estimate less the hours logged to it, never below nothing: studying a module
+    // moves its plan as finishing it does.
+    let left: Vec<f64> = remaining
+        .iter()
+        .map(|&i| (weights[i] - logged.get(members[i]).copied().unwrap_or(0.0)).max(0.0))
+        .collect();
+    let remaining_weight: f64 = left.iter().sum();
     let kept = (f64::from(total) * remaining_weight / all).round() as u32;
-    let shares = share(
-        kept,
-        &remaining.iter().map(|&i| weights[i]).collect::<Vec<_>>(),
-    );
+    let shares = share(kept, &left);
     remaining
         .iter()
         .zip(shares)
@@ -113,6 +118,10 @@ pub fn share(total: u32, weights: &[f64]) -> Vec<u32> {
         return vec![1; n];
     }
     let sum: f64 = weights.iter().sum();
+    if sum <= 0.0 {
+        // Nothing left by the estimates, yet weeks to give (modules still open): share them evenly.
+        return share(total, &vec![1.0; n]);
+    }
     let quotas: Vec<f64> = weights.iter().map(|w| f64::from(total) * w / sum).collect();
     let mut shares: Vec<u32> = quotas.iter().map(|q| (q.floor() as u32).max(1)).collect();
     let mut given: u64 = shares.iter().map(|&s| u64::from(s)).sum();

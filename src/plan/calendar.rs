@@ -6,19 +6,30 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::allocate::{Work, allocate};
-use super::dates::add_days;
+use super::dates::{add_days, monday_of};
 use super::pace::Pace;
+use super::standing::{Standing, resume_day, standing, weeks_elapsed};
 use crate::course::Course;
-use crate::progress::{PathProgress, Status};
+use crate::progress::hundredths;
+use crate::progress::{PathProgress, PlanPrefs, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub path: String,
     pub pace: Pace,
+    /// The first day of the plan, week 1.
     pub start: Date,
-    /// The last day of the last week; `None` when nothing is left to plan.
-    pub finish: Option<Date>,
+    /// The planned and projected finish, as `status` shows them.
+    pub standing: Standing,
+    /// The weeks gone by (as history), then the weeks of remaining work.
     pub weeks: Vec<Week>,
+}
+
+impl Plan {
+    /// The last day of the remaining work; `None` when nothing is left to plan.
+    pub fn finish(&self) -> Option<Date> {
+        self.standing.projected_finish
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,9 +49,20 @@ pub struct Week {
 /// What a week is spent on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
+    /// A week gone by: what was finished in it and how much was studied.
+    Past(Past),
     Module(String),
     /// A choice phase with nothing chosen yet: its weeks are held for the specializations to come.
     Choose(Choice),
+}
+
+/// A week before this one, from the learner's record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Past {
+    /// The modules finished that week, by id.
+    pub finished: Vec<String>,
+    /// The hours logged that week, in hundredths (see [`crate::log::hundredths`]).
+    pub hundredths: i64,
 }
 
 /// A choice to make: `min` to `max` of `options`.
@@ -63,8 +85,12 @@ impl Week {
     pub fn module(&self) -> Option<&str> {
         match &self.task {
             Task::Module(id) => Some(id),
-            Task::Choose(_) => None,
+            Task::Choose(_) | Task::Past(_) => None,
         }
+    }
+
+    pub fn is_past(&self) -> bool {
+        matches!(self.task, Task::Past(_))
     }
 }
 
@@ -83,14 +109,18 @@ pub struct Span {
     pub milestones: Vec<(u32, String)>,
 }
 
-/// The first day of week `n` (1-based) of a plan starting on `start`.
+/// The first day of week `n` (1-based) of a plan starting on `start`: the start itself for week 1, a Monday after.
+/// Every week in aipath is an ISO week, Monday to Sunday, as `log --weeks` and "this week" are.
 fn week_start(start: Date, n: u32) -> Result<Date, String> {
-    add_days(start, (i64::from(n) - 1) * 7).ok_or_else(|| past_the_calendar(start))
+    if n <= 1 {
+        return Ok(start);
+    }
+    add_days(monday_of(start), (i64::from(n) - 1) * 7).ok_or_else(|| past_the_calendar(start))
 }
 
-/// The last day of week `n` (1-based) of a plan starting on `start`.
+/// The last day, a Sunday, of week `n` (1-based) of a plan starting on `start`.
 pub fn week_end(start: Date, n: u32) -> Result<Date, String> {
-    add_days(start, i64::from(n) * 7 - 1).ok_or_else(|| past_the_calendar(start))
+    add_days(monday_of(start), i64::from(n) * 7 - 1).ok_or_else(|| past_the_calendar(start))
 }
 
 fn past_the_calendar(start: Date) -> String {
@@ -99,31 +129,35 @@ fn past_the_calendar(start: Date) -> String {
     )
 }
 
-/// Lays the remaining work out week by week from `start`.
+/// The most weeks of history a plan shows: ten years, far more than a path lasts.
+const HISTORY_WEEKS: i64 = 520;
+
+/// Lays out the plan from `baseline`: the weeks already gone by as history (what was finished, how many hours were
+/// logged), then the remaining work from this week, at the baseline's pace. Its finish dates are [`standing`]'s.
 pub fn plan(
     course: &Course,
     progress: &PathProgress,
-    pace: Pace,
-    start: Date,
+    baseline: PlanPrefs,
+    today: Date,
 ) -> Result<Plan, String> {
-    let path = &course.path;
-    let allocation = allocate(course, progress, pace);
+    let standing = standing(course, progress, baseline, today)?;
+    let from = resume_day(baseline.start, today);
+    let allocation = allocate(course, progress, baseline.pace);
     // The whole plan must fit the calendar, known before a week is laid out: a long enough plan would otherwise
     // fill memory with weeks first and fail on the last one.
-    let total: u32 = allocation
+    let left: u32 = allocation
         .iter()
         .flat_map(|p| &p.blocks)
         .map(|b| b.weeks)
         .sum();
-    week_end(start, total.max(1))?;
-    let mut weeks: Vec<Week> = Vec::with_capacity(total as usize);
-    for (phase, phase_weeks) in path.phases.iter().zip(&allocation) {
+    week_end(from, left.max(1))?;
+    let mut weeks = history(progress, baseline.start, today);
+    let offset = weeks.len() as u32;
+    weeks.reserve(left as usize);
+    for (phase, phase_weeks) in course.path.phases.iter().zip(&allocation) {
         for block in &phase_weeks.blocks {
             let (task, units) = match &block.work {
-                Work::Module(id) => (
-                    Task::Module(id.clone()),
-                    focus_units(course, id, block.weeks),
-                ),
+                Work::Module(id) => (Task::Module(id.clone()), focus_units(course, id)),
                 Work::Choose => {
                     let (min, max) = phase.choice_range();
                     let options = phase.module_ids().map(str::to_string).collect();
@@ -131,11 +165,11 @@ pub fn plan(
                 }
             };
             for i in 0..block.weeks {
-                let n = weeks.len() as u32 + 1;
+                let n = weeks.len() as u32 + 1 - offset;
                 weeks.push(Week {
-                    week: n,
-                    start: week_start(start, n)?,
-                    end: week_end(start, n)?,
+                    week: offset + n,
+                    start: week_start(from, n)?,
+                    end: week_end(from, n)?,
                     phase: phase.id.clone(),
                     task: task.clone(),
                     focus: spread(&units, i as usize, block.weeks as usize),
@@ -144,40 +178,88 @@ pub fn plan(
             }
         }
     }
-    place_milestones(course, progress, &mut weeks);
+    place_milestones(course, progress, &mut weeks[offset as usize..]);
     Ok(Plan {
-        path: path.id.clone(),
-        pace,
-        start,
-        finish: weeks.last().map(|w| w.end),
+        path: course.path.id.clone(),
+        pace: baseline.pace,
+        start: baseline.start,
+        standing,
         weeks,
     })
 }
 
-/// What a module's weeks walk through: its topics, or its checklist labels when it has more weeks than topics.
-fn focus_units(course: &Course, id: &str, weeks: u32) -> Vec<String> {
-    let topics = course
+/// The weeks from `start` up to the one before this week, each with the modules finished in it and the hours logged
+/// (the last [`HISTORY_WEEKS`] of them at most).
+fn history(progress: &PathProgress, start: Date, today: Date) -> Vec<Week> {
+    let count = weeks_elapsed(start, today);
+    let skipped = (count - HISTORY_WEEKS).max(0);
+    let first_monday = monday_of(start);
+    let index = |day: Date| -> Option<usize> {
+        let days = first_monday.until(day).ok()?.get_days();
+        let week = i64::from(days).div_euclid(7) - skipped;
+        (0..count - skipped)
+            .contains(&week)
+            .then_some(week as usize)
+    };
+    let mut weeks: Vec<Week> = (skipped..count)
+        .map(|i| {
+            let monday = add_days(first_monday, i * 7).unwrap_or(first_monday);
+            Week {
+                week: i as u32 + 1,
+                start: if i == 0 { start } else { monday },
+                end: add_days(monday, 6).unwrap_or(monday),
+                phase: String::new(),
+                task: Task::Past(Past::default()),
+                focus: Vec::new(),
+                milestones: Vec::new(),
+            }
+        })
+        .collect();
+    for (id, entry) in &progress.modules {
+        if let (Status::Done, Some(day)) = (entry.status, entry.finished)
+            && let Some(Task::Past(p)) = index(day)
+                .and_then(|i| weeks.get_mut(i))
+                .map(|w| &mut w.task)
+        {
+            p.finished.push(id.clone());
+        }
+    }
+    for session in &progress.log {
+        if let Some(Task::Past(p)) = index(session.date)
+            .and_then(|i| weeks.get_mut(i))
+            .map(|w| &mut w.task)
+        {
+            p.hundredths += hundredths(session.hours);
+        }
+    }
+    weeks
+}
+
+/// What a module's weeks walk through, the same at every pace (only how many weeks it spans changes): its
+/// checklist's short labels (`Splits: my validation uses …` gives `Splits`), else its topics. A whole checklist
+/// sentence is never a week's focus.
+fn focus_units(course: &Course, id: &str) -> Vec<String> {
+    let labels: Vec<String> = course
+        .checklist_texts(id)
+        .iter()
+        .filter_map(|item| label(item))
+        .map(str::to_string)
+        .collect();
+    if !labels.is_empty() {
+        return labels;
+    }
+    course
         .path
         .module(id)
         .map(|m| m.topics.clone())
-        .unwrap_or_default();
-    if weeks as usize <= topics.len() {
-        return topics;
-    }
-    let checklist = course.checklist_texts(id);
-    if checklist.len() >= weeks as usize {
-        checklist.iter().map(|c| focus_label(c)).collect()
-    } else {
-        topics
-    }
+        .unwrap_or_default()
 }
 
-/// A checklist item as a week's focus: its label when it has one (`Splits: my validation strategy …` gives
-/// `Splits`), so a calendar cell stays short; otherwise the whole item.
-fn focus_label(item: &str) -> String {
+/// A checklist item's short label: the text before its first `: `, of at most 40 characters.
+pub fn label(item: &str) -> Option<&str> {
     match item.split_once(": ") {
-        Some((label, _)) if !label.is_empty() && label.chars().count() <= 40 => label.to_string(),
-        _ => item.to_string(),
+        Some((label, _)) if !label.trim().is_empty() && label.chars().count() <= 40 => Some(label),
+        _ => None,
     }
 }
 
@@ -243,7 +325,8 @@ fn place_milestones(course: &Course, progress: &PathProgress, weeks: &mut [Week]
 /// Groups consecutive weeks on the same task into spans: one calendar event each.
 pub fn spans(plan: &Plan) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
-    for week in &plan.weeks {
+    // A calendar holds what is still to do; the weeks gone by are the learner's record, not events to come.
+    for week in plan.weeks.iter().filter(|w| !w.is_past()) {
         let milestones = week.milestones.iter().map(|m| (week.week, m.clone()));
         match spans.last_mut() {
             Some(last) if last.task == week.task && last.phase == week.phase => {
@@ -312,12 +395,21 @@ mod tests {
         })
     }
 
+    /// Eight items each; labelled (`Step 1: …`) in one guide only, so both kinds of focus are covered.
     fn checklist(id: &str) -> Vec<String> {
-        (1..=8).map(|i| format!("{id} item {i}")).collect()
+        if id == "machine-learning-basics" {
+            (1..=8)
+                .map(|i| format!("Step {i}: {id} item {i}"))
+                .collect()
+        } else {
+            (1..=8).map(|i| format!("{id} item {i}")).collect()
+        }
     }
 
     fn plan_of(progress: &PathProgress, pace: Pace) -> Plan {
-        plan(&course(), progress, pace, date(2026, 1, 5)).unwrap_or_else(|e| panic!("{e}"))
+        let start = date(2026, 1, 5);
+        plan(&course(), progress, PlanPrefs { pace, start }, start)
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn texts(week: &Week) -> Vec<String> {
@@ -364,7 +456,7 @@ mod tests {
             (date(2026, 1, 12), date(2026, 1, 18))
         );
         assert_eq!(p.weeks[29].start, date(2026, 7, 27));
-        assert_eq!(p.finish, Some(date(2026, 8, 2)));
+        assert_eq!(p.finish(), Some(date(2026, 8, 2)));
     }
 
     #[test]
@@ -471,20 +563,14 @@ mod tests {
     }
 
     #[test]
-    fn focus_walks_through_topics_then_checklist_items() {
+    fn focus_walks_through_checklist_labels_else_topics_the_same_at_every_pace() {
         let p = plan_of(&PathProgress::default(), Pace::Steady);
-        // Machine learning basics: 5 weeks, 4 topics -> the 8 checklist items, in slices.
+        // Machine learning basics: 5 weeks through its 8 labelled items, in slices.
         let focus: Vec<Vec<String>> = p.weeks.iter().take(5).map(texts).collect();
-        assert_eq!(focus[0], ["machine-learning-basics item 1"]);
-        assert_eq!(
-            focus[4],
-            [
-                "machine-learning-basics item 7",
-                "machine-learning-basics item 8"
-            ]
-        );
+        assert_eq!(focus[0], ["Step 1"]);
+        assert_eq!(focus[4], ["Step 7", "Step 8"]);
         assert_eq!(focus.iter().map(Vec::len).sum::<usize>(), 8);
-        // Math foundations: 4 weeks, 4 topics, one each.
+        // Math foundations has no labels: 4 weeks through its 4 topics, one each.
         let math: Vec<Vec<String>> = p.weeks[5..9].iter().map(texts).collect();
         assert_eq!(
             math,
@@ -495,23 +581,32 @@ mod tests {
                 ["Optimization basics"]
             ]
         );
+        // At the fast pace the same units, over fewer weeks.
+        let fast = plan_of(&PathProgress::default(), Pace::Fast);
+        let units: Vec<String> = fast
+            .weeks
+            .iter()
+            .filter(|w| w.module() == Some("machine-learning-basics"))
+            .flat_map(texts)
+            .collect();
+        assert_eq!(
+            units,
+            (1..=8).map(|i| format!("Step {i}")).collect::<Vec<_>>()
+        );
     }
 
     #[test]
-    fn checklist_items_give_their_label_as_focus() {
+    fn a_checklist_label_is_the_text_before_its_colon_if_short() {
         assert_eq!(
-            focus_label("Splits: my validation uses a time-based split"),
-            "Splits"
+            label("Splits: my validation uses a time-based split"),
+            Some("Splits")
         );
         assert_eq!(
-            focus_label(
-                "Can explain the bias: variance trade-off in one paragraph with an example"
-            ),
-            "Can explain the bias"
+            label("Can explain the bias: variance trade-off in one paragraph with an example"),
+            Some("Can explain the bias")
         );
-        assert_eq!(focus_label("No label here"), "No label here");
-        let long = format!("{}: rest", "x".repeat(41));
-        assert_eq!(focus_label(&long), long);
+        assert_eq!(label("No label here"), None);
+        assert_eq!(label(&format!("{}: rest", "x".repeat(41))), None);
     }
 
     #[test]
@@ -600,14 +695,22 @@ mod tests {
         states.push(progress.clone());
         for (i, progress) in states.iter().enumerate() {
             for pace in [Pace::Fast, Pace::Steady, Pace::Relaxed] {
+                let baseline = PlanPrefs { pace, start: day };
                 let s =
-                    standing(&course, progress, pace, day, today).unwrap_or_else(|e| panic!("{e}"));
-                let p = plan(&course, progress, pace, today).unwrap_or_else(|e| panic!("{e}"));
-                assert_eq!(s.projected_finish, p.finish, "state {i}, {pace:?}");
+                    standing(&course, progress, baseline, today).unwrap_or_else(|e| panic!("{e}"));
+                let p = plan(&course, progress, baseline, today).unwrap_or_else(|e| panic!("{e}"));
+                // Laid out week by week, the plan ends on the day the standing computes from its length alone.
+                let last = p.weeks.last().filter(|w| !w.is_past()).map(|w| w.end);
+                assert_eq!(s.projected_finish, last, "state {i}, {pace:?}");
+                assert_eq!(s, p.standing, "state {i}, {pace:?}");
             }
         }
+        let baseline = PlanPrefs {
+            pace: Pace::Steady,
+            start: day,
+        };
         assert_eq!(
-            standing(&course, &progress, Pace::Steady, day, today).map(|s| s.projected_finish),
+            standing(&course, &progress, baseline, today).map(|s| s.projected_finish),
             Ok(None),
             "nothing left"
         );
@@ -625,11 +728,17 @@ mod tests {
             date(2026, 1, 20),
         );
         // Three weeks in, five planned weeks done: two ahead.
-        let s = standing(&course, &progress, Pace::Steady, start, date(2026, 1, 26))
+        let baseline = PlanPrefs {
+            pace: Pace::Steady,
+            start,
+        };
+        let s = standing(&course, &progress, baseline, date(2026, 1, 26))
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(s.weeks_ahead, 2);
+        // The plan as set out: 30 steady weeks from the start, whatever was done since.
+        assert_eq!(s.planned_finish, Some(date(2026, 8, 2)));
         // Ten weeks in: five behind.
-        let s = standing(&course, &progress, Pace::Steady, start, date(2026, 3, 16))
+        let s = standing(&course, &progress, baseline, date(2026, 3, 16))
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(s.weeks_ahead, -5);
         // The rest is 25 weeks of work at steady pace (foundations keep 9 of 14, then 9 and 7), laid out from today.

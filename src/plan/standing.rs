@@ -1,14 +1,17 @@
-//! Where a learner stands against their plan: the weeks the plan gives to what they have done, against the weeks
-//! elapsed since its start, and the finish the remaining work projects from today. Pure: today is an input.
+//! Where a learner stands against their plan, and the two finish dates every command shows under the same names:
+//! the *planned* finish (the plan laid from its start with nothing done: what the learner set out to do) and the
+//! *projected* finish (the work that remains, laid from this week at the same pace). `plan` and `status` both ask
+//! [`standing`], so they can never disagree. Pure: today is an input.
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 use super::allocate::{Work, allocate};
 use super::calendar::week_end;
+use super::dates::monday_of;
 use super::pace::Pace;
 use crate::course::Course;
-use crate::progress::{PathProgress, Status};
+use crate::progress::{PathProgress, PlanPrefs, Status};
 
 /// Where a learner stands against the plan that starts on their start date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,22 +20,42 @@ pub struct Standing {
     pub start: Date,
     /// Positive: ahead of the plan; negative: behind.
     pub weeks_ahead: i64,
+    /// The last day of the plan as laid from its start with nothing done; `None` when it has no weeks at all.
+    pub planned_finish: Option<Date>,
+    /// The last day of the remaining work laid from this week (or the plan's start, if later); `None` when nothing
+    /// is left.
     pub projected_finish: Option<Date>,
 }
 
-/// Compares progress with the plan from `start`: the weeks the plan gives to the modules done so far, against the
-/// whole weeks elapsed since `start`. The projected finish lays the remaining work out from `today`.
+/// The day the remaining work is laid from: today, or the plan's start when that is still to come.
+pub fn resume_day(start: Date, today: Date) -> Date {
+    start.max(today)
+}
+
+/// Whole ISO weeks gone by since the plan's start: the weeks before the current one.
+pub fn weeks_elapsed(start: Date, today: Date) -> i64 {
+    if today <= start {
+        return 0;
+    }
+    let days = monday_of(start)
+        .until(monday_of(today))
+        .map_or(0, |s| i64::from(s.get_days()));
+    days / 7
+}
+
+/// Compares progress with the plan from `baseline`: the weeks the plan gives to the modules done so far, against the
+/// weeks elapsed since its start; and lays the remaining work out from this week for the projected finish.
 pub fn standing(
     course: &Course,
     progress: &PathProgress,
-    pace: Pace,
-    start: Date,
+    baseline: PlanPrefs,
     today: Date,
 ) -> Result<Standing, String> {
+    let PlanPrefs { pace, start } = baseline;
     // The plan as it was on day one: the same choices and skips, nothing done yet. Only what the allocation reads is
     // copied, not the study log.
     let fresh = PathProgress {
-        chosen: progress.chosen.clone(),
+        chosen: course.chosen(progress),
         modules: progress
             .modules
             .iter()
@@ -41,16 +64,18 @@ pub fn standing(
             .collect(),
         ..PathProgress::default()
     };
-    let baseline = allocate(course, &fresh, pace);
-    let earned: i64 = baseline
+    let planned = allocate(course, &fresh, pace);
+    let earned: i64 = planned
         .iter()
         .flat_map(|p| &p.blocks)
         .filter(|b| matches!(&b.work, Work::Module(m) if progress.status(m) == Status::Done))
         .map(|b| i64::from(b.weeks))
         .sum();
-    // Both are calendar dates, so the span between them always exists; a start after today is no time elapsed.
-    let elapsed_days = start.until(today).map_or(0, |s| i64::from(s.get_days()));
-    let elapsed_weeks = elapsed_days.max(0) / 7;
+    let planned_weeks: u32 = planned
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .map(|b| b.weeks)
+        .sum();
     // The remaining plan's last day, from its length alone: laying out every week, with focus and milestones, only
     // to read the date of the last was most of `status` on a large path.
     let left: u32 = allocate(course, progress, pace)
@@ -58,14 +83,33 @@ pub fn standing(
         .flat_map(|p| &p.blocks)
         .map(|b| b.weeks)
         .sum();
-    let projected_finish = match left {
-        0 => None,
-        n => Some(week_end(today, n)?),
+    let finish = |from: Date, weeks: u32| match weeks {
+        0 => Ok(None),
+        n => week_end(from, n).map(Some),
     };
     Ok(Standing {
         pace,
         start,
-        weeks_ahead: earned - elapsed_weeks,
-        projected_finish,
+        weeks_ahead: earned - weeks_elapsed(start, today),
+        planned_finish: finish(start, planned_weeks)?,
+        projected_finish: finish(resume_day(start, today), left)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn weeks_elapsed_count_whole_iso_weeks_before_this_one() {
+        // A Wednesday start: its own week is week 1, Monday to Sunday.
+        let start = date(2026, 1, 7);
+        assert_eq!(weeks_elapsed(start, date(2026, 1, 11)), 0);
+        assert_eq!(weeks_elapsed(start, date(2026, 1, 12)), 1);
+        assert_eq!(weeks_elapsed(start, date(2026, 1, 25)), 2);
+        assert_eq!(weeks_elapsed(start, date(2025, 12, 1)), 0);
+        // Across ISO week 53 of 2026 into 2027.
+        assert_eq!(weeks_elapsed(date(2026, 12, 27), date(2027, 1, 4)), 2);
+    }
 }

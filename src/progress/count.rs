@@ -15,10 +15,17 @@ pub struct Count {
 }
 
 impl Count {
+    /// The share done, rounded to the nearest whole percent — but 100 only when everything is done and 0 only
+    /// when nothing is, so a learner is never told they are finished, or have not begun, when they are not.
     pub fn percent(&self) -> u32 {
-        (self.done * 100)
-            .checked_div(self.total)
-            .map_or(100, |p| p as u32)
+        if self.total == 0 || self.done >= self.total {
+            return 100;
+        }
+        if self.done == 0 {
+            return 0;
+        }
+        let nearest = (self.done * 200 + self.total) / (self.total * 2);
+        nearest.clamp(1, 99) as u32
     }
 
     pub fn is_complete(&self) -> bool {
@@ -30,17 +37,13 @@ impl Count {
 pub fn counted<'a>(phase: &'a Phase, progress: &PathProgress) -> Vec<&'a str> {
     phase
         .module_ids()
-        .filter(|m| {
-            let status = progress.status(m);
-            // A specialization done without being chosen still counts.
-            status != Status::Skipped && (progress.takes(phase, m) || status == Status::Done)
-        })
+        .filter(|m| progress.status(m) != Status::Skipped && progress.takes(phase, m))
         .collect()
 }
 
 pub fn phase_count(phase: &Phase, progress: &PathProgress) -> Count {
     let counted = counted(phase, progress);
-    if phase.is_choice() && counted.is_empty() && progress.chosen.is_empty() {
+    if phase.is_choice() && counted.is_empty() {
         return Count { done: 0, total: 1 };
     }
     Count {
@@ -126,18 +129,27 @@ modules:
     }
 
     #[test]
-    fn only_the_chosen_specializations_count_and_one_done_unchosen_counts_too() {
+    fn only_the_chosen_specializations_count_and_one_done_counts_as_chosen() {
         let p = with(&[("z", Change::Done)], &["x", "y"]);
         assert_eq!(counts(&p), [(0, 3), (1, 3), (1, 6)]);
         assert_eq!(counted(&path().phases[1], &p), ["x", "y", "z"]);
     }
 
     #[test]
-    fn percentages_round_down_and_an_empty_count_is_complete() {
+    fn percentages_round_to_the_nearest_but_never_to_0_or_100_early() {
         let c = |done, total| Count { done, total };
         assert_eq!(
-            [c(1, 6).percent(), c(2, 3).percent(), c(0, 0).percent()],
-            [16, 66, 100]
+            [
+                c(1, 6),
+                c(2, 7),
+                c(2, 3),
+                c(0, 0),
+                c(1, 1000),
+                c(999, 1000),
+                c(0, 5)
+            ]
+            .map(|c| c.percent()),
+            [17, 29, 67, 100, 1, 99, 0]
         );
         assert!(c(0, 0).is_complete() && !c(2, 3).is_complete());
     }

@@ -67,6 +67,15 @@ pub struct PathProgress {
     pub log: Vec<LogEntry>,
 }
 
+/// Hours are kept to the hundredth; sums are done in hundredths so 0.1 + 0.2 is 0.3.
+pub fn hundredths(hours: f64) -> i64 {
+    (hours * 100.0).round() as i64
+}
+
+pub fn from_hundredths(h: i64) -> f64 {
+    h as f64 / 100.0
+}
+
 /// One study session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -171,6 +180,20 @@ impl PathProgress {
         }))
     }
 
+    /// Hours logged per module, summed in hundredths as the log keeps them: one pass over the log, built once per
+    /// use (a pass per module was modules × sessions on a large path).
+    pub fn logged_by_module(&self) -> std::collections::HashMap<&str, f64> {
+        let mut sums: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+        for e in &self.log {
+            if let Some(m) = &e.module {
+                *sums.entry(m.as_str()).or_default() += hundredths(e.hours);
+            }
+        }
+        sums.into_iter()
+            .map(|(m, h)| (m, from_hundredths(h)))
+            .collect()
+    }
+
     /// The texts of the checklist items the learner has ticked on a module.
     pub fn ticked(&self, module: &str) -> BTreeSet<String> {
         self.entry(module)
@@ -182,10 +205,24 @@ impl PathProgress {
         self.chosen.iter().any(|c| c == module)
     }
 
+    /// Whether a specialization counts as chosen: named with `choose`, or in progress or done already (a learner who
+    /// started one has chosen it, whatever the list says).
+    pub fn counts_as_chosen(&self, module: &str) -> bool {
+        self.is_chosen(module) || matches!(self.status(module), Status::InProgress | Status::Done)
+    }
+
+    /// The modules of a choice phase that count as chosen, in path order.
+    pub fn chosen_in<'a>(&self, phase: &'a Phase) -> Vec<&'a str> {
+        phase
+            .module_ids()
+            .filter(|m| self.counts_as_chosen(m))
+            .collect()
+    }
+
     /// Whether a module of `phase` is part of this learner's path: every module of a phase, but of a choice phase
-    /// only the chosen ones. The one rule the plan, `next`, the counts and the hours left all ask.
+    /// only those that count as chosen. The one rule the plan, `next`, the counts, the hours left and `list` ask.
     pub fn takes(&self, phase: &Phase, module: &str) -> bool {
-        !phase.is_choice() || self.is_chosen(module)
+        !phase.is_choice() || self.counts_as_chosen(module)
     }
 
     /// The modules of `phase` this learner takes (see [`PathProgress::takes`]), in path order.
@@ -198,6 +235,12 @@ impl PathProgress {
 
     /// Applies a status change on `today`. Returns whether anything changed.
     pub fn apply(&mut self, kind: Kind, id: &str, change: Change, today: Date) -> bool {
+        // A skipped specialization is not one the learner takes: it leaves the choice.
+        let chosen_before = self.chosen.len();
+        if change == Change::Skip && kind == Kind::Module {
+            self.chosen.retain(|c| c != id);
+        }
+        let unchosen = self.chosen.len() != chosen_before;
         let map = match kind {
             Kind::Module => &mut self.modules,
             Kind::Project => &mut self.projects,
@@ -232,7 +275,7 @@ impl PathProgress {
                 entry.finished = None;
             }
         }
-        let changed = entry != before;
+        let changed = entry != before || unchosen;
         // A todo entry with nothing ticked says nothing: leave it out of the file.
         if entry == Entry::default() {
             map.remove(id);

@@ -35,12 +35,19 @@ pub struct Step {
     /// The module or project id; absent on a `choose` step.
     pub id: Option<String>,
     pub title: String,
+    /// The phase's id (for scripts) …
     pub phase: Option<String>,
+    /// … and its title (for people).
+    #[serde(skip)]
+    pub phase_title: Option<String>,
     /// A module's topics; on a `choose` step, the ids to choose from.
     pub topics: Vec<String>,
     pub weeks: Option<u32>,
     /// The command that takes this step.
     pub command: String,
+    /// A module's prerequisites that are not done yet: it is best started after them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<String>,
 }
 
 /// Ranks the next steps. A module whose checklist is all ticked is offered to be marked done.
@@ -92,14 +99,36 @@ impl Ranker<'_> {
         else {
             return Vec::new();
         };
-        if phase.is_choice() && self.progress.chosen.is_empty() {
+        if phase.is_choice() && self.progress.chosen_in(phase).is_empty() {
             return vec![self.choose_step(phase)];
         }
-        phase
+        let todo: Vec<&str> = phase
             .module_ids()
             .filter(|id| self.progress.takes(phase, id) && self.progress.status(id) == Status::Todo)
+            .collect();
+        self.after_prerequisites(todo)
+            .into_iter()
             .map(|id| self.module_step(self.finish_or(Action::Start, id), id))
             .collect()
+    }
+
+    /// `modules` in path order, but each after those of them it builds on (a stable topological order; the loader
+    /// has refused any cycle).
+    fn after_prerequisites<'m>(&self, mut modules: Vec<&'m str>) -> Vec<&'m str> {
+        let mut ordered: Vec<&'m str> = Vec::with_capacity(modules.len());
+        while !modules.is_empty() {
+            let waiting = |id: &str, rest: &[&str]| {
+                self.course
+                    .prerequisites(id)
+                    .iter()
+                    .any(|p| rest.contains(&p.as_str()))
+            };
+            let next = (0..modules.len())
+                .find(|&i| !waiting(modules[i], &modules))
+                .unwrap_or(0);
+            ordered.push(modules.remove(next));
+        }
+        ordered
     }
 
     fn choose_step(&self, phase: &Phase) -> Step {
@@ -118,13 +147,15 @@ impl Ranker<'_> {
             id: None,
             title: format!("Choose {} of the {}", choice_count(min, max), phase.title),
             phase: Some(phase.id.clone()),
+            phase_title: Some(phase.title.clone()),
             topics: options,
             weeks: Some(allocation_weeks(self.allocation, &phase.id)),
             command: example,
+            after: Vec::new(),
         }
     }
 
-    /// Recommended projects whose modules are all done and that are not closed yet.
+    /// Recommended projects in progress, and those whose modules are all done that are not closed yet.
     fn ready_projects(&self) -> Vec<Step> {
         let mut steps = Vec::new();
         for project in self.course.path.all_projects() {
@@ -133,15 +164,23 @@ impl Ranker<'_> {
                     .modules
                     .iter()
                     .all(|m| self.progress.status(m) == Status::Done);
-            if ready && !self.progress.project_status(&project.id).is_closed() {
+            // A project in progress is offered whatever its modules say: the learner is building it.
+            let status = self.progress.project_status(&project.id);
+            if (ready && !status.is_closed()) || status == Status::InProgress {
                 steps.push(Step {
                     action: Action::Build,
                     id: Some(project.id.clone()),
                     title: project.title.clone(),
                     phase: None,
+                    phase_title: None,
                     topics: project.modules.clone(),
                     weeks: None,
-                    command: format!("aipath done {}", project.id),
+                    // A project is started before it is done, as a module is.
+                    command: match self.progress.project_status(&project.id) {
+                        Status::InProgress => format!("aipath done {}", project.id),
+                        _ => format!("aipath start {}", project.id),
+                    },
+                    after: Vec::new(),
                 });
             }
         }
@@ -165,12 +204,22 @@ impl Ranker<'_> {
             id: Some(id.to_string()),
             title: def.map(|d| d.title.clone()).unwrap_or_default(),
             phase: path.phase_of(id).map(|p| p.id.clone()),
+            phase_title: path.phase_of(id).map(|p| p.title.clone()),
             topics: def.map(|d| d.topics.clone()).unwrap_or_default(),
             weeks: self.weeks.get(id).copied(),
             command: match action {
                 Action::Start => format!("aipath start {id}"),
+                // Studying is what comes next for a module in progress; `done` once its checklist is ticked.
+                Action::Continue => format!("aipath show {id}"),
                 _ => format!("aipath done {id}"),
             },
+            after: self
+                .course
+                .prerequisites(id)
+                .iter()
+                .filter(|p| self.progress.status(p) != Status::Done)
+                .cloned()
+                .collect(),
         }
     }
 }
@@ -269,7 +318,7 @@ projects:
             steps(&course, &p),
             [
                 step(Action::Finish, "a", "aipath done a"),
-                step(Action::Continue, "b", "aipath done b")
+                step(Action::Continue, "b", "aipath show b")
             ]
         );
     }
@@ -294,8 +343,37 @@ projects:
             steps(&course, &p),
             [
                 step(Action::Start, "y", "aipath start y"),
-                step(Action::Build, "tool", "aipath done tool")
+                step(Action::Build, "tool", "aipath start tool")
             ]
+        );
+    }
+
+    #[test]
+    fn a_module_comes_after_its_prerequisites_and_says_what_it_waits_for() {
+        let path = LearningPath::from_yaml(PATH).unwrap_or_else(|e| panic!("{e:?}"));
+        let guides = ["a", "b", "x", "y"].map(|m| {
+            let prerequisites = if m == "a" { "[b]" } else { "[]" };
+            let text = format!("---\nhours: 10\nprerequisites: {prerequisites}\n---\n\n# {m}\n");
+            (m.to_string(), text)
+        });
+        let files = guides
+            .iter()
+            .map(|(m, t)| {
+                let file = std::path::PathBuf::from(m);
+                let guide = crate::course::GuideFile::new(file, std::borrow::Cow::Owned(t.clone()));
+                (m.clone(), guide.unwrap_or_else(|e| panic!("{e:#}")))
+            })
+            .collect();
+        let course = Course::new(path, "p.yaml".into(), files).unwrap_or_else(|e| panic!("{e:#}"));
+        let p = PathProgress::default();
+        let steps = next_steps(&course, &p, &allocate(&course, &p, Pace::Steady));
+        let order: Vec<(Option<&str>, Vec<String>)> = steps
+            .iter()
+            .map(|s| (s.id.as_deref(), s.after.clone()))
+            .collect();
+        assert_eq!(
+            order,
+            [(Some("b"), vec![]), (Some("a"), vec!["b".to_string()])]
         );
     }
 

@@ -38,6 +38,8 @@ fn event(span: &Span, course: &Course, stamp: Date) -> Vec<String> {
     let (title, focus, module) = match &span.task {
         Task::Module(id) => (course.title(id).to_string(), span.focus.clone(), Some(id)),
         Task::Choose(choice) => (choose_title(choice), vec![choose_focus(choice)], None),
+        // `spans` leaves the weeks gone by out of a calendar.
+        Task::Past(_) => (String::new(), Vec::new(), None),
     };
     let weeks = if span.weeks == 1 {
         format!("week {}", span.first_week)

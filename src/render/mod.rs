@@ -29,13 +29,22 @@ pub trait Render {
     }
 }
 
-/// A view's human text as it may reach a terminal: cleaned whole unless it styles (and cleans) itself.
+/// A view's human text as it may reach a terminal: cleaned whole unless it cleans itself (keeping the colours the
+/// renderers chose when colour is on), and on a terminal its free text wrapped to the width; tables are fitted by
+/// themselves.
 pub fn human<V: Render + ?Sized>(view: &V, screen: Screen) -> String {
     let text = view.render(screen);
     if view.cleans_itself() {
-        text
+        return text;
+    }
+    let text = if screen.color {
+        text::clean_styled(&text).into_owned()
     } else {
         text::clean(&text).into_owned()
+    };
+    match screen.columns.filter(|_| screen.tty) {
+        Some(width) => text::wrap_free_text(&text, width),
+        None => text,
     }
 }
 

@@ -6,8 +6,11 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 
 use crate::guide::checklist::Ticks;
+use crate::plan::standing::Standing;
 use crate::progress::Change;
 use crate::progress::count::Count;
+use crate::render::Screen;
+use crate::render::table::Tone;
 
 /// Hours as a person writes them: `4.25`, `1.5`, `2`.
 pub fn hours(hours: f64) -> String {
@@ -15,33 +18,24 @@ pub fn hours(hours: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// A bar per week, scaled to the busiest one, plus a one-line sparkline: the learner's rhythm at a glance.
+/// A bar per week, scaled to the busiest one, under a header that names the columns: the learner's rhythm at a
+/// glance. Weeks with nothing logged say so in words.
 pub fn chart(weeks: &[(Date, f64)], width: usize) -> String {
-    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let max = weeks.iter().map(|w| w.1).fold(0.0, f64::max);
-    let scale = |h: f64, steps: usize| {
-        if max > 0.0 {
-            (h / max * steps as f64).round() as usize
-        } else {
-            0
-        }
-    };
-    let spark: String = weeks
-        .iter()
-        .map(|&(_, h)| {
-            if h <= 0.0 {
-                ' '
-            } else {
-                TICKS[scale(h, 7).min(7)]
-            }
-        })
-        .collect();
-    let mut out = format!("{spark}\n");
+    if max <= 0.0 {
+        let n = weeks.len();
+        return format!(
+            "No sessions in the last {n} {}.\n",
+            if n == 1 { "week" } else { "weeks" }
+        );
+    }
+    let scale = |h: f64| (h / max * width as f64).round() as usize;
+    let mut out = format!("{:<8} {:<10}  {:<width$}  Hours\n", "Week", "Monday", "");
     for &(monday, h) in weeks {
         let (year, week) = (monday.iso_week_date().year(), monday.iso_week_date().week());
         out.push_str(&format!(
             "{year}-W{week:02} {monday}  {:<width$}  {} h\n",
-            "#".repeat(scale(h, width)),
+            "#".repeat(scale(h)),
             hours(h)
         ));
     }
@@ -83,6 +77,81 @@ fn clean_with(text: &str, one_line: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Where a learner stands and the two finish dates, in the words `plan` and `status` both print:
+/// `6 weeks behind the steady plan from 2026-01-05: planned finish 2026-08-02, projected finish 2026-09-13`.
+pub fn schedule_line(s: &Standing, screen: Screen) -> String {
+    let position = match s.weeks_ahead {
+        0 => "On schedule with".to_string(),
+        1 => Tone::Good.paint("1 week ahead", screen) + " of",
+        -1 => Tone::Bad.paint("1 week behind", screen),
+        n if n > 0 => Tone::Good.paint(&format!("{n} weeks ahead"), screen) + " of",
+        n => Tone::Bad.paint(&format!("{} weeks behind", -n), screen),
+    };
+    let planned = date_or_dash(s.planned_finish);
+    let projected = s
+        .projected_finish
+        .map_or_else(|| "none, nothing is left".to_string(), |d| d.to_string());
+    format!(
+        "Schedule: {position} the {} plan from {}: planned finish {planned}, projected finish {projected}",
+        s.pace.as_str(),
+        s.start
+    )
+}
+
+/// [`clean`] for a rendering that carries colour of its own: SGR sequences (`ESC [ … m`, colours and styles only) are
+/// kept; every other control character is shown. The renderers have cleaned each piece of third-party text before
+/// styling it, so what is kept here is theirs; a stray SGR could only change a colour, never move the cursor, clear
+/// the screen, retitle the window or reach the clipboard.
+pub fn clean_styled(text: &str) -> Cow<'_, str> {
+    if !text.contains('\x1b') {
+        return clean(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\x1b') {
+        out.push_str(&clean(&rest[..at]));
+        let after = &rest[at + 1..];
+        let sgr = after.strip_prefix('[').and_then(|body| {
+            let end = body.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (body.as_bytes()[end] == b'm').then_some(end + 2)
+        });
+        match sgr {
+            Some(len) => {
+                out.push_str(&rest[at..at + 1 + len]);
+                rest = &after[len..];
+            }
+            None => {
+                out.push_str("^[");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&clean(rest));
+    Cow::Owned(out)
+}
+
+/// Wraps each line of `text` longer than `width` at word boundaries, leaving a table's lines (its box-drawing
+/// borders) alone: they are already fitted.
+pub fn wrap_free_text(text: &str, width: usize) -> String {
+    let table_line = |line: &str| line.starts_with(['┌', '│', '╞', '├', '└', '+', '|']);
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        if table_line(body) || textwrap::core::display_width(body) <= width {
+            out.push_str(line);
+            continue;
+        }
+        let options = textwrap::Options::new(width)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .break_words(false);
+        out.push_str(&textwrap::fill(body, options));
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// `1 path`, `2 paths`.
@@ -172,6 +241,14 @@ mod tests {
     }
 
     #[test]
+    fn a_styled_rendering_keeps_its_colours_and_shows_everything_else() {
+        assert_eq!(
+            clean_styled("\x1b[32mdone\x1b[39m \x1b]0;t\x07 \x1b[2J \x1b[1;31mx\x1b[0m"),
+            "\x1b[32mdone\x1b[39m ^[]0;t^G ^[[2J \x1b[1;31mx\x1b[0m"
+        );
+    }
+
+    #[test]
     fn one_line_text_has_no_line_breaks() {
         assert_eq!(one_line("a\r\nb\nc\rd\te"), "a b c d e");
         assert_eq!(one_line("x\x1b[31my"), "x^[[31my");
@@ -218,7 +295,12 @@ mod tests {
         ];
         assert_eq!(
             chart(&weeks, 8),
-            "▃█ \n2026-W01 2025-12-29  ##        1 h\n2026-W02 2026-01-05  ########  4 h\n2026-W03 2026-01-12            0 h\n"
+            "Week     Monday                Hours\n2026-W01 2025-12-29  ##        1 h\n\
+             2026-W02 2026-01-05  ########  4 h\n2026-W03 2026-01-12            0 h\n"
+        );
+        assert_eq!(
+            chart(&[(date(2026, 1, 12), 0.0)], 8),
+            "No sessions in the last 1 week.\n"
         );
     }
 }

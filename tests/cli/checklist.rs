@@ -156,7 +156,7 @@ fn check_and_uncheck_round_trip_through_the_state_file() {
     assert_eq!(list_checklist(&env, MLB), (2, 9));
     let list = env.ok(&["list"]);
     let row = list.lines().find(|l| l.contains(MLB)).unwrap_or_default();
-    assert!(row.contains("| 2/9 "), "{list}");
+    assert!(row.contains(" 2/9 |"), "{list}");
     let status = env.json(&["status"]);
     assert_eq!(
         status["phases"][0]["checklist"],

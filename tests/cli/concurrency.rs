@@ -8,7 +8,8 @@ use aipath::progress::{State, Status};
 
 use crate::support::{Env, TODAY};
 
-/// The built-in path's modules: one writer process each.
+/// Nine ids of the built-in path: eight modules (two of the three specializations, the most one may choose) and a
+/// project. One writer process each.
 const MODULES: [&str; 9] = [
     "machine-learning-basics",
     "math-foundations",
@@ -18,7 +19,7 @@ const MODULES: [&str; 9] = [
     "model-training-tuning",
     "llm-applications",
     "computer-vision",
-    "nlp-transformers",
+    "model-monitoring-dashboard",
 ];
 
 const PATH_ID: &str = "software-developer-to-ai-engineer";
@@ -66,7 +67,13 @@ fn read_state(file: &Path) -> State {
 
 fn statuses(state: &State) -> Vec<Status> {
     let progress = state.paths.get(PATH_ID).cloned().unwrap_or_default();
-    MODULES.iter().map(|m| progress.status(m)).collect()
+    MODULES
+        .iter()
+        .map(|m| match progress.status(m) {
+            Status::Todo => progress.project_status(m),
+            status => status,
+        })
+        .collect()
 }
 
 #[test]

@@ -239,7 +239,7 @@ fn choosing_again_replaces_the_choice() {
     let out = env.ok(&["choose", "nlp-transformers"]);
     assert_eq!(
         out,
-        "Chosen: `nlp-transformers`. They follow the earlier phases in `aipath next`.\n"
+        "Chosen: `nlp-transformers`. It follows the earlier phases in `aipath next`.\n"
     );
     assert_eq!(
         env.json(&["status"])["chosen"],
@@ -296,7 +296,7 @@ fn status_counts_the_unchosen_specializations_as_one_pending_item() {
     assert_eq!(env.json(&["status"])["overall"]["total"], 8);
     let out = env.ok(&["status"]);
     assert!(
-        out.contains("| Specialized Areas      | 0/2  | 0%"),
+        out.contains("| Specialized Areas      |  0/2 | 0% |"),
         "{out}"
     );
 }
@@ -455,4 +455,34 @@ fn help_for_each_command_has_an_example() {
         let out = env.ok(&[cmd, "--help"]);
         assert!(out.contains("Example:\n  aipath "), "{cmd}: {out}");
     }
+}
+
+#[test]
+fn aipath_alone_is_a_dashboard_that_ends_with_the_next_command() {
+    let env = Env::new();
+    let out = env.ok(&[]);
+    assert_eq!(
+        out,
+        "Software Developer to AI Engineer\n0 of 7 done (0%) [--------------------]\n\nStudying: nothing yet.\n\
+         This week: 0 h logged\n\nNext: `aipath start machine-learning-basics`\n`aipath help` lists every command.\n"
+    );
+    assert_eq!(env.state_bytes(), None, "the dashboard writes nothing");
+    env.ok(&["start", "math"]);
+    env.ok(&["check", "math", "1"]);
+    let out = env.ok(&[]);
+    assert!(
+        out.contains("Studying: Math Foundations (`math-foundations`), checklist 1/9\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nSchedule: On schedule with the steady plan from 2026-01-05"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nNext: `aipath show math-foundations`\n"),
+        "{out}"
+    );
+    // The full help is still there.
+    let help = env.ok(&["help"]);
+    assert!(help.contains("Usage: aipath"), "{help}");
 }

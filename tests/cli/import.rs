@@ -224,3 +224,64 @@ fn an_import_into_the_data_folder_is_named_by_its_id() {
     env.ok(&["use", "my-copy"]);
     assert_eq!(env.json(&["next"])["path"], "my-copy");
 }
+
+#[test]
+fn import_makes_the_missing_folder_and_suggests_only_what_works() {
+    let env = Env::new();
+    // The README's own recipe, on a fresh install: the data folder's `paths/` does not exist yet.
+    let out = env.path().join("home/.local/share/aipath/paths/copy.yaml");
+    let stdout = env.ok(&[
+        "import",
+        &source().to_string_lossy(),
+        "--id",
+        "fresh",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert!(
+        stdout.ends_with("`aipath use fresh` makes it the active path.\n"),
+        "{stdout}"
+    );
+    // A document whose module has no guide: the result has a problem, so `next` on it would fail; say how to
+    // check it instead.
+    let doc = env.path().join("solo.md");
+    fs::write(
+        &doc,
+        "# Solo\n\n## Basics (2-3 weeks)\n1. [Unknown](../modules/no-guide-here/README.md)\n    - Topic\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let target = env.path().join("out/solo.yaml");
+    let (stdout, stderr) = run(
+        &env,
+        &[
+            "import",
+            &doc.to_string_lossy(),
+            "-o",
+            &target.to_string_lossy(),
+        ],
+        0,
+    );
+    assert!(
+        stderr.contains("module `no-guide-here` has no guide"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.ends_with(&format!(
+            "with 1 problem to fix (above). Fix them, then `aipath validate {}` checks it again.\n",
+            target.display()
+        )),
+        "{stdout}"
+    );
+    assert!(!stdout.contains(".import-") && !stderr.contains(".import-"));
+}
+
+#[test]
+fn validate_on_a_markdown_document_points_to_import() {
+    let env = Env::new();
+    let src = source().to_string_lossy().into_owned();
+    let err = env.fails(&["validate", &src], 2);
+    assert!(
+        err.contains("is markdown, not a path file: `aipath import"),
+        "{err}"
+    );
+}

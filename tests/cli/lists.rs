@@ -163,11 +163,39 @@ fn resources_and_tips_list_every_item_with_its_group() {
     );
     assert_eq!(resources["groups"][2]["items"][2], "CI/CD for ML");
     let table = env.ok(&["resources"]);
+    let (path_lists, guides) = table
+        .split_once("\nThe guides' resources, by module:\n")
+        .unwrap_or_else(|| panic!("{table}"));
     // A header, a rule, 12 items: one line each.
-    assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), 13);
     assert_eq!(
-        row(&table, "MLflow/Weights & Biases"),
+        path_lists.lines().filter(|l| l.starts_with("| ")).count(),
+        13
+    );
+    assert_eq!(
+        row(path_lists, "MLflow/Weights & Biases"),
         ["Development Tools", "MLflow/Weights & Biases"]
+    );
+    // Then every guide's resources, with who wrote them and where they are.
+    assert_eq!(
+        row(guides, "Mathematics for Machine Learning"),
+        [
+            "math-foundations",
+            "Mathematics for Machine Learning",
+            "Marc Peter Deisenroth, A. Aldo Faisal and Cheng Soon Ong, Cambridge University Press",
+            "https://mml-book.github.io/"
+        ]
+    );
+    let math = env.json(&["resources", "--module", "math"]);
+    assert_eq!(math["groups"], serde_json::json!([]));
+    assert_eq!(math["guides"].as_array().map(Vec::len), Some(1));
+    assert_eq!(math["guides"][0]["module"], "math-foundations");
+    assert!(
+        math["guides"][0]["resources"]
+            .as_array()
+            .is_some_and(|r| r.len() >= 6
+                && r.iter()
+                    .all(|x| x["url"].as_str().is_some_and(|u| u.starts_with("https://")))),
+        "{math}"
     );
 
     let tips = env.json(&["tips"]);
@@ -209,10 +237,10 @@ fn a_path_without_these_lists_says_so() {
         env.ok(&["--path", &file, "skills"]),
         "The path `bare` lists no skills.\n"
     );
-    assert_eq!(
-        env.ok(&["--path", &file, "resources"]),
-        "The path `bare` lists no resources.\n"
-    );
+    // The path names no resources of its own; its one guide (the built-in math guide) does.
+    let resources = env.ok(&["--path", &file, "resources"]);
+    assert!(resources.starts_with("+-"), "{resources}");
+    assert!(!resources.contains("Group"), "{resources}");
     assert_eq!(
         env.ok(&["--path", &file, "tips"]),
         "The path `bare` lists no tips.\n"

@@ -1,65 +1,137 @@
-//! On a narrow terminal (70 columns) tables keep ids and dates whole and let the columns a learner can do without
-//! step aside, rather than breaking every cell mid-word.
+//! On any terminal width (40, 60, 80 and 120 columns) every table keeps its words, ids, dates and numbers whole:
+//! columns a learner can do without step aside, and a table that still cannot fit becomes one block of
+//! `Header: value` lines per row. No line is wider than the terminal.
 
-use crate::support::{Env, on_terminal};
+use unicode_width::UnicodeWidthStr;
 
-/// The screen's lines for `args` on a 70-column terminal.
-fn screen(env: &Env, args: &str) -> Vec<String> {
-    let shown = on_terminal(env, args, &[("PAGER", "")]).unwrap_or_default();
+use crate::support::{Env, on_terminal_of};
+
+const WIDTHS: [u16; 4] = [40, 60, 80, 120];
+
+/// Every command that prints a table.
+const TABLES: [&str; 10] = [
+    "next",
+    "list",
+    "status",
+    "plan",
+    "projects",
+    "skills",
+    "paths",
+    "log",
+    "resources",
+    "tips",
+];
+
+/// The screen's lines for `args` on a terminal `columns` wide.
+fn screen(env: &Env, columns: u16, args: &str) -> Vec<String> {
+    let shown =
+        on_terminal_of(env, columns, args, &[("PAGER", ""), ("NO_COLOR", "1")]).unwrap_or_default();
     shown.lines().map(str::to_string).collect()
 }
 
-/// Whether some line shows `word` whole, between cell borders.
+/// Whether some line shows `word` whole: as a table cell between borders, or as a stacked `Header: value`.
 fn whole(lines: &[String], word: &str) -> bool {
-    lines
-        .iter()
-        .any(|l| l.split(['│', '┆']).any(|cell| cell.trim() == word))
+    lines.iter().any(|l| {
+        l.split(['│', '┆']).any(|cell| cell.trim() == word)
+            || l.split_once(": ")
+                .is_some_and(|(_, value)| value.trim() == word)
+    })
 }
 
-#[test]
-fn next_keeps_ids_whole_and_drops_the_title() {
-    let env = Env::new();
-    let lines = screen(&env, "next");
-    assert!(lines.iter().all(|l| l.chars().count() <= 70), "{lines:#?}");
-    for id in ["machine-learning-basics", "deep-learning-foundations"] {
-        assert!(whole(&lines, id), "`{id}` broken: {lines:#?}");
-    }
-    assert!(!lines.iter().any(|l| l.contains("Title")), "{lines:#?}");
-}
-
-#[test]
-fn list_keeps_ids_and_dates_whole() {
+/// A learner a few steps in: something done, something started, a choice, a session logged.
+fn learner() -> Env {
     let env = Env::new();
     env.ok(&["done", "machine-learning-basics"]);
-    let lines = screen(&env, "list");
-    assert!(lines.iter().all(|l| l.chars().count() <= 70), "{lines:#?}");
-    for word in [
-        "machine-learning-basics",
-        "deep-learning-foundations",
-        "nlp-transformers",
-        "2026-01-05",
-    ] {
-        assert!(whole(&lines, word), "`{word}` broken: {lines:#?}");
-    }
-    assert!(!lines.iter().any(|l| l.contains("Title")), "{lines:#?}");
+    env.ok(&["start", "math-foundations"]);
+    env.ok(&["choose", "computer-vision"]);
+    env.ok(&[
+        "log",
+        "1.5",
+        "--module",
+        "math",
+        "--note",
+        "eigenvectors and a long note that wraps",
+    ]);
+    env
 }
 
 #[test]
-fn projects_keep_ids_whole() {
-    let env = Env::new();
-    let lines = screen(&env, "projects");
-    let table: Vec<String> = lines
-        .iter()
-        .filter(|l| l.starts_with(['│', '┌', '└', '╞']))
-        .cloned()
-        .collect();
-    assert!(table.iter().all(|l| l.chars().count() <= 70), "{lines:#?}");
-    assert!(whole(&lines, "distributed-training-pipeline"), "{lines:#?}");
-    // A module id and its status may part at the space between them, never inside the id.
+fn no_table_is_wider_than_the_terminal_at_any_width() {
+    let env = learner();
+    for columns in WIDTHS {
+        for command in TABLES {
+            let lines = screen(&env, columns, command);
+            assert!(!lines.is_empty(), "{command} at {columns}");
+            for line in &lines {
+                // A single word longer than the terminal (a link) is left whole rather than split.
+                let unbreakable = line
+                    .split_once(": ")
+                    .is_some_and(|(_, value)| !value.trim().contains(' '))
+                    || !line.trim().contains(' ');
+                assert!(
+                    line.width() <= usize::from(columns) || unbreakable,
+                    "{command} at {columns} columns: {line:?} is {} wide:\n{}",
+                    line.width(),
+                    lines.join("\n")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ids_and_dates_stay_whole_at_any_width() {
+    let env = learner();
+    for columns in WIDTHS {
+        let list = screen(&env, columns, "list");
+        for word in [
+            "machine-learning-basics",
+            "deep-learning-foundations",
+            "nlp-transformers",
+            "2026-01-05",
+        ] {
+            assert!(
+                whole(&list, word),
+                "`{word}` broken at {columns}: {list:#?}"
+            );
+        }
+        let next = screen(&env, columns, "next");
+        assert!(
+            whole(&next, "deep-learning-foundations"),
+            "at {columns}: {next:#?}"
+        );
+        let projects = screen(&env, columns, "projects");
+        assert!(
+            whole(&projects, "distributed-training-pipeline"),
+            "at {columns}: {projects:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_wide_terminal_shows_a_table_and_a_narrow_one_stacks_it() {
+    let env = learner();
+    let wide = screen(&env, 120, "list");
+    assert!(wide.iter().any(|l| l.starts_with('┌')), "{wide:#?}");
+    let narrow = screen(&env, 40, "list");
+    assert!(!narrow.iter().any(|l| l.starts_with('┌')), "{narrow:#?}");
     assert!(
-        lines.iter().any(|l| l
-            .split(['│', '┆'])
-            .any(|c| c.trim().starts_with("deep-learning-foundations"))),
-        "{lines:#?}"
+        narrow
+            .iter()
+            .any(|l| l.trim_start() == "Id: machine-learning-basics"),
+        "{narrow:#?}"
     );
+}
+
+#[test]
+fn free_text_wraps_at_words() {
+    let env = learner();
+    let lines = screen(&env, 40, "status");
+    let schedule: Vec<&String> = lines
+        .iter()
+        .skip_while(|l| !l.starts_with("Schedule:"))
+        .take(3)
+        .collect();
+    assert!(schedule.len() >= 2, "{lines:#?}");
+    assert!(schedule.iter().all(|l| l.width() <= 40), "{lines:#?}");
 }

@@ -291,8 +291,10 @@ fn pathological_inputs_return_quickly() {
     for input in &inputs {
         read_everything(input.as_bytes());
     }
+    // A guard against a hang, not a measure of speed (that is the benchmarks' job): generous enough for a loaded
+    // two-core machine, which took 12 s here while other builds ran.
     assert!(
-        started.elapsed().as_secs() < 10,
+        started.elapsed().as_secs() < 60,
         "took {:?}",
         started.elapsed()
     );

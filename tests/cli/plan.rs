@@ -25,7 +25,8 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
         first,
         &serde_json::json!({
             "week": 1, "start": "2026-01-05", "end": "2026-01-11", "phase": "foundations",
-            "modules": ["machine-learning-basics"], "focus": first["focus"].clone(), "milestone": null
+            "modules": ["machine-learning-basics"], "focus": first["focus"].clone(), "milestone": null,
+            "past": false
         })
     );
     assert!(first["focus"].as_array().is_some_and(|f| !f.is_empty()));
@@ -35,11 +36,15 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
     );
     let out = env.ok(&["plan"]);
     assert!(
-        out.contains("| 1    | 2026-01-05 – 01-11 | foundations"),
+        out.contains("| 1    | 2026-01-05 – 01-11 | Core AI/ML Foundations"),
         "{out}"
     );
     assert!(
-        out.ends_with("Finish: 2026-08-02 (30 weeks at the steady pace, from 2026-01-05)\n"),
+        out.contains(
+            "\nSchedule: On schedule with the steady plan from 2026-01-05: planned finish 2026-08-02, \
+             projected finish 2026-08-02\n30 weeks of work left at the steady pace: about 11.5 h a week for the \
+             346 h the guides estimate.\n"
+        ),
         "{out}"
     );
     assert_eq!(
@@ -57,15 +62,38 @@ fn fast_and_relaxed_take_each_phase_at_its_minimum_and_maximum() {
 }
 
 #[test]
-fn start_sets_week_one() {
+fn start_sets_week_one_and_every_later_week_runs_monday_to_sunday() {
     let env = Env::new();
+    // A Friday: week 1 is the rest of its ISO week.
     let plan = env.json(&["plan", "--start", "2027-02-26"]);
     let weeks = weeks(&plan);
     assert_eq!(
         (weeks[0]["start"].as_str(), weeks[0]["end"].as_str()),
-        (Some("2027-02-26"), Some("2027-03-04"))
+        (Some("2027-02-26"), Some("2027-02-28"))
     );
-    assert_eq!(weeks[1]["start"], "2027-03-05");
+    assert_eq!(
+        (weeks[1]["start"].as_str(), weeks[1]["end"].as_str()),
+        (Some("2027-03-01"), Some("2027-03-07"))
+    );
+    // A Sunday start is a week of one day; across the new year and ISO week 53 of 2026 the weeks stay whole.
+    let plan = env.json(&["plan", "--start", "2026-12-27"]);
+    let weeks = self::weeks(&plan);
+    assert_eq!(
+        (weeks[0]["start"].as_str(), weeks[0]["end"].as_str()),
+        (Some("2026-12-27"), Some("2026-12-27"))
+    );
+    assert_eq!(
+        (weeks[1]["start"].as_str(), weeks[1]["end"].as_str()),
+        (Some("2026-12-28"), Some("2027-01-03"))
+    );
+    assert_eq!(weeks[2]["start"], "2027-01-04");
+    for w in &weeks[1..] {
+        let start: jiff::civil::Date = w["start"]
+            .as_str()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or_default();
+        assert_eq!(start.weekday(), jiff::civil::Weekday::Monday, "{w}");
+    }
 }
 
 #[test]
@@ -143,7 +171,9 @@ fn markdown_is_a_pipe_table_with_a_row_per_week() {
         30
     );
     assert!(
-        lines[4].starts_with("| 1 | 2026-01-05 – 01-11 | foundations | Machine Learning Basics | "),
+        lines[4].starts_with(
+            "| 1 | 2026-01-05 – 01-11 | Core AI/ML Foundations | Machine Learning Basics | "
+        ),
         "{}",
         lines[4]
     );
@@ -272,14 +302,34 @@ fn save_remembers_pace_and_start_and_status_measures_against_them() {
     assert_eq!(status["schedule"]["pace"], "relaxed");
     assert_eq!(status["schedule"]["start"], "2025-12-01");
     assert_eq!(status["schedule"]["weeks_ahead"], -5);
+    assert_eq!(status["schedule"]["planned_finish"], "2026-07-26");
     assert_eq!(status["schedule"]["projected_finish"], "2026-08-30");
+    let line = "Schedule: 5 weeks behind the relaxed plan from 2025-12-01: planned finish 2026-07-26, \
+                projected finish 2026-08-30\n";
     let out = env.ok(&["status"]);
-    assert!(
-        out.contains(
-            "Schedule: 5 weeks behind the relaxed plan from 2025-12-01; finish 2026-08-30"
+    assert!(out.contains(line), "{out}");
+    // `plan` with no flags shows that same plan, under the same names: the five weeks gone by, then the rest.
+    let plan = env.json(&["plan"]);
+    assert_eq!(
+        (
+            plan["planned_finish"].as_str(),
+            plan["projected_finish"].as_str(),
+            plan["finish"].as_str()
         ),
-        "{out}"
+        (Some("2026-07-26"), Some("2026-08-30"), Some("2026-08-30"))
     );
+    let weeks = weeks(&plan);
+    assert_eq!(weeks.len(), 5 + 34);
+    assert!(weeks[..5].iter().all(|w| w["past"] == true), "{plan}");
+    assert_eq!(
+        (
+            weeks[5]["week"].as_u64(),
+            weeks[5]["start"].as_str(),
+            weeks[5]["past"].as_bool()
+        ),
+        (Some(6), Some("2026-01-05"), Some(false))
+    );
+    assert!(env.ok(&["plan"]).contains(line));
 }
 
 #[test]

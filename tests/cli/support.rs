@@ -199,6 +199,16 @@ pub fn status_of(env: &Env, id: &str) -> String {
 /// Runs aipath on a pseudo-terminal of 30 rows and 70 columns with `script` (util-linux; on Debian in the essential
 /// package bsdutils, so always there). A machine without it fails these tests rather than skipping them silently.
 pub fn on_terminal(env: &Env, args: &str, vars: &[(&str, &str)]) -> Option<String> {
+    on_terminal_of(env, 70, args, vars)
+}
+
+/// [`on_terminal`] with a terminal `columns` wide.
+pub fn on_terminal_of(
+    env: &Env,
+    columns: u16,
+    args: &str,
+    vars: &[(&str, &str)],
+) -> Option<String> {
     if std::process::Command::new("script")
         .arg("--version")
         .output()
@@ -212,7 +222,7 @@ pub fn on_terminal(env: &Env, args: &str, vars: &[(&str, &str)]) -> Option<Strin
     let mut cmd = std::process::Command::new("script");
     cmd.args([
         "-qec",
-        &format!("stty rows 30 cols 70; '{}' {args}", bin.display()),
+        &format!("stty rows 30 cols {columns}; '{}' {args}", bin.display()),
         "/dev/null",
     ])
     .current_dir(env.path())

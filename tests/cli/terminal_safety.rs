@@ -136,19 +136,20 @@ fn a_forecast_beyond_three_years_is_said_in_words_and_logging_never_aborts() {
             guide("alpha", "").replace("hours: 10", "hours: 10000"),
         )],
     );
+    for day in ["2025-12-30", "2026-01-02"] {
+        env.ok(&["--path", &file, "log", "0.01", "--date", day]);
+    }
     let out = env.ok(&["--path", &file, "log", "0.01"]);
     assert!(out.starts_with("Logged 0.01 h for 2026-01-05."), "{out}");
     let status = env.json(&["--path", &file, "status"]);
     assert_eq!(status["forecast_finish"], serde_json::Value::Null);
     assert_eq!(
         status["forecast_note"],
-        "at 0.01 h/week the rest takes more than 3 years"
+        "at 0.03 h/week the rest takes more than 3 years"
     );
-    // Logged once, not once per retry after an abort.
-    assert_eq!(
-        env.json(&["--path", &file, "log"]).as_array().map(Vec::len),
-        Some(1)
-    );
+    // Each session logged once, not once more per retry after an abort.
+    let sessions = env.json(&["--path", &file, "log"]);
+    assert_eq!(sessions.as_array().map(Vec::len), Some(3));
 }
 
 #[test]

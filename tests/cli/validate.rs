@@ -184,3 +184,54 @@ fn a_data_folder_path_validates_by_id_and_a_missing_file_is_an_input_error() {
         "aipath: error: nowhere.yaml: no such path file or path id (`aipath paths` lists the paths)\n"
     );
 }
+
+#[test]
+fn hours_that_do_not_fit_the_weeks_at_the_stated_effort_are_a_problem() {
+    let env = Env::new();
+    let yaml = MINI.replace("phases:", "hours_per_week: 10\nphases:");
+    // 2-4 weeks at 10 h: 20-40 h; alpha 10 h and the built-in math guide's 50 h make 60.
+    let file = env.course(&yaml, &[("alpha", ALPHA)]);
+    let (out, err) = problems(&env, &["validate", &file]);
+    assert_eq!(
+        out,
+        format!(
+            "{file}:5: the guides of phase `basics` take 60 h, which does not fit its 2-4 weeks at the path's \
+             10 h a week (20-40 h)\n"
+        )
+    );
+    assert!(err.contains("found 1 problem"), "{err}");
+    let fits = env.course(
+        yaml.replace("hours_per_week: 10", "hours_per_week: 20"),
+        &[("alpha", ALPHA)],
+    );
+    env.ok(&["validate", &fits]);
+}
+
+#[test]
+fn an_unlabelled_item_and_an_old_review_are_warnings_that_do_not_fail() {
+    let env = Env::new();
+    let alpha = ALPHA.replace("hours: 10\n", "hours: 10\nreviewed: 2024-06-01\n")
+        + "\n## Checklist\n\n- [ ] Labelled: an item with a label\n- [ ] an item without one\n";
+    let file = env.course(MINI, &[("alpha", &alpha)]);
+    let out = env.ok(&["validate", &file]);
+    let guide = env.path().join("course/paths/../modules/alpha/README.md");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(
+        lines[0],
+        format!(
+            "{}:14: warning: checklist item has no short label: write it as `Label: text`, the label at most 40 \
+             characters (the plan shows the label as a week's focus)",
+            guide.display()
+        )
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}:4: warning: the guide was last reviewed on 2024-06-01, more than a year ago: check it against \
+             current documentation and update `reviewed`",
+            guide.display()
+        )
+    );
+    assert!(lines[2].ends_with(": no problems, 2 warnings."), "{out}");
+}

@@ -141,7 +141,7 @@ fn ticks(first: Date, last: Date) -> Vec<(Date, String)> {
 }
 
 /// The plan as a Gantt chart: a bar per planned module over the weeks, what is behind the learner before today's
-/// line, the past weeks shaded, the plan's finish and the forecast marked.
+/// line over the past weeks shaded, the planned and projected finish and the forecast marked.
 pub fn plan(view: &ReportView) -> Markup {
     let g = &view.gantt;
     let today = view.today;
@@ -150,14 +150,14 @@ pub fn plan(view: &ReportView) -> Markup {
     let first = rows
         .iter()
         .filter_map(|r| r.actual.map(|a| a.start))
-        .chain(g.baseline)
-        .chain([today])
+        .chain([g.start, today])
         .min()
         .unwrap_or(today);
     let last = rows
         .iter()
         .filter_map(|r| r.planned.map(|p| p.end))
-        .chain(g.finish)
+        .chain(g.planned_finish)
+        .chain(g.projected_finish)
         .chain(forecast)
         .chain(add_days(today, 6))
         .max()
@@ -172,6 +172,8 @@ pub fn plan(view: &ReportView) -> Markup {
             pct(((days(start, end) + 1) as f64 / total).min(1.0 - at(start)))
         )
     };
+    // Weeks are ISO weeks: the ones before this one are past.
+    let this_week = monday_of(today);
     let planned_modules = g
         .rows
         .iter()
@@ -182,14 +184,22 @@ pub fn plan(view: &ReportView) -> Markup {
         .iter()
         .filter_map(|r| r.planned.map(|p| p.weeks))
         .sum();
-    let summary = match g.finish {
-        Some(finish) => format!(
-            "The plan at the {} pace from today: {} over {}, finishing {finish}.",
+    let finishes = format!(
+        "planned finish {}, projected finish {}",
+        g.planned_finish.map_or("-".to_string(), |d| d.to_string()),
+        g.projected_finish
+            .map_or("none".to_string(), |d| d.to_string())
+    );
+    let summary = if g.projected_finish.is_some() {
+        format!(
+            "The {} plan from {}: {} over {} left; {finishes}.",
             g.pace.as_str(),
+            g.start,
             plural(planned_modules, "module"),
             plural(weeks as usize, "week")
-        ),
-        None => "Nothing is left to plan: every module is done or skipped.".to_string(),
+        )
+    } else {
+        format!("Nothing is left to plan: every module is done or skipped; {finishes}.")
     };
     let line = |class: &str, d: Date, what: String| {
         html! { div class={ "g-over " (class) } style={ "--at:" (format!("{:.5}", at(d))) } title=(what) {} }
@@ -199,9 +209,8 @@ pub fn plan(view: &ReportView) -> Markup {
             h2 #plan-title { "The plan" }
             p.small.muted {
                 (summary)
-                @if g.baseline.is_some_and(|b| b < today) {
-                    " Shaded: the weeks behind you since the plan you are measured against began ("
-                    (g.baseline.map(|b| b.to_string()).unwrap_or_default()) "), with what you did in them."
+                @if first < this_week {
+                    " Shaded: the weeks gone by, with what you did in them."
                 }
             }
             ul.legend.g-legend aria-label="What the bars and lines mean" {
@@ -211,7 +220,8 @@ pub fn plan(view: &ReportView) -> Markup {
                 li { span.swatch.choose-bar {} "weeks held for a choice" }
                 li { span.swatch.past {} "past weeks" }
                 li { span.line.today {} "today " (today) }
-                @if let Some(f) = g.finish { li { span.line.finish {} "plan finish " (f) } }
+                @if let Some(f) = g.planned_finish { li { span.line.planned {} "planned finish " (f) } }
+                @if let Some(f) = g.projected_finish { li { span.line.finish {} "projected finish " (f) } }
                 @if let Some(f) = forecast { li { span.line.forecast {} "forecast at your pace " (f) } }
             }
             @if rows.is_empty() {
@@ -227,9 +237,10 @@ pub fn plan(view: &ReportView) -> Markup {
                         }
                     }
                     div.g-rows {
-                        @if first < today { div.g-over.g-past style={ "--at:" (format!("{:.5}", at(today))) } {} }
+                        @if first < this_week { div.g-over.g-past style={ "--at:" (format!("{:.5}", at(this_week))) } {} }
                         (line("g-today", today, format!("today, {today}")))
-                        @if let Some(f) = g.finish { (line("g-finish", f, format!("plan finish, {f}"))) }
+                        @if let Some(f) = g.planned_finish { (line("g-planned", f, format!("planned finish, {f}"))) }
+                        @if let Some(f) = g.projected_finish { (line("g-finish", f, format!("projected finish, {f}"))) }
                         @if let Some(f) = forecast { (line("g-forecast", f, format!("forecast at your pace, {f}"))) }
                         ol {
                             @for r in &rows { (row(r, &place)) }

@@ -12,7 +12,8 @@ use maud::{DOCTYPE, Escaper, Markup, PreEscaped, html};
 
 use crate::guide::checklist::Ticks;
 use crate::progress::count::Count;
-use crate::render::text::{hours, one_line, plural};
+use crate::render::Screen;
+use crate::render::text::{hours, one_line, plural, schedule_line};
 use crate::render::views::report::{ModuleBox, PhaseMap, ProjectBox, ReportView};
 use crate::render::views::skills::SkillRow;
 
@@ -107,16 +108,20 @@ fn header(view: &ReportView) -> Markup {
                     span.d { "streak " (plural(s.streak_days as usize, "day")) " (longest " (s.longest_streak_days) ")" }
                 }
                 div.kpi {
-                    span.k { "Plan finish" }
-                    @match view.gantt.finish {
-                        Some(d) => {
-                            span.v { (d) }
-                            span.d { "the " (view.gantt.pace.as_str()) " pace, laid out from today" }
-                        }
+                    span.k { "Projected finish" }
+                    @match view.gantt.projected_finish {
+                        Some(d) => { span.v { (d) } }
                         None => { span.v { "—" } span.d { "nothing is left to plan" } }
                     }
-                    @if let Some(st) = schedule {
-                        span.d { (position(st.weeks_ahead)) " the " (st.pace.as_str()) " plan from " (st.start) }
+                    @match schedule {
+                        // The words `status` and `plan` print.
+                        Some(st) => {
+                            @let line = schedule_line(st, Screen::PIPE);
+                            span.d { (line.strip_prefix("Schedule: ").unwrap_or(&line)) }
+                        }
+                        None => {
+                            span.d { "the " (view.gantt.pace.as_str()) " plan laid out from today, before you start" }
+                        }
                     }
                 }
                 div.kpi {
@@ -124,9 +129,12 @@ fn header(view: &ReportView) -> Markup {
                     @match (s.forecast_finish, &s.forecast_note) {
                         (Some(d), _) => {
                             span.v { (d) }
-                            span.d { "at your pace, " (format!("{:.0}", s.hours_remaining)) " h left" }
+                            span.d {
+                                "at your own pace of " (hours(s.hours_per_week)) " h/week, "
+                                (format!("{:.0}", s.hours_remaining)) " h left"
+                            }
                         }
-                        (None, Some(why)) => { span.v { "—" } span.d { "none yet: " (why) } }
+                        (None, Some(why)) => { span.v { "—" } span.d { "none yet, " (why) } }
                         (None, None) => { span.v { "—" } }
                     }
                 }
@@ -138,17 +146,6 @@ fn header(view: &ReportView) -> Markup {
                 a href="#skills" { "Skills" }
             }
         }
-    }
-}
-
-/// `2 weeks behind`, as `status` says where a learner stands.
-fn position(weeks_ahead: i64) -> String {
-    match weeks_ahead {
-        0 => "on schedule with".to_string(),
-        1 => "1 week ahead of".to_string(),
-        -1 => "1 week behind".to_string(),
-        n if n > 0 => format!("{n} weeks ahead of"),
-        n => format!("{} weeks behind", -n),
     }
 }
 

@@ -14,8 +14,13 @@ impl Render for ChooseView {
     fn render(&self, _: Screen) -> String {
         let names: Vec<String> = self.chosen.iter().map(|c| format!("`{c}`")).collect();
         if self.changed {
+            let (pronoun, verb) = if names.len() == 1 {
+                ("It", "follows")
+            } else {
+                ("They", "follow")
+            };
             format!(
-                "Chosen: {}. They follow the earlier phases in `aipath next`.",
+                "Chosen: {}. {pronoun} {verb} the earlier phases in `aipath next`.",
                 names.join(" and ")
             )
         } else {

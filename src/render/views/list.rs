@@ -4,8 +4,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::guide::checklist::Ticks;
-use crate::render::table::Cell;
-use crate::render::text::{date_or_dash, ticks};
+use crate::render::table::{Cell, Tone};
+use crate::render::text::{date_or_dash, hours, ticks};
 use crate::render::{Render, Screen};
 
 #[derive(Serialize)]
@@ -16,6 +16,8 @@ pub struct ModuleRow {
     pub status: &'static str,
     /// Checklist items ticked of the guide's total.
     pub checklist: Ticks,
+    /// The hours logged to the module.
+    pub hours_logged: f64,
     pub chosen: Option<bool>,
     pub started: Option<Date>,
     pub finished: Option<Date>,
@@ -36,6 +38,7 @@ impl Render for ListView {
             "Phase",
             "Status",
             "Checklist",
+            "Logged",
             "Started",
             "Finished",
         ]);
@@ -48,20 +51,28 @@ impl Render for ListView {
                 Cell::from(r.id.clone()),
                 Cell::from(r.title.clone()),
                 Cell::from(r.phase.clone()),
-                Cell::from(status),
+                Cell::from(status).toned(Tone::of_status(r.status)),
                 Cell::from(ticks(r.checklist)),
+                Cell::from(if r.hours_logged > 0.0 {
+                    format!("{} h", hours(r.hours_logged))
+                } else {
+                    "-".to_string()
+                }),
                 Cell::from(date_or_dash(r.started)),
-                Cell::from(date_or_dash(r.finished)),
+                Cell::from(date_or_dash(r.finished.filter(|_| r.status == "done"))),
             ]);
         }
         // Ids are typed back into commands and dates read whole; on a narrow terminal the columns a learner can do
         // without step aside, widest first.
-        for column in [0, 5, 6] {
+        table.align_right(4);
+        table.align_right(5);
+        for column in [0, 6, 7] {
             table.keep_whole(column);
         }
         table.hide_when_narrow(1, 120);
         table.hide_when_narrow(2, 100);
-        table.hide_when_narrow(5, 90);
+        table.hide_when_narrow(5, 95);
+        table.hide_when_narrow(6, 90);
         table.to_string()
     }
 }

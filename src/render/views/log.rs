@@ -12,6 +12,8 @@ use crate::render::{Render, Screen};
 #[derive(Serialize)]
 pub struct RecordedView {
     pub logged: LogEntry,
+    /// The module this session started (it was todo), if it did.
+    pub started_module: Option<String>,
     #[serde(flatten)]
     pub stats: Stats,
 }
@@ -24,8 +26,13 @@ impl Render for RecordedView {
             .as_deref()
             .map(|m| format!(" on `{m}`"))
             .unwrap_or_default();
+        let started = self
+            .started_module
+            .as_deref()
+            .map(|m| format!(" `{m}` is now in progress (`aipath show {m}` to study it)."))
+            .unwrap_or_default();
         format!(
-            "Logged {} h{on} for {}. This week: {} h; streak: {} day{}.",
+            "Logged {} h{on} for {}.{started} This week: {} h; streak: {} day{}.",
             hours(self.logged.hours),
             self.logged.date,
             hours(self.stats.hours_this_week),
@@ -42,14 +49,23 @@ pub struct SessionsView<'a> {
     pub sessions: Vec<&'a LogEntry>,
     #[serde(skip)]
     pub hours_total: f64,
+    /// The module the list is filtered to, if any.
+    #[serde(skip)]
+    pub module: Option<String>,
 }
 
 impl Render for SessionsView<'_> {
     fn render(&self, screen: Screen) -> String {
         if self.sessions.is_empty() {
-            return "No study sessions logged yet. Record one with `aipath log <hours>`, e.g. `aipath log 1.5 --module math`.".to_string();
+            return match &self.module {
+                Some(m) => format!(
+                    "No study sessions logged on `{m}` yet. Record one with `aipath log <hours> --module {m}`."
+                ),
+                None => "No study sessions logged yet. Record one with `aipath log <hours>`, e.g. `aipath log 1.5 --module math`.".to_string(),
+            };
         }
         let mut table = screen.table(&["Date", "Hours", "Module", "Note"]);
+        table.align_right(1);
         for e in &self.sessions {
             table.add_row([
                 Cell::from(e.date.to_string()),
@@ -63,8 +79,13 @@ impl Render for SessionsView<'_> {
         } else {
             "sessions"
         };
+        let on = self
+            .module
+            .as_deref()
+            .map(|m| format!(" on `{m}`"))
+            .unwrap_or_default();
         format!(
-            "{table}\n{} {sessions}, {} h in all.",
+            "{table}\n{} {sessions}{on}, {} h in all.",
             self.sessions.len(),
             hours(self.hours_total)
         )

@@ -3,6 +3,7 @@
 pub mod change;
 pub mod check;
 pub mod choose;
+pub mod dashboard;
 pub mod list;
 pub mod log;
 pub mod next;

@@ -53,14 +53,25 @@ fn steps_table(steps: &[Step], screen: Screen) -> String {
             Action::Build => "build project",
         };
         table.add_row([
-            Cell::from(format!("{} {action}", i + 1)),
+            if step.after.is_empty() {
+                Cell::from(format!("{} {action}", i + 1))
+            } else {
+                Cell::List(
+                    vec![
+                        format!("{} {action}", i + 1),
+                        format!("after {}", step.after.join(", ")),
+                    ],
+                    " ",
+                )
+            },
             Cell::from(step.id.clone().unwrap_or_else(|| "-".into())),
             Cell::from(step.title.clone()),
-            Cell::from(step.phase.clone().unwrap_or_else(|| "-".into())),
+            Cell::from(step.phase_title.clone().unwrap_or_else(|| "-".into())),
             list_cell(&step.topics),
             Cell::from(step.weeks.map_or_else(|| "-".into(), |w| w.to_string())),
         ]);
     }
+    table.align_right(5);
     table.keep_whole(1);
     table.keep_whole(3);
     // The id names the module well enough where the title would not fit.

@@ -12,6 +12,9 @@ pub struct PathsView {
     pub active: String,
     /// Where to put a path YAML to add it; absent without a home folder.
     pub folder: Option<String>,
+    /// The folder as people read it: `~/…` under the home folder.
+    #[serde(skip)]
+    pub folder_shown: Option<String>,
     pub paths: Vec<PathRow>,
 }
 
@@ -36,6 +39,7 @@ impl Render for PathsView {
         let mut table = screen.table(&["", "Id", "Title", "Source", "Modules", "Progress"]);
         // Ids and counts stay whole on a narrow terminal, where the title (the id names the path) steps aside; files
         // wrap.
+        table.align_right(4);
         for column in [0, 1, 4, 5] {
             table.keep_whole(column);
         }
@@ -72,7 +76,7 @@ impl Render for PathsView {
                 self.active
             ));
         }
-        match &self.folder {
+        match &self.folder_shown {
             Some(folder) => out.push_str(&format!(
                 "Switch with `aipath use <id>`. Add a path by putting its YAML in {folder}\n"
             )),

@@ -6,11 +6,11 @@ use serde::Serialize;
 
 use crate::course::Course;
 use crate::plan::Pace;
-use crate::plan::calendar::{Choice, Plan, Task, Week};
+use crate::plan::calendar::{Choice, Past, Plan, Task, Week};
 use crate::progress::PlanPrefs;
 use crate::progress::next::choice_count;
 use crate::render::table::Cell;
-use crate::render::text::{listed, one_line};
+use crate::render::text::{hours, listed, one_line, schedule_line};
 use crate::render::{Render, Screen, ics, markdown};
 
 /// How the plan is written out.
@@ -28,8 +28,12 @@ pub struct PlanJson {
     pub path: String,
     pub pace: Pace,
     pub start: Date,
-    /// The last day of the last week; `null` when nothing is left to plan.
+    /// The projected finish (kept under its first name for scripts); `null` when nothing is left to plan.
     pub finish: Option<Date>,
+    /// The plan's last day as laid from its start with nothing done.
+    pub planned_finish: Option<Date>,
+    /// The remaining work's last day, laid from this week.
+    pub projected_finish: Option<Date>,
     pub weeks: Vec<WeekJson>,
 }
 
@@ -43,6 +47,11 @@ pub struct WeekJson {
     pub focus: Vec<String>,
     /// The titles of the projects that fall due this week, joined with `; `.
     pub milestone: Option<String>,
+    /// A week before this one: its `modules` are those finished in it.
+    pub past: bool,
+    /// The hours logged in a past week.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_logged: Option<f64>,
 }
 
 /// What `plan` prints: the plan, in the format asked for, with what `--save` saved.
@@ -53,6 +62,8 @@ pub struct PlanView<'a> {
     pub saved: Option<PlanPrefs>,
     /// The DTSTAMP day of a calendar.
     pub today: Date,
+    /// The estimated hours of the remaining work, less what was logged to it (`log::remaining_hours`).
+    pub hours_left: f64,
 }
 
 impl Serialize for PlanView<'_> {
@@ -70,7 +81,7 @@ impl Render for PlanView<'_> {
                 "## Plan: {}\n\n{}\n{}\n",
                 markdown::escape(&one_line(&self.course.path.title)),
                 markdown::table(&HEADERS, &rows(&self.plan, self.course)),
-                summary(&self.plan)
+                summary(&self.plan, self.hours_left, Screen::PIPE)
             ),
             Format::Table => self.table(screen),
         }
@@ -96,7 +107,7 @@ impl PlanView<'_> {
             out.push_str(&table.to_string());
             out.push('\n');
         }
-        out.push_str(&summary(&self.plan));
+        out.push_str(&summary(&self.plan, self.hours_left, screen));
         out.push('\n');
         if let Some(prefs) = self.saved {
             out.push_str(&format!(
@@ -114,7 +125,9 @@ pub fn plan_json(plan: &Plan) -> PlanJson {
         path: plan.path.clone(),
         pace: plan.pace,
         start: plan.start,
-        finish: plan.finish,
+        finish: plan.finish(),
+        planned_finish: plan.standing.planned_finish,
+        projected_finish: plan.standing.projected_finish,
         weeks: plan
             .weeks
             .iter()
@@ -123,9 +136,17 @@ pub fn plan_json(plan: &Plan) -> PlanJson {
                 start: w.start,
                 end: w.end,
                 phase: w.phase.clone(),
-                modules: w.module().map(str::to_string).into_iter().collect(),
+                modules: match &w.task {
+                    Task::Past(past) => past.finished.clone(),
+                    _ => w.module().map(str::to_string).into_iter().collect(),
+                },
                 focus: focus(w),
                 milestone: (!w.milestones.is_empty()).then(|| w.milestones.join("; ")),
+                past: w.is_past(),
+                hours_logged: match &w.task {
+                    Task::Past(past) => Some(past.hundredths as f64 / 100.0),
+                    _ => None,
+                },
             })
             .collect(),
     }
@@ -135,6 +156,7 @@ pub fn plan_json(plan: &Plan) -> PlanJson {
 pub fn focus(week: &Week) -> Vec<String> {
     match &week.task {
         Task::Choose(choice) => vec![choose_focus(choice)],
+        Task::Past(_) => Vec::new(),
         Task::Module(_) => week
             .focus
             .iter()
@@ -180,10 +202,20 @@ fn rows(plan: &Plan, course: &Course) -> Vec<Vec<Cell>> {
         .map(|w| {
             let focus = focus(w);
             let milestones: Vec<&str> = w.milestones.iter().map(String::as_str).collect();
+            if let Task::Past(past) = &w.task {
+                return past_row(w, past, course);
+            }
             vec![
                 Cell::from(w.week.to_string()),
                 Cell::from(dates(w.start, w.end)),
-                Cell::from(w.phase.clone()),
+                Cell::from(
+                    course
+                        .path
+                        .phases
+                        .iter()
+                        .find(|p| p.id == w.phase)
+                        .map_or(w.phase.as_str(), |p| p.title.as_str()),
+                ),
                 Cell::from(match w.module() {
                     Some(id) => course.title(id),
                     None => "(to choose)",
@@ -196,16 +228,49 @@ fn rows(plan: &Plan, course: &Course) -> Vec<Vec<Cell>> {
         .collect()
 }
 
-fn summary(plan: &Plan) -> String {
-    match plan.finish {
-        Some(finish) => format!(
-            "Finish: {finish} ({} weeks at the {} pace, from {})",
-            plan.weeks.len(),
+/// A week gone by: what was finished in it and the hours logged, marked as past.
+fn past_row(week: &Week, past: &Past, course: &Course) -> Vec<Cell> {
+    let finished: Vec<String> = past
+        .finished
+        .iter()
+        .map(|m| format!("{} (done)", course.title(m)))
+        .collect();
+    vec![
+        Cell::from(format!("{} (past)", week.week)),
+        Cell::from(dates(week.start, week.end)),
+        Cell::from("-"),
+        if finished.is_empty() {
+            Cell::from("-")
+        } else {
+            Cell::List(finished, "; ")
+        },
+        Cell::from(format!(
+            "{} h logged",
+            hours(past.hundredths as f64 / 100.0)
+        )),
+        Cell::from(""),
+    ]
+}
+
+/// The schedule line `status` prints too, then what the pace asks of a week.
+fn summary(plan: &Plan, hours_left: f64, screen: Screen) -> String {
+    let mut out = schedule_line(&plan.standing, screen);
+    let weeks_left = plan.weeks.iter().filter(|w| !w.is_past()).count();
+    if weeks_left == 0 {
+        out.push_str("\nNothing is left to plan: every module is done or skipped.");
+    } else if hours_left > 0.0 {
+        // Rounded to the half hour: a plan is an estimate.
+        let per_week = (hours_left / weeks_left as f64 * 2.0).round() / 2.0;
+        out.push_str(&format!(
+            "\n{} {} of work left at the {} pace: about {} h a week for the {} h the guides estimate.",
+            weeks_left,
+            if weeks_left == 1 { "week" } else { "weeks" },
             plan.pace.as_str(),
-            plan.start
-        ),
-        None => "Nothing is left to plan: every module is done or skipped.".to_string(),
+            hours(per_week),
+            hours(hours_left.round())
+        ));
     }
+    out
 }
 
 #[cfg(test)]

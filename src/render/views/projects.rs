@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::course::Course;
 use crate::progress::{PathProgress, Status};
-use crate::render::table::{Cell, list_cell};
+use crate::render::table::{Cell, Tone, list_cell};
 use crate::render::{Render, Screen};
 
 /// A module named by a project or a skill, with the learner's status on it.
@@ -80,12 +80,13 @@ impl Render for ProjectsView {
                         list_cell(&modules)
                     },
                     Cell::from(format!("{done}/{}", p.builds_on.len())),
-                    Cell::from(p.status.to_string()),
+                    Cell::from(p.status.to_string()).toned(Tone::of_status(p.status)),
                 ]);
             }
         }
         // Ids are typed into commands: they stay whole; on a narrow terminal the title, the group and the
         // count (the statuses beside each module say the same) step aside.
+        table.align_right(4);
         table.keep_whole(0);
         table.hide_when_narrow(1, 120);
         table.hide_when_narrow(2, 110);

@@ -28,7 +28,8 @@ pub struct ReportView {
     pub overall: Count,
     /// Checklist items ticked over the modules that count, as `status` sums them.
     pub checklist: Ticks,
-    /// Ahead of or behind the plan from the learner's start; `None` before they start.
+    /// Ahead of or behind the plan from the learner's start, with the planned and projected finish; `None` before
+    /// they start.
     pub schedule: Option<Standing>,
     /// Hours, streaks and the forecast, as `status` gives them.
     pub study: Stats,
@@ -88,16 +89,16 @@ pub struct ProjectBox {
     pub status: &'static str,
 }
 
-/// The plan `aipath plan` lays out from today, and what is already behind the learner.
+/// The learner's plan as `aipath plan` lays it out, and what is already behind them.
 #[derive(Serialize)]
 pub struct Gantt {
     pub pace: Pace,
-    /// The plan's first day: today.
+    /// The plan's first day: where the weeks gone by begin.
     pub start: Date,
-    /// The plan's last day; `None` when nothing is left to plan.
-    pub finish: Option<Date>,
-    /// The start of the plan the learner is measured against: the weeks before today from it are past weeks.
-    pub baseline: Option<Date>,
+    /// The plan's last day as laid from its start with nothing done, as `status` names it.
+    pub planned_finish: Option<Date>,
+    /// The remaining work's last day, laid from this week; `None` when nothing is left to plan.
+    pub projected_finish: Option<Date>,
     /// In path order: a module with weeks in the plan or dates behind it, and a choice still to make.
     pub rows: Vec<GanttRow>,
 }

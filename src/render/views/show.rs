@@ -21,6 +21,8 @@ pub struct ShowView<'a> {
     pub sections: Vec<Section>,
     pub checklist: Vec<ItemView>,
     pub progress: Ticks,
+    /// The hours logged to the module.
+    pub hours_logged: f64,
     /// For the terminal rendering: the guide as loaded (its markdown, and the front matter the course plans with,
     /// which the summary line states), its checklist as parsed, and the learner's ticks. Handed over already read so
     /// the rendering parses nothing again.
@@ -77,6 +79,12 @@ fn footer(view: &ShowView) -> String {
     let id = &view.id;
     let p = view.progress;
     let mut out = format!("Status: {}.", view.status);
+    if view.hours_logged > 0.0 {
+        out.push_str(&format!(
+            " Logged: {} h.",
+            crate::render::text::hours(view.hours_logged)
+        ));
+    }
     if p.total > 0 {
         out.push_str(&format!(
             " Checklist: {} of {} checked.",

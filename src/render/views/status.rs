@@ -7,8 +7,8 @@ use crate::guide::checklist::Ticks;
 use crate::log::Stats;
 use crate::plan::standing::Standing;
 use crate::progress::count::Count;
-use crate::render::table::Cell;
-use crate::render::text::{bar, hours, one_line, ticks};
+use crate::render::table::{Cell, Tone};
+use crate::render::text::{bar, hours, one_line, schedule_line, ticks};
 use crate::render::{Render, Screen};
 
 #[derive(Serialize)]
@@ -43,6 +43,8 @@ pub struct StatusView {
 impl Render for StatusView {
     fn render(&self, screen: Screen) -> String {
         let mut table = screen.table(&["Phase", "Done", "%", "Progress", "Checklist"]);
+        table.align_right(1);
+        table.align_right(2);
         for r in self.phases.iter().chain(std::iter::once(&self.overall)) {
             let c = Count {
                 done: r.done,
@@ -52,37 +54,23 @@ impl Render for StatusView {
                 Cell::from(r.title.clone()),
                 Cell::from(format!("{}/{}", r.done, r.total)),
                 Cell::from(format!("{}%", r.percent)),
-                Cell::from(bar(&c, 20)),
+                Cell::from(bar(&c, 20)).toned(c.is_complete().then_some(Tone::Good)),
                 Cell::from(ticks(r.checklist)),
             ]);
         }
         let mut out = format!("{}\n{}\n", one_line(&self.title), table);
         match self.started {
             Some(d) => out.push_str(&format!("Started: {d}\n")),
-            None => out.push_str("Not started yet: `aipath next` shows where to begin.\n"),
+            None => out.push_str("Started: not yet (`aipath next` shows where to begin)\n"),
         }
         if let Some(s) = &self.schedule {
-            let position = match s.weeks_ahead {
-                0 => "on schedule with".to_string(),
-                1 => "1 week ahead of".to_string(),
-                -1 => "1 week behind".to_string(),
-                n if n > 0 => format!("{n} weeks ahead of"),
-                n => format!("{} weeks behind", -n),
-            };
-            let finish = s.projected_finish.map_or_else(
-                || "nothing left to plan".to_string(),
-                |d| format!("finish {d}"),
-            );
-            out.push_str(&format!(
-                "Schedule: {position} the {} plan from {}; {finish}\n",
-                s.pace.as_str(),
-                s.start
-            ));
+            out.push_str(&schedule_line(s, screen));
+            out.push('\n');
         }
         out.push_str(&study_lines(self));
         if self.chosen.is_empty() {
             if self.has_choice {
-                out.push_str("Specializations: none chosen yet (`aipath choose <id>`).\n");
+                out.push_str("Specializations: none chosen yet (`aipath choose <id>`)\n");
             }
         } else {
             out.push_str(&format!("Specializations: {}\n", self.chosen.join(", ")));
@@ -104,15 +92,10 @@ fn study_lines(view: &StatusView) -> String {
         plural(s.streak_days),
         s.longest_streak_days
     );
-    let plan = view
-        .schedule
-        .as_ref()
-        .and_then(|p| p.projected_finish)
-        .map(|d| format!(" (the plan says {d})"))
-        .unwrap_or_default();
     match (s.forecast_finish, &s.forecast_note) {
         (Some(d), _) => out.push_str(&format!(
-            "Forecast finish: {d} at your pace, {:.0} h left{plan}\n",
+            "Forecast finish: {d} at your own pace of {} h/week, {:.0} h left\n",
+            hours(s.hours_per_week),
             s.hours_remaining
         )),
         (None, Some(why)) => out.push_str(&format!("Forecast finish: none yet, {why}\n")),

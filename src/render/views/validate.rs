@@ -30,7 +30,14 @@ impl Render for ValidateView {
         if self.problems.is_empty() {
             return format!("Checked {}: no problems.", self.summary());
         }
-        let lines: Vec<String> = self.problems.iter().map(Finding::to_string).collect();
+        let mut lines: Vec<String> = self.problems.iter().map(Finding::to_string).collect();
+        if self.problems.iter().all(|p| p.warning) {
+            lines.push(format!(
+                "Checked {}: no problems, {}.",
+                self.summary(),
+                plural(self.problems.len(), "warning")
+            ));
+        }
         lines.join("\n")
     }
 }

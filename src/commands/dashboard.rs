@@ -1,0 +1,48 @@
+//! `aipath` alone: a dashboard, as rustlings' is — the active path and how far along it is, the modules in progress,
+//! this week's hours, the schedule, and the one command to type next. `aipath help` keeps the full help.
+
+use anyhow::Result;
+
+use super::Ctx;
+use crate::log::stats;
+use crate::plan::standing::standing;
+use crate::plan::{Pace, allocate};
+use crate::progress::Status;
+use crate::progress::count::count;
+use crate::progress::next::next_steps;
+use crate::render::views::dashboard::{DashboardView, Studying};
+
+pub fn run(ctx: &Ctx) -> Result<()> {
+    let (state, course) = ctx.load()?;
+    let progress = course.progress_of(&state);
+    let (_, overall) = count(&course.path, &progress);
+    let studying = course
+        .path
+        .module_ids()
+        .filter(|m| progress.status(m) == Status::InProgress)
+        .map(|m| {
+            Ok(Studying {
+                id: m.to_string(),
+                title: course.title(m).to_string(),
+                checklist: course.ticks(&progress, m)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let schedule = match progress.baseline() {
+        Some(b) => Some(standing(&course, &progress, b, ctx.today).map_err(crate::error::input)?),
+        None => None,
+    };
+    let allocation = allocate(&course, &progress, Pace::Steady);
+    let next = next_steps(&course, &progress, &allocation)
+        .into_iter()
+        .next();
+    ctx.shell.print(&DashboardView {
+        path: course.id().to_string(),
+        title: course.path.title.clone(),
+        progress: overall,
+        studying,
+        hours_this_week: stats(&course, &progress, ctx.today).hours_this_week,
+        schedule,
+        next,
+    })
+}
