@@ -262,6 +262,24 @@ pub enum Command {
         id: Option<String>,
     },
 
+    /// Write the whole journey as one HTML page: the map, the plan as a Gantt chart, study hours, skills
+    ///
+    /// The page is self-contained (inline CSS and SVG, nothing fetched), so it opens offline, can be mailed, and
+    /// prints. Its numbers are those of `status`, `plan`, `log --weeks` and `skills`.
+    #[command(
+        after_help = "Examples:\n  aipath report --open\n  aipath report -o ~/journey.html\n  aipath report -o - > journey.html"
+    )]
+    Report {
+        /// Write the page to FILE, replacing it, or to stdout with `-` [default: aipath-report.html in the current
+        /// folder]
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Open the page once written, with the system's opener (xdg-open; open on macOS; explorer on Windows)
+        #[arg(long)]
+        open: bool,
+    },
+
     /// Print a shell completion script (see the README for where to put it)
     #[command(
         after_help = "Examples:\n  aipath completions bash > ~/.local/share/bash-completion/completions/aipath\n  aipath completions fish > ~/.config/fish/completions/aipath.fish"

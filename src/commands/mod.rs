@@ -12,6 +12,7 @@ mod next;
 mod paths;
 mod plan;
 mod projects;
+mod report;
 mod resources_tips;
 mod shell;
 mod shell_help;
@@ -180,6 +181,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Skills => skills::run(&ctx),
         Command::Resources { module } => resources_tips::resources(&ctx, module),
         Command::Tips => resources_tips::run(&ctx, resources_tips::Which::Tips),
+        Command::Report { output, open } => {
+            no_json(ctx.shell.json, "report", "it writes an HTML page")
+                .and_then(|()| report::run(&ctx, output.as_deref(), open))
+        }
         Command::Paths => paths::run(&ctx),
         Command::Use { id } => use_path::run(&ctx, &id),
         other @ (Command::Validate { .. }

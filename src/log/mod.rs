@@ -1,6 +1,8 @@
 //! The study log's numbers: hours, weekly rhythm, streaks, and a finish date forecast from the learner's own pace.
 //! Pure: today is an input.
 
+pub mod days;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;

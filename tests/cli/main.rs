@@ -21,6 +21,7 @@ mod performance;
 mod pipes;
 mod plan;
 mod readme;
+mod report;
 mod shell;
 mod state_file;
 mod support;

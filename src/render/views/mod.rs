@@ -10,6 +10,7 @@ pub mod next;
 pub mod paths;
 pub mod plan;
 pub mod projects;
+pub mod report;
 pub mod resources_tips;
 pub mod show;
 pub mod skills;
