@@ -6,9 +6,11 @@ use std::process::ExitCode;
 use aipath::commands::{self, cli};
 use aipath::error;
 use aipath::render::text::one_line;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
+    // `COMPLETE=<shell> aipath ...` is the shell asking for completions (see `commands::complete`): answered, then exit.
+    clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
     let cli = cli::Cli::parse();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

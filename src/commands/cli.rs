@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
+use super::complete;
 use crate::plan::Pace;
 
 /// Track a learning path: what to study next, what you finished, and a week-by-week plan.
@@ -24,7 +26,7 @@ pub struct Cli {
     pub state: Option<PathBuf>,
 
     /// The learning path: a path id (see `aipath paths`) or a path YAML file [default: the active path]
-    #[arg(long, global = true, value_name = "ID|FILE")]
+    #[arg(long, global = true, value_name = "ID|FILE", add = ArgValueCompleter::new(complete::path_ids_or_files))]
     pub path: Option<String>,
 
     /// Print JSON instead of a table, for scripts (shapes: docs/json.md)
@@ -49,7 +51,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath start machine-learning-basics math")]
     Start {
         /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
 
         /// Start again what is done or skipped (its first start date is kept)
@@ -61,7 +63,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath done machine-learning-basics")]
     Done {
         /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
     },
 
@@ -69,7 +71,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath skip math-foundations")]
     Skip {
         /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
     },
 
@@ -77,7 +79,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath undo math-foundations")]
     Undo {
         /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
     },
 
@@ -85,7 +87,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath choose llm-applications nlp-transformers")]
     Choose {
         /// Specialization module ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::specializations))]
         ids: Vec<String>,
     },
 
@@ -130,7 +132,7 @@ pub enum Command {
 
         /// The module studied (a unique prefix is enough); it is started if it was todo. Without hours, list only
         /// that module's sessions
-        #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks")]
+        #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks", add = ArgValueCandidates::new(complete::modules))]
         module: Option<String>,
 
         /// The day of the session, not in the future [default: today]
@@ -152,7 +154,7 @@ pub enum Command {
     )]
     Show {
         /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE")]
+        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
         module: String,
 
         /// Print the guide directly, even when it is longer than the terminal
@@ -166,11 +168,11 @@ pub enum Command {
     )]
     Check {
         /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE")]
+        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
         module: String,
 
         /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
-        #[arg(required = true, value_name = "ITEM")]
+        #[arg(required = true, value_name = "ITEM", add = ArgValueCandidates::new(complete::checklist_items))]
         items: Vec<String>,
     },
 
@@ -178,11 +180,11 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath uncheck machine-learning-basics 2")]
     Uncheck {
         /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE")]
+        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
         module: String,
 
         /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
-        #[arg(required = true, value_name = "ITEM")]
+        #[arg(required = true, value_name = "ITEM", add = ArgValueCandidates::new(complete::checklist_items))]
         items: Vec<String>,
     },
 
@@ -210,7 +212,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath use software-developer-to-ai-engineer")]
     Use {
         /// A path id from `aipath paths`; a unique prefix is enough
-        #[arg(value_name = "PATH-ID")]
+        #[arg(value_name = "PATH-ID", add = ArgValueCandidates::new(complete::path_ids))]
         id: String,
     },
 
@@ -225,7 +227,7 @@ pub enum Command {
     )]
     Validate {
         /// Path YAML files or path ids [default: the built-in paths]
-        #[arg(value_name = "ID|FILE")]
+        #[arg(value_name = "ID|FILE", add = ArgValueCompleter::new(complete::path_ids_or_files))]
         targets: Vec<String>,
     },
 
@@ -256,7 +258,8 @@ pub enum Command {
         id: Option<String>,
     },
 
-    /// Print a shell completion script (see the README for where to put it)
+    /// Print the script that makes a shell complete commands, flags and ids on Tab (the same as `COMPLETE=<shell>
+    /// aipath`; see the README for where to load it)
     #[command(
         after_help = "Examples:\n  aipath completions bash > ~/.local/share/bash-completion/completions/aipath\n  aipath completions fish > ~/.config/fish/completions/aipath.fish"
     )]

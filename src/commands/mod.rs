@@ -4,6 +4,7 @@ mod change;
 mod check;
 mod choose;
 pub mod cli;
+mod complete;
 mod import;
 mod list;
 mod log;

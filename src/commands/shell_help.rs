@@ -9,11 +9,44 @@ use clap_complete::Shell;
 use super::shell::emit;
 use crate::commands::cli::Cli;
 
+/// The script that makes `shell` ask aipath for completions on Tab: the same as `COMPLETE=<shell> aipath` prints.
+/// It calls aipath back on every Tab, so it completes the ids of whichever path is active at that moment.
 pub fn completions(shell: Shell) -> Result<()> {
-    let mut command = Cli::command();
+    let name = shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let completer = shells
+        .completer(&name)
+        .ok_or_else(|| crate::error::input(format!("no completion script for {name}")))?;
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut command, "aipath", &mut script);
-    emit(&String::from_utf8(script).context("the completion script is not UTF-8")?)
+    completer
+        .write_registration(
+            "COMPLETE",
+            "aipath",
+            "aipath",
+            &completer_program(),
+            &mut script,
+        )
+        .context("cannot write the completion script")?;
+    emit(
+        String::from_utf8(script)
+            .context("the completion script is not UTF-8")?
+            .trim(),
+    )
+}
+
+/// The program the script runs, as `COMPLETE=<shell> aipath` names it: how aipath was started, made absolute when
+/// it was started by a relative path with a folder in it (`./target/debug/aipath`), so the script works from any
+/// folder.
+fn completer_program() -> String {
+    let program = std::env::args_os()
+        .next()
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "aipath".into());
+    let program = match std::env::current_dir() {
+        Ok(dir) if program.components().count() > 1 && program.is_relative() => dir.join(program),
+        _ => program,
+    };
+    program.to_string_lossy().into_owned()
 }
 
 /// The main page to stdout; with `dir`, it and one page per command (which the main page refers to) as files.
