@@ -43,7 +43,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath next --limit 3")]
     Next {
         /// How many steps to show
-        #[arg(long, short = 'n', default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(long, short = 'n', default_value_t = 5, value_parser = parse_limit)]
         limit: u16,
     },
 
@@ -144,7 +144,7 @@ pub enum Command {
         note: Option<String>,
 
         /// Chart hours per week for the last N weeks
-        #[arg(long, value_name = "N", conflicts_with = "hours", value_parser = clap::value_parser!(u16).range(1..=520))]
+        #[arg(long, value_name = "N", conflicts_with = "hours", value_parser = parse_weeks)]
         weeks: Option<u16>,
     },
 
@@ -310,8 +310,28 @@ pub enum PlanFormat {
     Ics,
 }
 
-/// Parses a calendar date, with a message that says the expected form.
+/// `--start` and `--date`: a calendar date, refused in aipath's words with the form it takes.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    text.parse::<jiff::civil::Date>()
-        .map_err(|e| format!("`{text}` is not a date of the form YYYY-MM-DD: {e}"))
+    crate::io::clock::parse_date(text)
+}
+
+/// `next --limit`: how many steps, at least one.
+fn parse_limit(text: &str) -> Result<u16, String> {
+    count(text, "steps", u16::MAX, 3)
+}
+
+/// `log --weeks`: how many weeks to chart, one to ten years' worth.
+fn parse_weeks(text: &str) -> Result<u16, String> {
+    count(text, "weeks", 520, 12)
+}
+
+/// A whole number from 1 to `max`, refused with the range and an example.
+fn count(text: &str, what: &str, max: u16, example: u16) -> Result<u16, String> {
+    text.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| {
+            format!("`{text}` is not a number of {what}: give a whole number from 1 to {max}, e.g. {example}")
+        })
 }
