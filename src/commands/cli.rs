@@ -13,13 +13,10 @@ use crate::plan::Pace;
 /// The built-in path is "Software Developer to AI Engineer". Progress is kept in one state file
 /// (see --state); nothing else is written.
 #[derive(Debug, Parser)]
-#[command(
-    name = "aipath",
-    version,
-    propagate_version = true,
-    max_term_width = 100
-)]
+#[command(name = "aipath", version, max_term_width = 100)]
 #[command(after_help = "Start with `aipath next`. Every command has --help with an example.")]
+// Every command's help lists these apart from its own options.
+#[command(next_help_heading = "Global options")]
 pub struct Cli {
     /// The state file [default: state.yaml in the platform data folder, e.g. ~/.local/share/aipath/]
     #[arg(long, global = true, value_name = "FILE", env = "AIPATH_STATE")]
@@ -124,7 +121,7 @@ pub enum Command {
     /// Record a study session, or list the sessions (with no hours), or chart hours per week
     #[command(
         allow_negative_numbers = true,
-        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2027-01-03\n  aipath log\n  aipath log --weeks 12"
+        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2026-01-03\n  aipath log\n  aipath log --weeks 12"
     )]
     Log {
         /// Hours studied, a decimal number greater than 0 and at most 24 (e.g. 1.5)
@@ -150,7 +147,7 @@ pub enum Command {
 
     /// Read a module's study guide, with your checklist ticks; long guides open in $PAGER (default `less -R`)
     #[command(
-        after_help = "Example:\n  aipath show machine-learning-basics\n  aipath show math --no-pager | grep http"
+        after_help = "Examples:\n  aipath show machine-learning-basics\n  aipath show math --no-pager | grep http"
     )]
     Show {
         /// Module id; a unique prefix is enough
@@ -164,7 +161,7 @@ pub enum Command {
 
     /// Tick items of a module's checklist
     #[command(
-        after_help = "Items are numbered in `aipath show <module>`. Examples:\n  aipath check machine-learning-basics 1 2\n  aipath check machine-learning-basics \"pipeline built\""
+        after_help = "Items are numbered in `aipath show <module>`.\n\nExamples:\n  aipath check machine-learning-basics 1 2\n  aipath check machine-learning-basics \"pipeline built\""
     )]
     Check {
         /// Module id; a unique prefix is enough
@@ -258,8 +255,10 @@ pub enum Command {
         id: Option<String>,
     },
 
-    /// Print the script that makes a shell complete commands, flags and ids on Tab (the same as `COMPLETE=<shell>
-    /// aipath`; see the README for where to load it)
+    /// Print the script that makes a shell complete commands, flags and ids on Tab
+    ///
+    /// The script is what `COMPLETE=<shell> aipath` prints: it asks aipath on each Tab, so it offers the ids of the
+    /// path that is active at that moment. The README says where to load it.
     #[command(
         after_help = "Examples:\n  aipath completions bash > ~/.local/share/bash-completion/completions/aipath\n  aipath completions fish > ~/.config/fish/completions/aipath.fish"
     )]

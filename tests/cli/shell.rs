@@ -473,15 +473,3 @@ fn man_dir_writes_a_page_per_command() {
         "aipath: error: no-such-folder: no such folder (create it first)\n"
     );
 }
-
-#[test]
-fn help_for_every_command_has_an_example() {
-    let env = Env::new();
-    for name in command_names() {
-        let out = env.ok(&[&name, "--help"]);
-        assert!(
-            out.contains("Example:\n  aipath ") || out.contains("Examples:\n  aipath "),
-            "{name}: {out}"
-        );
-    }
-}

@@ -1,7 +1,143 @@
 //! The command line as typed: every error in aipath's one voice, values refused in its own words with the form they
-//! take, and help that keeps the global options apart.
+//! take, and help that keeps the global options apart and whose examples run on any day.
+
+use aipath::commands::cli::Cli;
+use clap::CommandFactory;
 
 use crate::support::Env;
+
+fn command_names() -> Vec<String> {
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// The lines of a help text's section, from its heading to the next blank line.
+fn section<'a>(help: &'a str, heading: &str) -> Vec<&'a str> {
+    help.lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+/// A help's examples: the command lines under its `Example:` or `Examples:` heading.
+fn examples(help: &str) -> Vec<String> {
+    let one = section(help, "Example:");
+    let many = section(help, "Examples:");
+    one.iter()
+        .chain(&many)
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// An example as the words a shell would pass, up to a pipe, a redirection or a comment; double quotes group words.
+fn words(example: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in example.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+            _ => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    let end = out
+        .iter()
+        .position(|w| ["|", ">", "&&", "#"].contains(&w.as_str()))
+        .unwrap_or(out.len());
+    out.truncate(end);
+    out
+}
+
+#[test]
+fn every_command_s_help_keeps_the_global_options_apart_and_the_version_at_the_top() {
+    let env = Env::new();
+    let top = env.ok(&["--help"]);
+    assert!(top.contains("-V, --version"), "{top}");
+    for name in command_names() {
+        let help = env.ok(&[&name, "-h"]);
+        let global = section(&help, "Global options:").join("\n");
+        for flag in ["--state <FILE>", "--path <ID|FILE>", "--json"] {
+            assert!(
+                global.contains(flag),
+                "{name}: no {flag} under Global options:\n{help}"
+            );
+        }
+        let own = section(&help, "Options:").join("\n");
+        assert!(own.contains("-h, --help"), "{name}:\n{help}");
+        for flag in ["--state", "--path", "--json", "--version"] {
+            assert!(
+                !own.contains(flag),
+                "{name}: {flag} among its own options:\n{help}"
+            );
+        }
+        assert!(!help.contains("-V"), "{name} offers -V:\n{help}");
+        env.fails(&[&name, "-V"], 2);
+    }
+}
+
+#[test]
+fn every_command_s_help_has_examples_under_the_right_heading() {
+    let env = Env::new();
+    for name in command_names() {
+        let help = env.ok(&[&name, "-h"]);
+        let one = section(&help, "Example:");
+        let many = section(&help, "Examples:");
+        assert!(
+            one.len() == 1 && many.is_empty() || one.is_empty() && many.len() > 1,
+            "{name}: {} under \"Example:\", {} under \"Examples:\"\n{help}",
+            one.len(),
+            many.len()
+        );
+        for example in examples(&help) {
+            assert!(example.starts_with("aipath "), "{name}: {example}");
+            let parsed = Cli::command().try_get_matches_from(words(&example));
+            assert!(
+                parsed.is_ok(),
+                "{name}: `{example}` does not parse: {parsed:?}"
+            );
+        }
+    }
+}
+
+/// The examples run, one after the other on a fresh state, on the real day (none is in the future): all but those
+/// that read a file the learner would have made.
+#[test]
+fn the_help_examples_run_on_any_day() {
+    let env = Env::new();
+    for name in command_names() {
+        for example in examples(&env.ok(&[&name, "-h"])) {
+            let words = words(&example);
+            if words
+                .iter()
+                .any(|w| w.ends_with(".md") || w.ends_with(".yaml") || w.starts_with('~'))
+            {
+                continue;
+            }
+            let args: Vec<&str> = words.iter().skip(1).map(String::as_str).collect();
+            let out = env
+                .cmd(&args)
+                .env_remove("AIPATH_TODAY")
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                out.status.success(),
+                "`{example}` failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
 
 #[test]
 fn usage_errors_start_like_every_other_error_and_keep_clap_s_tips() {
