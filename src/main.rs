@@ -44,13 +44,8 @@ fn usage_error(err: clap::Error) -> ExitCode {
         .flatten();
     let message = match own {
         Some(why) => format!("aipath: error: {}\n", one_line(&why)),
-        None => {
-            let text = err.render().to_string();
-            format!(
-                "aipath: {}",
-                clean(text.strip_prefix("aipath: ").unwrap_or(&text))
-            )
-        }
+        // clap's text starts `error: `; what was typed in it is shown, never sent to the terminal.
+        None => format!("aipath: {}", clean(&err.render().to_string())),
     };
     eprint!("{message}");
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))

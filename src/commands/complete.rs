@@ -2,7 +2,7 @@
 //!
 //! The shell runs `COMPLETE=<shell> aipath -- <the words typed>` on Tab; `main` hands that to clap_complete's
 //! [`CompleteEnv`](clap_complete::CompleteEnv) before anything else, which calls the functions here for the argument
-//! under the cursor (they are attached to the arguments in `cli.rs` with `ArgValueCandidates`). They find the state
+//! under the cursor (`cli.rs` attaches them with `ArgValueCandidates` and `ArgValueCompleter`). They find the state
 //! file and the path as the command would (`--state`, `AIPATH_STATE`, `--path`, the state's active path), reading
 //! the state without a lock and never writing it. Anything that fails offers nothing: completion never prints an
 //! error into the learner's shell.
