@@ -199,12 +199,18 @@ fn synopsis_section(command: &clap::Command, name: &str) -> Roff {
     let mut line = vec![bold(name)];
     line.extend(usage(command, true));
     if command.has_subcommands() {
+        // `aipath` alone may run something of its own: then the command is optional.
+        let (open, close) = match command.is_subcommand_required_set() {
+            true => (" ", ""),
+            false => (" [", "]"),
+        };
         line.extend([
-            roman(" "),
+            roman(open),
             italic("command"),
             roman(" ["),
             italic("argument"),
             roman("...]"),
+            roman(close),
         ]);
     }
     roff.text(line);
