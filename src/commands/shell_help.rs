@@ -75,16 +75,18 @@ pub fn man(dir: Option<&Path>) -> Result<()> {
     ))
 }
 
-/// Every manual page as (file name, roff): `aipath.1`, then `aipath-<command>.1` for each command.
+/// Every manual page as (file name, roff), in the order `clap_mangen::generate_to` wrote them: `aipath-<command>.1`
+/// for each command, then `aipath.1`.
 pub fn pages() -> Result<Vec<(String, Vec<u8>)>> {
     let cli = man_command();
-    let mut pages = vec![("aipath.1".to_string(), main_page()?)];
+    let mut pages = Vec::new();
     for command in cli.get_subcommands() {
         pages.push((
             format!("aipath-{}.1", command.get_name()),
             command_page(command, &source(&cli))?,
         ));
     }
+    pages.push(("aipath.1".to_string(), main_page()?));
     Ok(pages)
 }
 
