@@ -4,6 +4,7 @@ mod change;
 mod check;
 mod choose;
 pub mod cli;
+mod complete;
 mod dashboard;
 mod import;
 mod list;

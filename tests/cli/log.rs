@@ -108,7 +108,7 @@ fn bad_sessions_exit_two_and_write_nothing() {
         ),
         (
             &["log", "1", "--date", "2026-13-01"],
-            "is not a date of the form YYYY-MM-DD",
+            "`2026-13-01` is not a date: write it as YYYY-MM-DD, e.g. 2026-01-05",
         ),
         (
             &["log", "1", "--module", "nosuch"],
@@ -127,7 +127,10 @@ fn bad_sessions_exit_two_and_write_nothing() {
             "required arguments were not provided",
         ),
         (&["log", "1", "--weeks", "4"], "cannot be used with"),
-        (&["log", "--weeks", "0"], "0 is not in 1..=520"),
+        (
+            &["log", "--weeks", "0"],
+            "`0` is not a number of weeks: give a whole number from 1 to 520",
+        ),
     ] {
         let err = env.fails(args, 2);
         assert!(err.contains(says), "{args:?}: {err}");

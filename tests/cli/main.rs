@@ -27,4 +27,5 @@ mod state_file;
 mod support;
 mod terminal_safety;
 mod timeline;
+mod usage;
 mod validate;
