@@ -12,10 +12,7 @@ use crate::plan::dates::add_days;
 pub use crate::plan::dates::monday_of;
 use crate::progress::{LogEntry, PathProgress, Status};
 
-pub use crate::progress::{from_hundredths, hundredths};
-
-/// The most one day may hold.
-pub const MAX_HOURS_PER_DAY: f64 = 24.0;
+pub use crate::progress::{MAX_HOURS_PER_DAY, from_hundredths, hundredths};
 
 /// Checks a new session against the log: hours in (0, 24], the day's total at most 24, the date not after today.
 pub fn check_session(log: &[LogEntry], date: Date, hours: f64, today: Date) -> Result<(), String> {

@@ -67,6 +67,9 @@ pub struct PathProgress {
     pub log: Vec<LogEntry>,
 }
 
+/// The most one day may hold.
+pub const MAX_HOURS_PER_DAY: f64 = 24.0;
+
 /// Hours are kept to the hundredth; sums are done in hundredths so 0.1 + 0.2 is 0.3.
 pub fn hundredths(hours: f64) -> i64 {
     (hours * 100.0).round() as i64
@@ -103,17 +106,17 @@ fn session_hours<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::E
             write!(
                 f,
                 "a number of hours above 0 and at most {}",
-                crate::log::MAX_HOURS_PER_DAY
+                MAX_HOURS_PER_DAY
             )
         }
 
         fn visit_f64<E: serde::de::Error>(self, hours: f64) -> Result<f64, E> {
-            if hours.is_finite() && hours > 0.0 && hours <= crate::log::MAX_HOURS_PER_DAY {
+            if hours.is_finite() && hours > 0.0 && hours <= MAX_HOURS_PER_DAY {
                 return Ok(hours);
             }
             Err(E::custom(format!(
                 "a session's hours must be above 0 and at most {}, not {}",
-                crate::log::MAX_HOURS_PER_DAY,
+                MAX_HOURS_PER_DAY,
                 yaml_number(hours)
             )))
         }
@@ -216,10 +219,9 @@ pub enum Kind {
 }
 
 impl PathProgress {
-    /// The first day whose sessions add up to more than [`crate::log::MAX_HOURS_PER_DAY`], summed in hundredths as
+    /// The first day whose sessions add up to more than [`MAX_HOURS_PER_DAY`], summed in hundredths as
     /// `aipath log` sums them; the store refuses a file with one (each session was bounded as it was read).
     pub fn overfull_day(&self) -> Option<Overfull> {
-        use crate::log::{MAX_HOURS_PER_DAY, hundredths};
         let mut per_day: BTreeMap<Date, i64> = BTreeMap::new();
         for entry in &self.log {
             *per_day.entry(entry.date).or_default() += hundredths(entry.hours);

@@ -452,3 +452,10 @@ mod tests {
         );
     }
 }
+
+/// The page is the report's human rendering: the view's data, drawn.
+impl crate::render::Render for ReportView {
+    fn render(&self, _: crate::render::Screen) -> String {
+        page(self)
+    }
+}

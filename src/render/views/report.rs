@@ -138,12 +138,6 @@ pub struct DayHours {
     pub hours: f64,
 }
 
-impl Render for ReportView {
-    fn render(&self, _: Screen) -> String {
-        crate::render::report::page(self)
-    }
-}
-
 /// What `report` says after writing the page.
 #[derive(Serialize)]
 pub struct WrittenView {
