@@ -418,6 +418,13 @@ fn skill(s: &SkillRow) -> Markup {
     }
 }
 
+/// The page is the report's human rendering: the view's data, drawn.
+impl crate::render::Render for ReportView {
+    fn render(&self, _: crate::render::Screen) -> String {
+        page(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,12 +457,5 @@ mod tests {
                 ("◇", "option")
             ]
         );
-    }
-}
-
-/// The page is the report's human rendering: the view's data, drawn.
-impl crate::render::Render for ReportView {
-    fn render(&self, _: crate::render::Screen) -> String {
-        page(self)
     }
 }
