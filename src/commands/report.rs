@@ -22,7 +22,7 @@ use crate::log::{stats, weekly};
 use crate::plan::Pace;
 use crate::plan::calendar::{Plan, Task, plan, spans};
 use crate::plan::dates::add_days;
-use crate::progress::count::{count, counted};
+use crate::progress::count::{Count, count, counted};
 use crate::progress::{PathProgress, PlanPrefs, Status};
 use crate::render::human;
 use crate::render::views::log::WeekHours;
@@ -112,48 +112,16 @@ pub fn view(
         .map(|p| counted(p, progress).into_iter().map(tick).sum())
         .collect();
     let schedule = own.map(|_| laid_out.standing.clone());
-    let logged = progress.logged_by_module();
     let mut projects = place_projects(course, progress);
 
-    let phases = path
-        .phases
-        .iter()
-        .zip(phase_counts)
-        .zip(&phase_ticks)
-        .map(|((phase, count), checklist)| PhaseMap {
-            id: phase.id.clone(),
-            title: phase.title.clone(),
-            weeks: phase.weeks,
-            choose: phase.is_choice().then(|| phase.choice_range()),
-            count,
-            checklist: *checklist,
-            groups: phase
-                .groups
-                .iter()
-                .map(|group| GroupMap {
-                    title: group.title.clone(),
-                    modules: group
-                        .modules
-                        .iter()
-                        .map(|m| {
-                            let status = progress.status(m);
-                            ModuleBox {
-                                id: m.clone(),
-                                title: course.title(m).to_string(),
-                                status: status.as_str(),
-                                unchosen: !progress.takes(phase, m) && status == Status::Todo,
-                                chosen: phase.is_choice() && progress.counts_as_chosen(m),
-                                checklist: tick(m),
-                                hours: logged.get(m.as_str()).copied().unwrap_or(0.0),
-                                estimate: course.hours(m),
-                                projects: projects.remove(m.as_str()).unwrap_or_default(),
-                            }
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect();
+    let phases = phase_maps(
+        course,
+        progress,
+        phase_counts,
+        &phase_ticks,
+        &tick,
+        &mut projects,
+    );
     let other_projects = projects.into_values().flatten().collect();
 
     let gantt = gantt(course, progress, &laid_out, today);
@@ -182,6 +150,58 @@ pub fn view(
             .collect(),
         skills: super::skills::view(course, progress),
     })
+}
+
+/// The map: each phase with its modules as boxes, each box with its status, checklist, hours and the projects placed
+/// under it (taken out of `projects` as they are placed).
+fn phase_maps(
+    course: &Course,
+    progress: &PathProgress,
+    phase_counts: Vec<Count>,
+    phase_ticks: &[Ticks],
+    tick: &dyn Fn(&str) -> Ticks,
+    projects: &mut HashMap<&str, Vec<ProjectBox>>,
+) -> Vec<PhaseMap> {
+    let logged = progress.logged_by_module();
+    let path = &course.path;
+    path.phases
+        .iter()
+        .zip(phase_counts)
+        .zip(phase_ticks)
+        .map(|((phase, count), checklist)| PhaseMap {
+            id: phase.id.clone(),
+            title: phase.title.clone(),
+            weeks: phase.weeks,
+            choose: phase.is_choice().then(|| phase.choice_range()),
+            count,
+            checklist: *checklist,
+            groups: phase
+                .groups
+                .iter()
+                .map(|group| GroupMap {
+                    title: group.title.clone(),
+                    modules: group
+                        .modules
+                        .iter()
+                        .map(|m: &String| {
+                            let status = progress.status(m);
+                            ModuleBox {
+                                id: m.clone(),
+                                title: course.title(m).to_string(),
+                                status: status.as_str(),
+                                unchosen: !progress.takes(phase, m) && status == Status::Todo,
+                                chosen: phase.is_choice() && progress.counts_as_chosen(m),
+                                checklist: tick(m),
+                                hours: logged.get(m.as_str()).copied().unwrap_or(0.0),
+                                estimate: course.hours(m),
+                                projects: projects.remove(m.as_str()).unwrap_or_default(),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Each project under the module it builds on that comes last in the path, as roadmaps draw them; a project that

@@ -10,7 +10,7 @@ use super::{MAX_BOXES, Text, modules_of};
 use crate::log::monday_of;
 use crate::plan::dates::add_days;
 use crate::render::text::{hours, plural};
-use crate::render::views::report::{DateSpan, GanttRow, PlannedSpan, ReportView};
+use crate::render::views::report::{DateSpan, Gantt, GanttRow, PlannedSpan, ReportView};
 
 /// Past this many rows the Gantt chart draws a bar per phase: a chart a few thousand rows tall says nothing.
 pub const MAX_GANTT_ROWS: usize = 120;
@@ -174,33 +174,7 @@ pub fn plan(view: &ReportView) -> Markup {
     };
     // Weeks are ISO weeks: the ones before this one are past.
     let this_week = monday_of(today);
-    let planned_modules = g
-        .rows
-        .iter()
-        .filter(|r| !r.choice && r.planned.is_some())
-        .count();
-    let weeks: u32 = g
-        .rows
-        .iter()
-        .filter_map(|r| r.planned.map(|p| p.weeks))
-        .sum();
-    let finishes = format!(
-        "planned finish {}, projected finish {}",
-        g.planned_finish.map_or("-".to_string(), |d| d.to_string()),
-        g.projected_finish
-            .map_or("none".to_string(), |d| d.to_string())
-    );
-    let summary = if g.projected_finish.is_some() {
-        format!(
-            "The {} plan from {}: {} over {} left; {finishes}.",
-            g.pace.as_str(),
-            g.start,
-            plural(planned_modules, "module"),
-            plural(weeks as usize, "week")
-        )
-    } else {
-        format!("Nothing is left to plan: every module is done or skipped; {finishes}.")
-    };
+    let summary = summary(g);
     let line = |class: &str, d: Date, what: String| {
         html! { div class={ "g-over " (class) } style={ "--at:" (format!("{:.5}", at(d))) } title=(what) {} }
     };
@@ -213,17 +187,7 @@ pub fn plan(view: &ReportView) -> Markup {
                     " Shaded: the weeks gone by, with what you did in them."
                 }
             }
-            ul.legend.g-legend aria-label="What the bars and lines mean" {
-                li { span.swatch.done-bar {} "done (start to finish)" }
-                li { span.swatch.doing-bar {} "in progress (start to today)" }
-                li { span.swatch.plan {} "planned weeks" }
-                li { span.swatch.choose-bar {} "weeks held for a choice" }
-                li { span.swatch.past {} "past weeks" }
-                li { span.line.today {} "today " (today) }
-                @if let Some(f) = g.planned_finish { li { span.line.planned {} "planned finish " (f) } }
-                @if let Some(f) = g.projected_finish { li { span.line.finish {} "projected finish " (f) } }
-                @if let Some(f) = forecast { li { span.line.forecast {} "forecast at your pace " (f) } }
-            }
+            (legend(g, today, forecast))
             @if rows.is_empty() {
                 p { "Nothing is planned and nothing is behind you yet." }
             } @else {
@@ -249,6 +213,54 @@ pub fn plan(view: &ReportView) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// The chart's sentence: what is planned, over how many weeks, and the two finish dates.
+fn summary(g: &Gantt) -> String {
+    let planned_modules = g
+        .rows
+        .iter()
+        .filter(|r| !r.choice && r.planned.is_some())
+        .count();
+    let weeks: u32 = g
+        .rows
+        .iter()
+        .filter_map(|r| r.planned.map(|p| p.weeks))
+        .sum();
+    let finishes = format!(
+        "planned finish {}, projected finish {}",
+        g.planned_finish.map_or("-".to_string(), |d| d.to_string()),
+        g.projected_finish
+            .map_or("none".to_string(), |d| d.to_string())
+    );
+    if g.projected_finish.is_some() {
+        format!(
+            "The {} plan from {}: {} over {} left; {finishes}.",
+            g.pace.as_str(),
+            g.start,
+            plural(planned_modules, "module"),
+            plural(weeks as usize, "week")
+        )
+    } else {
+        format!("Nothing is left to plan: every module is done or skipped; {finishes}.")
+    }
+}
+
+/// What the bars and lines mean, with the dates of the lines.
+fn legend(g: &Gantt, today: Date, forecast: Option<Date>) -> Markup {
+    html! {
+    ul.legend.g-legend aria-label="What the bars and lines mean" {
+        li { span.swatch.done-bar {} "done (start to finish)" }
+        li { span.swatch.doing-bar {} "in progress (start to today)" }
+        li { span.swatch.plan {} "planned weeks" }
+        li { span.swatch.choose-bar {} "weeks held for a choice" }
+        li { span.swatch.past {} "past weeks" }
+        li { span.line.today {} "today " (today) }
+        @if let Some(f) = g.planned_finish { li { span.line.planned {} "planned finish " (f) } }
+        @if let Some(f) = g.projected_finish { li { span.line.finish {} "projected finish " (f) } }
+        @if let Some(f) = forecast { li { span.line.forecast {} "forecast at your pace " (f) } }
+    }
     }
 }
 
