@@ -13,6 +13,7 @@ mod next;
 mod paths;
 mod plan;
 mod projects;
+pub mod quick;
 mod report;
 mod resources_tips;
 mod shell;

@@ -24,6 +24,7 @@ mod readme;
 mod report;
 mod shell;
 mod state_file;
+mod static_binary;
 mod support;
 mod terminal_safety;
 mod timeline;
