@@ -12,6 +12,7 @@ pub mod commands;
 pub mod course;
 pub mod error;
 pub mod guide;
+pub mod history;
 pub mod import;
 pub mod io;
 pub mod log;

@@ -5,5 +5,6 @@ pub mod atomic;
 pub mod builtin;
 pub mod catalog;
 pub mod clock;
+pub mod history;
 pub mod loader;
 pub mod store;

@@ -99,9 +99,14 @@ impl Store {
     /// Runs `change` on the state under an exclusive lock and writes the result if it differs.
     /// When `change` fails nothing is written. The first write of a file from an older aipath keeps the original
     /// beside it first (see [`Store::back_up`]) and says so in the returned [`Upgrade`], for the caller to tell.
+    ///
+    /// `record` is given the state as read, the state as changed and the format version of an older file, under the
+    /// lock and just before the write: it appends the change to the history and names it in the state (see
+    /// [`super::history`]). When it fails nothing is written.
     pub fn update<T>(
         &self,
         change: impl FnOnce(&mut State) -> Result<T>,
+        record: impl FnOnce(&State, &mut State, Option<u32>) -> Result<()>,
     ) -> Result<(T, Option<Upgrade>)> {
         let dir = atomic::folder_of(&self.file);
         fs::create_dir_all(&dir)
@@ -129,7 +134,10 @@ impl Store {
                 Some((bytes, version)) => Some(self.back_up(bytes, *version)?),
                 None => None,
             };
-            if let Err(e) = self.write(&state) {
+            let older_version = older.as_ref().map(|(_, version)| *version);
+            if let Err(e) =
+                record(&before, &mut state, older_version).and_then(|()| self.write(&state))
+            {
                 // The old file is still in place, whole, so its copy says nothing new: do not leave it behind.
                 if let Some(backup) = &backup {
                     let _ = fs::remove_file(backup);
@@ -398,7 +406,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_even_when_every_field_is_known() {
-        let message = decoded("version: 3\npaths: {}\n")
+        let message = decoded("version: 4\npaths: {}\n")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
