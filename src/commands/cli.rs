@@ -200,12 +200,13 @@ pub enum Command {
             id = "new_hours",
             value_name = "H",
             requires = "edit",
+            conflicts_with = "hours",
             allow_hyphen_values = true
         )]
         new_hours: Option<String>,
 
         /// Delete session N (its number is in `aipath log`); `aipath undo` brings it back
-        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "module", "date", "note"], value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = clap::value_parser!(u32).range(1..))]
         delete: Option<u32>,
     },
 
