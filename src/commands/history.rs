@@ -7,7 +7,10 @@ use super::change::resolve_items;
 use crate::render::views::history::{EventRow, HistoryView};
 
 pub fn run(ctx: &Ctx, limit: Option<usize>, module: Option<String>) -> Result<()> {
-    let state = ctx.store.read()?;
+    let last_event = match crate::io::history::last_event_of(&ctx.store.file) {
+        Some(last) => last,
+        None => ctx.store.read()?.last_event,
+    };
     let module = match module {
         Some(typed) => {
             // The id is resolved on the path in use; the history keeps every path's changes.
@@ -17,7 +20,7 @@ pub fn run(ctx: &Ctx, limit: Option<usize>, module: Option<String>) -> Result<()
         }
         None => None,
     };
-    let lines = crate::io::history::lines(&ctx.store.file, state.last_event.as_deref())?;
+    let lines = crate::io::history::lines(&ctx.store.file, last_event.as_deref())?;
     if let Some(note) = &lines.note {
         ctx.shell.note(note);
     }

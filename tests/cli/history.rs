@@ -669,3 +669,22 @@ fn on_a_terminal_reset_asks_first() {
     assert!(said.contains("starts afresh"), "{said}");
     assert_eq!(status_of(&env, "machine-learning-basics"), "todo");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_history_is_as_private_as_the_state() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = Env::new();
+    env.ok(&["start", "math-foundations"]);
+    fs::set_permissions(&env.state, fs::Permissions::from_mode(0o600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    fs::remove_file(env.history_file()).unwrap_or_else(|e| panic!("{e}"));
+    // A history gone missing: the next change starts it again, and says nothing is lost from the state.
+    env.ok(&["done", "math-foundations"]);
+    let mode = fs::metadata(env.history_file())
+        .map(|m| m.permissions().mode() & 0o777)
+        .unwrap_or_default();
+    assert_eq!(mode, 0o600);
+    assert_eq!(history_lines(&env).len(), 1);
+    assert_eq!(status_of(&env, "math-foundations"), "done");
+}

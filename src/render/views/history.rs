@@ -230,6 +230,7 @@ fn entry(id: &str, before: Option<&Entry>, after: Option<&Entry>) -> String {
     if a.status != b.status {
         let verb = match b.status {
             Status::Todo => "back to todo",
+            Status::InProgress if a.status.is_closed() => "reopened",
             Status::InProgress => "started",
             Status::Done => "done",
             Status::Skipped => "skipped",
