@@ -394,6 +394,7 @@ fn progress(
         .map(|k| {
             let offset = (k as i64) * span / (spec.log as i64).max(1);
             LogEntry {
+                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
                 date: first_day.checked_add(offset.days()).unwrap_or(first_day),
                 hours: 0.25 * (1 + rng.below(11)) as f64,
                 module: (rng.chance(70) && !studied.is_empty())
@@ -435,7 +436,10 @@ pub fn write(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
             .count(),
         log: progress.log.len(),
     };
-    let mut state = State::default();
+    let mut state = State {
+        last_log_number: u32::try_from(progress.log.len()).unwrap_or(u32::MAX),
+        ..State::default()
+    };
     state.paths.insert(PATH_ID.to_string(), progress);
     if spec.active {
         let absolute = fs::canonicalize(&path_file)?;

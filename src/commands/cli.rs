@@ -73,12 +73,55 @@ pub enum Command {
         ids: Vec<String>,
     },
 
-    /// Return modules (or projects) to todo
-    #[command(after_help = "Example:\n  aipath undo math-foundations")]
+    /// Reverse the last change (any kind; again to go further back), or the last change to modules or projects
+    #[command(
+        after_help = "Examples:\n  aipath undo                      # the last change, whatever it was\n  aipath undo math-foundations     # the last change to that module: its status and dates before it"
+    )]
     Undo {
-        /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
+        /// Module or project ids (a unique prefix is enough): reverse the last change to each [default: the last
+        /// change of any kind]
+        #[arg(value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
+    },
+
+    /// Apply again what the last `aipath undo` reversed (until another change is made)
+    #[command(after_help = "Example:\n  aipath undo && aipath redo")]
+    Redo,
+
+    /// List the changes made to your progress, newest first
+    #[command(
+        after_help = "Examples:\n  aipath history\n  aipath history --module machine-learning-basics --limit 5"
+    )]
+    History {
+        /// Show at most N changes
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
+
+        /// Show every change
+        #[arg(long, conflicts_with = "limit")]
+        all: bool,
+
+        /// Only the changes to this module or project (a unique prefix is enough), its sessions included
+        #[arg(long, short = 'm', value_name = "ID")]
+        module: Option<String>,
+    },
+
+    /// Start a path afresh: its progress is put aside in a named archive, never deleted
+    #[command(
+        after_help = "Examples:\n  aipath reset                       # the active path; asks first\n  aipath reset --path my-path --yes\n  aipath reset --list\n  aipath reset --restore software-developer-to-ai-engineer-2026-01-05"
+    )]
+    Reset {
+        /// Do not ask: needed when aipath is not run on a terminal
+        #[arg(long, short = 'y', conflicts_with_all = ["list", "restore"])]
+        yes: bool,
+
+        /// List the archives
+        #[arg(long, conflicts_with = "restore")]
+        list: bool,
+
+        /// Bring an archive back (a unique prefix is enough); the path's progress now is put aside first
+        #[arg(long, value_name = "NAME")]
+        restore: Option<String>,
     },
 
     /// Choose your specializations (1-2 on the built-in path); choosing again replaces the choice
@@ -119,31 +162,51 @@ pub enum Command {
         save: bool,
     },
 
-    /// Record a study session, or list the sessions (with no hours), or chart hours per week
+    /// Record a study session, or list the sessions (with no hours), chart hours per week, or correct a session
     #[command(
         allow_negative_numbers = true,
-        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2026-01-03\n  aipath log\n  aipath log --weeks 12"
+        group(clap::ArgGroup::new("session").args(["hours", "edit"])),
+        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2026-01-03\n  aipath log\n  aipath log --weeks 12\n  aipath log --edit 1 --hours 1\n  aipath log --delete 2"
     )]
     Log {
-        /// Hours studied, a decimal number greater than 0 and at most 24 (e.g. 1.5)
+        /// Hours studied, greater than 0 and at most 24, with at most two decimals after a point (e.g. 1.5)
         hours: Option<String>,
 
         /// The module studied (a unique prefix is enough); it is started if it was todo. Without hours, list only
-        /// that module's sessions
+        /// that module's sessions. With --edit, the session's new module (\"\" for none)
         #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks", add = ArgValueCandidates::new(complete::modules))]
         module: Option<String>,
 
         /// The day of the session, not in the future [default: today]
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "hours")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "session")]
         date: Option<jiff::civil::Date>,
 
-        /// A few words on what you did
-        #[arg(long, value_name = "TEXT", requires = "hours")]
+        /// A few words on what you did (with --edit, \"\" removes the note)
+        #[arg(long, value_name = "TEXT", requires = "session")]
         note: Option<String>,
 
         /// Chart hours per week for the last N weeks
-        #[arg(long, value_name = "N", conflicts_with = "hours", value_parser = parse_weeks)]
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "edit", "delete"], value_parser = parse_weeks)]
         weeks: Option<u16>,
+
+        /// Correct session N (its number is in `aipath log`): give what changes with --hours, --date, --module, --note
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "delete"], value_parser = clap::value_parser!(u32).range(1..))]
+        edit: Option<u32>,
+
+        /// With --edit: the session's hours
+        #[arg(
+            long = "hours",
+            id = "new_hours",
+            value_name = "H",
+            requires = "edit",
+            conflicts_with = "hours",
+            allow_hyphen_values = true
+        )]
+        new_hours: Option<String>,
+
+        /// Delete session N (its number is in `aipath log`); `aipath undo` brings it back
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = clap::value_parser!(u32).range(1..))]
+        delete: Option<u32>,
     },
 
     /// Read a module's study guide, with your checklist ticks; long guides open in $PAGER (default `less -R`)

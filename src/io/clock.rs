@@ -5,15 +5,27 @@ use jiff::civil::Date;
 
 /// Today in the local time zone. `AIPATH_TODAY=YYYY-MM-DD` pins it, so tests and demos are reproducible.
 pub fn today() -> Result<Date> {
+    Ok(now()?.date())
+}
+
+/// Now, in the local time zone with its offset: the time a change is recorded at. `AIPATH_TODAY` pins the day
+/// (the time of day is still the clock's).
+pub fn now() -> Result<jiff::ZonedDateTime> {
+    let zone = local_zone();
+    let now = jiff::Timestamp::now().to_zoned_datetime(zone.clone());
     match std::env::var("AIPATH_TODAY") {
-        Ok(text) if !text.is_empty() => parse_date(&text).map_err(|why| {
-            crate::error::input(format!(
-                "AIPATH_TODAY: {why}; or unset AIPATH_TODAY to use today's date"
-            ))
-        }),
-        _ => Ok(jiff::Timestamp::now()
-            .to_zoned_datetime(local_zone())
-            .date()),
+        Ok(text) if !text.is_empty() => {
+            let day = parse_date(&text).map_err(|why| {
+                crate::error::input(format!(
+                    "AIPATH_TODAY: {why}; or unset AIPATH_TODAY to use today's date"
+                ))
+            })?;
+            Ok(day
+                .to_datetime(now.time())
+                .to_zoned_datetime(zone)
+                .unwrap_or(now))
+        }
+        _ => Ok(now),
     }
 }
 

@@ -150,10 +150,15 @@ impl Store {
     /// When `change` fails nothing is written. The first write of a file from an older aipath keeps the original
     /// beside it first (see [`Store::back_up`]). What the learner should hear of (waiting for the lock, an upgrade,
     /// hard links) is given to `tell` as it happens.
+    ///
+    /// `record` is given the state as read, the state as changed and the format version of an older file, under the
+    /// lock and just before the write: it appends the change to the history and names it in the state (see
+    /// [`super::history`]). When it fails nothing is written.
     pub fn update<T>(
         &self,
         tell: &mut dyn FnMut(Notice),
         change: impl FnOnce(&mut State) -> Result<T>,
+        record: impl FnOnce(&State, &mut State, Option<u32>) -> Result<()>,
     ) -> Result<T> {
         let dir = atomic::folder_of(&self.file);
         fs::create_dir_all(&dir)
@@ -188,7 +193,10 @@ impl Store {
                 Some((bytes, version)) => Some(self.back_up(bytes, *version)?),
                 None => None,
             };
-            let links = match self.write(&state) {
+            let older_version = older.as_ref().map(|(_, version)| *version);
+            let written =
+                record(&before, &mut state, older_version).and_then(|()| self.write(&state));
+            let links = match written {
                 Ok(links) => links,
                 Err(e) => {
                     // The old file is still in place, whole, so its copy says nothing new: do not leave it behind.
@@ -614,7 +622,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_even_when_every_field_is_known() {
-        let message = decoded("version: 3\npaths: {}\n")
+        let message = decoded("version: 4\npaths: {}\n")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();

@@ -38,6 +38,7 @@ mod tests {
 
     fn entry(d: Date, hours: f64, module: Option<&str>) -> LogEntry {
         LogEntry {
+            number: 0,
             date: d,
             hours,
             module: module.map(str::to_string),

@@ -658,6 +658,7 @@ fn the_next_write_removes_only_stale_temp_files_of_the_state() {
         "data/.state-abc123.tmp.keep",
         "data/.state-abc1234.tmp",
         "data/notes.tmp",
+        "data/state.history.jsonl",
         "data/state.yaml",
         "data/state.yaml.lock",
     ];
