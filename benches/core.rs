@@ -115,6 +115,7 @@ fn generated(modules: &str) -> Case {
         log: LOG_ENTRIES,
         seed: SEED,
         active: false,
+        history: 0,
     };
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-fixture-{modules}"));
     let summary = fixture::write(&spec, &dir).unwrap_or_else(|e| panic!("{e:#}"));
