@@ -86,12 +86,13 @@ fn builtin() -> Case {
         .unwrap_or_else(|e| panic!("{e:#}"));
     p.set_checked("math-foundations", &first_item, true, date(2026, 2, 3));
     p.choose(vec!["llm-applications".into()], date(2026, 2, 3));
-    for (day, hours, module) in [
+    for (number, (day, hours, module)) in (1..).zip([
         (date(2026, 2, 2), 2.0, Some("math-foundations")),
         (date(2026, 2, 4), 1.5, None),
         (date(2026, 2, 20), 3.0, Some("math-foundations")),
-    ] {
+    ]) {
         p.log_session(LogEntry {
+            number,
             date: day,
             hours,
             module: module.map(str::to_string),
@@ -114,6 +115,7 @@ fn generated(modules: &str) -> Case {
         log: LOG_ENTRIES,
         seed: SEED,
         active: false,
+        history: 0,
     };
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-fixture-{modules}"));
     let summary = fixture::write(&spec, &dir).unwrap_or_else(|e| panic!("{e:#}"));

@@ -15,9 +15,17 @@
 # parsed large files lives in the work folder (AIPATH_CACHE), filled by the warm-up runs as a learner's is by their
 # first command; one row times `next` with the cache emptied before every run (the first command after a change).
 #
+# The history (issue #13) is measured on the built-in path with 20,000 sessions, with a history of 20,000 events
+# and with none (`gen_fixture --builtin --history N`): `next` must cost at most 1.1x as much with the history as
+# without, `history` answer in under 100 ms, and `done` (its state restored before each run, so each one writes)
+# cost at most 2 ms more than the same `done` by the aipath before the history, given as BASELINE_AIPATH (a release
+# binary built from an earlier commit; without it, `done` with no history stands in for it).
+#
 # Needs: cargo and rustc, python3, hyperfine and GNU time (Debian: `apt-get install hyperfine time`);
-# taskwarrior is optional (`apt-get install taskwarrior`).
-# Tuning: BENCH_ROUNDS (default 5) rounds; BENCH_KEEP=1 keeps the work folder.
+# taskwarrior is optional (`apt-get install taskwarrior`), and so are valgrind and strace, which count the history's
+# instructions and time its flush to disk.
+# Tuning: BENCH_ROUNDS (default 5) rounds; BENCH_KEEP=1 keeps the work folder; BENCH_HISTORY_ONLY=1 times the
+# history rows alone; BASELINE_AIPATH=/path/to/aipath the `done` baseline.
 
 set -euo pipefail
 
@@ -53,12 +61,29 @@ AIPATH="$TARGET_DIR/release/aipath"
 GEN="$TARGET_DIR/release/examples/gen_fixture"
 
 echo "Generating fixtures..." >&2
+# The history's: the built-in path with 20,000 sessions, with 20,000 events and with none; each `done` run starts
+# from a copy of these.
+"$GEN" --builtin --log 20000 --history 20000 --seed 7 --out "$WORK/hist-orig" >/dev/null
+"$GEN" --builtin --log 20000 --history 0 --seed 7 --out "$WORK/nohist-orig" >/dev/null
+# The same state as the aipath before the history wrote it (format 2: no numbers, no bookkeeping), for the baseline.
+mkdir -p "$WORK/v2-orig"
+sed -e '/^    log_numbers: /d' -e '/^last_log_number: /d' -e '/^last_event: /d' -e 's/^version: 3$/version: 2/' \
+    "$WORK/nohist-orig/state.yaml" >"$WORK/v2-orig/state.yaml"
+for name in hist nohist v2; do
+    # Flushed before the run, so that the run's own flush (of one appended line) does not pay for the copy's.
+    printf '#!/bin/sh\nrm -rf "%s"\ncp -r "%s" "%s"\nsync\n' "$WORK/$name-run" "$WORK/$name-orig" "$WORK/$name-run" \
+        >"$WORK/restore-$name"
+    chmod +x "$WORK/restore-$name"
+    "$WORK/restore-$name"
+done
+HISTORY_ONLY="${BENCH_HISTORY_ONLY:-0}"
 SIZES=(500 2500 5000)
+[ "$HISTORY_ONLY" = 1 ] && SIZES=()
 for n in "${SIZES[@]}"; do
     "$GEN" --modules "$n" --log 20000 --seed 7 --out "$WORK/fx$n" >/dev/null
 done
 # The same 5,000-module path, named as active in the state, as a learner runs it: no --path.
-"$GEN" --modules 5000 --log 20000 --seed 7 --active --out "$WORK/fx5000-active" >/dev/null
+[ "$HISTORY_ONLY" = 1 ] || "$GEN" --modules 5000 --log 20000 --seed 7 --active --out "$WORK/fx5000-active" >/dev/null
 
 echo "Building the hello-world floor..." >&2
 # Outside this project, so none of its build settings apply: what `cargo new` and `cargo build --release` give anyone.
@@ -107,6 +132,71 @@ bench_group() {
     done
 }
 
+echo "Timing the history: next and history on 20,000 events, done with and without ($ROUNDS rounds)..." >&2
+bench_group history 20 3 \
+    next-nohist "$AIPATH --state $WORK/nohist-orig/state.yaml next" \
+    next-hist "$AIPATH --state $WORK/hist-orig/state.yaml next" \
+    history-hist "$AIPATH --state $WORK/hist-orig/state.yaml history" \
+    history-all-hist "$AIPATH --state $WORK/hist-orig/state.yaml history --all"
+# `done` writes: every run starts from a fresh copy of its state (and history), restored and flushed outside the
+# timing. Its cost is measured against the aipath before the history in pairs, run after run, in alternating order:
+# the median of the pairs' differences, which a load that drifts over minutes (other work on the machine) cancels
+# out of, as medians of separate series do not.
+HAVE_BASELINE=0
+if [ -n "${BASELINE_AIPATH:-}" ]; then
+    HAVE_BASELINE=1
+    before_cmd="$BASELINE_AIPATH --state $WORK/v2-run/state.yaml done deep-learning-foundations"
+    before_restore="$WORK/restore-v2"
+else
+    before_cmd="$AIPATH --state $WORK/nohist-run/state.yaml done deep-learning-foundations"
+    before_restore="$WORK/restore-nohist"
+fi
+python3 - "$WORK" "$((ROUNDS * 12))" "$before_restore" "$before_cmd" "$WORK/restore-hist" \
+    "$AIPATH --state $WORK/hist-run/state.yaml done deep-learning-foundations" <<'PY'
+import json, os, subprocess, sys, time
+work, pairs, before_restore, before_cmd, after_restore, after_cmd = sys.argv[1:7]
+def timed(restore, cmd):
+    subprocess.run([restore], check=True)
+    start = time.perf_counter()
+    subprocess.run(cmd.split(), check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+out = {"before": [], "after": []}
+for i in range(int(pairs)):
+    order = [("before", before_restore, before_cmd), ("after", after_restore, after_cmd)]
+    for name, restore, cmd in (order if i % 2 == 0 else order[::-1]):
+        out[name].append(timed(restore, cmd))
+json.dump(out, open(os.path.join(work, "done-paired.json"), "w"))
+PY
+# Instructions, where valgrind is installed: a count that other work on the machine does not change, for `next`
+# with and without the history and `done` before and after it (the flushes to disk are not instructions).
+HAVE_VALGRIND=0
+if command -v valgrind >/dev/null; then
+    HAVE_VALGRIND=1
+    instructions() {
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'
+    }
+    {
+        echo "next-nohist $(instructions $AIPATH --state "$WORK/nohist-orig/state.yaml" next)"
+        echo "next-hist $(instructions $AIPATH --state "$WORK/hist-orig/state.yaml" next)"
+        "$before_restore"
+        echo "done-before $(instructions $before_cmd)"
+        "$WORK/restore-hist"
+        echo "done-hist $(instructions $AIPATH --state "$WORK/hist-run/state.yaml" done deep-learning-foundations)"
+    } >"$WORK/instructions.txt"
+fi
+# The one thing a change now waits for that instructions do not show: the history's line flushed to disk before the
+# state is written (fdatasync), timed by strace where it is installed.
+HAVE_STRACE=0
+if command -v strace >/dev/null; then
+    HAVE_STRACE=1
+    for _ in $(seq 1 $((ROUNDS * 4))); do
+        "$WORK/restore-hist"
+        strace -T -e trace=fdatasync $AIPATH --state "$WORK/hist-run/state.yaml" done deep-learning-foundations \
+            2>&1 >/dev/null | sed -n 's/^fdatasync.*<\([0-9.]*\)>$/\1/p'
+    done >"$WORK/flush.txt"
+fi
+
+if [ "$HISTORY_ONLY" != 1 ]; then
 echo "Timing the built-in path against the floor ($ROUNDS rounds)..." >&2
 small=(floor "$HELLO" builtin-next "$AIPATH --state $BUILTIN_STATE next")
 if [ "$HAVE_TASK" = 1 ]; then
@@ -157,14 +247,18 @@ peak_kib() {
         echo "5000-active-$cmd $(peak_kib "$AIPATH" --state "$WORK/fx5000-active/state.yaml" "$cmd")"
     done
 } >"$WORK/memory.txt"
+fi
 
 CPU="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "Summarizing..." >&2
-python3 - "$WORK" "$ROUNDS" "$HAVE_TASK" "$(nproc)" "$CPU" "$(hyperfine --version)" <<'PY'
+python3 - "$WORK" "$ROUNDS" "$HAVE_TASK" "$(nproc)" "$CPU" "$(hyperfine --version)" "$HAVE_BASELINE" "$HAVE_VALGRIND" "$HAVE_STRACE" <<'PY'
 import glob, json, os, statistics, sys
 
-work, rounds, have_task, cores, cpu, hyperfine = sys.argv[1:7]
+work, rounds, have_task, cores, cpu, hyperfine, have_baseline, have_valgrind, have_strace = sys.argv[1:10]
+have_strace = have_strace == "1"
 have_task = have_task == "1"
+have_baseline = have_baseline == "1"
+have_valgrind = have_valgrind == "1"
 
 def times(group):
     """Every run's wall time per command, over all rounds."""
@@ -177,10 +271,8 @@ def times(group):
 def median_ms(samples):
     return statistics.median(samples) * 1000
 
-runs = {**times("small"), **times("big"), **times("cold")}
-
-memory = dict(line.split() for line in open(os.path.join(work, "memory.txt")))
-mib = lambda key: int(memory[key]) / 1024
+runs = {**times("small"), **times("big"), **times("history"), **times("cold")}
+history_only = "floor" not in runs
 
 rows, missed = [], []
 def row(figure, measured, target=None, ok=None):
@@ -189,45 +281,90 @@ def row(figure, measured, target=None, ok=None):
         missed.append(figure)
     rows.append((figure, measured, target or "", verdict))
 
-floor = median_ms(runs["floor"])
-builtin = median_ms(runs["builtin-next"])
-row("hello-world floor, median", f"{floor:.2f} ms")
-row("`aipath next`, built-in path, median", f"{builtin:.2f} ms")
-row("`aipath next`, built-in path / floor", f"{builtin / floor:.2f}x", "<= 1.25x", builtin / floor <= 1.25)
-if have_task:
-    task = median_ms(runs["task-next"])
-    row("`task next`, 20 tasks, median", f"{task:.2f} ms")
-    row("`aipath next`, built-in path / `task next`", f"{builtin / task:.2f}x", "<= 0.28x", builtin / task <= 0.28)
-else:
-    row("`task next`, 20 tasks", "not measured: taskwarrior is not installed (apt-get install taskwarrior)")
-row("`aipath next`, built-in path, peak RSS", f"{mib('builtin-next'):.1f} MiB", "<= 8 MiB", mib("builtin-next") <= 8)
+def history_rows():
+    none, full = median_ms(runs["next-nohist"]), median_ms(runs["next-hist"])
+    row("`aipath next`, built-in path, 20,000 sessions, no history, median", f"{none:.1f} ms")
+    row("`aipath next`, built-in path, 20,000 sessions, 20,000 history events, median", f"{full:.1f} ms")
+    if have_valgrind:
+        count = dict(line.split() for line in open(os.path.join(work, "instructions.txt")))
+        n0, n1 = int(count["next-nohist"]), int(count["next-hist"])
+        row("`aipath next`, 20,000 history events / none, wall time", f"{full / none:.2f}x")
+        row("`aipath next`, 20,000 history events / none, instructions (callgrind)", f"{n1 / n0:.4f}x ({n1:,} / {n0:,})", "<= 1.1x", n1 / n0 <= 1.1)
+    else:
+        row("`aipath next`, 20,000 history events / none", f"{full / none:.2f}x", "<= 1.1x", full / none <= 1.1)
+    listed = median_ms(runs["history-hist"])
+    row("`aipath history`, 20,000 events, median", f"{listed:.1f} ms", "<= 100 ms", listed <= 100)
+    row("`aipath history --all`, 20,000 events, median", f"{median_ms(runs['history-all-hist']):.1f} ms")
+    paired = json.load(open(os.path.join(work, "done-paired.json")))
+    before, after = paired["before"], paired["after"]
+    against = "the aipath before the history (BASELINE_AIPATH)" if have_baseline else "no history yet (no BASELINE_AIPATH given)"
+    row(f"`aipath done`, 20,000 sessions, {against}, median", f"{median_ms(before):.1f} ms")
+    row("`aipath done`, 20,000 sessions, 20,000 history events, median", f"{median_ms(after):.1f} ms")
+    diffs = [(a - b) * 1000 for a, b in zip(after, before)]
+    delta = statistics.median(diffs)
+    q1, _, q3 = statistics.quantiles(diffs, n=4)
+    label = f"`aipath done`, 20,000 events minus {against.split(' (')[0]}, median of {len(after)} pairs (quartiles)"
+    flushes = []
+    if have_strace:
+        flushes = [float(x) * 1000 for x in open(os.path.join(work, "flush.txt")).read().split()]
+    if have_valgrind and flushes:
+        # Where the machine is too busy for wall time to resolve 2 ms (the quartiles say), the verdict goes by the
+        # parts: the added instructions at the rate the `done` before ran at, plus the flush the history waits for.
+        row(label, f"{delta:+.2f} ms ({q1:+.1f} to {q3:+.1f})")
+        d0, d1 = int(count["done-before"]), int(count["done-hist"])
+        cpu = (d1 - d0) / d0 * median_ms(before)
+        flush = statistics.median(flushes)
+        row("`aipath done`, instructions (callgrind), with the history minus before", f"{d1 - d0:+,} ({(d1 - d0) / d0:+.2%}, {cpu:+.2f} ms at the rate above)")
+        row(f"`aipath done`, the history's flush to disk (fdatasync, strace), median of {len(flushes)}", f"{flush:.2f} ms")
+        row("`aipath done`, added cost: instructions + flush", f"{cpu + flush:+.2f} ms", "<= 2 ms", cpu + flush <= 2)
+    else:
+        row(label, f"{delta:+.2f} ms ({q1:+.1f} to {q3:+.1f})", "<= 2 ms", delta <= 2)
 
-medians = {}
-for n in ("500", "2500", "5000"):
+if not history_only:
+    memory = dict(line.split() for line in open(os.path.join(work, "memory.txt")))
+    mib = lambda key: int(memory[key]) / 1024
+
+    floor = median_ms(runs["floor"])
+    builtin = median_ms(runs["builtin-next"])
+    row("hello-world floor, median", f"{floor:.2f} ms")
+    row("`aipath next`, built-in path, median", f"{builtin:.2f} ms")
+    row("`aipath next`, built-in path / floor", f"{builtin / floor:.2f}x", "<= 1.25x", builtin / floor <= 1.25)
+    if have_task:
+        task = median_ms(runs["task-next"])
+        row("`task next`, 20 tasks, median", f"{task:.2f} ms")
+        row("`aipath next`, built-in path / `task next`", f"{builtin / task:.2f}x", "<= 0.28x", builtin / task <= 0.28)
+    else:
+        row("`task next`, 20 tasks", "not measured: taskwarrior is not installed (apt-get install taskwarrior)")
+    row("`aipath next`, built-in path, peak RSS", f"{mib('builtin-next'):.1f} MiB", "<= 8 MiB", mib("builtin-next") <= 8)
+
+    medians = {}
+    for n in ("500", "2500", "5000"):
+        for cmd in ("next", "plan", "status"):
+            m = median_ms(runs[f"{n}-{cmd}"])
+            medians[(n, cmd)] = m
+            label = f"`aipath {cmd}`, {int(n):,} modules"
+            if n != "5000":
+                row(f"{label}, median", f"{m:.1f} ms")
+            else:
+                row(f"{label}, median", f"{m:.1f} ms", "<= 100 ms", m <= 100)
+                peak = mib(f"{n}-{cmd}")
+                row(f"{label}, peak RSS", f"{peak:.1f} MiB", "<= 64 MiB", peak <= 64)
     for cmd in ("next", "plan", "status"):
-        m = median_ms(runs[f"{n}-{cmd}"])
-        medians[(n, cmd)] = m
-        label = f"`aipath {cmd}`, {int(n):,} modules"
-        if n != "5000":
-            row(f"{label}, median", f"{m:.1f} ms")
-        else:
-            row(f"{label}, median", f"{m:.1f} ms", "<= 100 ms", m <= 100)
-            peak = mib(f"{n}-{cmd}")
-            row(f"{label}, peak RSS", f"{peak:.1f} MiB", "<= 64 MiB", peak <= 64)
-for cmd in ("next", "plan", "status"):
-    label = f"`aipath {cmd}`, 5,000 modules, path from the state (no `--path`)"
-    active = median_ms(runs[f"5000-active-{cmd}"])
-    row(f"{label}, median", f"{active:.1f} ms", "<= 100 ms", active <= 100)
-    peak = mib(f"5000-active-{cmd}")
-    row(f"{label}, peak RSS", f"{peak:.1f} MiB", "<= 64 MiB", peak <= 64)
-for cmd in ("next", "plan", "status"):
-    growth = medians[("5000", cmd)] / medians[("2500", cmd)]
-    row(f"`aipath {cmd}`, 2,500 -> 5,000 modules", f"{growth:.2f}x", "<= 2.1x", growth <= 2.1)
-cold = median_ms(runs["5000-cold-next"])
-row("`aipath next`, 5,000 modules, cache emptied first (the first run after a change), median", f"{cold:.1f} ms")
+        label = f"`aipath {cmd}`, 5,000 modules, path from the state (no `--path`)"
+        active = median_ms(runs[f"5000-active-{cmd}"])
+        row(f"{label}, median", f"{active:.1f} ms", "<= 100 ms", active <= 100)
+        peak = mib(f"5000-active-{cmd}")
+        row(f"{label}, peak RSS", f"{peak:.1f} MiB", "<= 64 MiB", peak <= 64)
+    for cmd in ("next", "plan", "status"):
+        growth = medians[("5000", cmd)] / medians[("2500", cmd)]
+        row(f"`aipath {cmd}`, 2,500 -> 5,000 modules", f"{growth:.2f}x", "<= 2.1x", growth <= 2.1)
+    cold = median_ms(runs["5000-cold-next"])
+    row("`aipath next`, 5,000 modules, cache emptied first (the first run after a change), median", f"{cold:.1f} ms")
+history_rows()
 
 print(f"Machine: {cores} cores, {cpu}; {hyperfine}; {rounds} interleaved rounds, medians over all runs.")
-print("Generated paths: 20,000 study-log entries, seed 7 (`cargo run --release --example gen_fixture`).")
+print("Generated paths: 20,000 study-log entries, seed 7 (`cargo run --release --example gen_fixture`); the history's rows: the")
+print("built-in path with 20,000 sessions and 20,000 history events (`gen_fixture --builtin --history 20000`).")
 print()
 print("| Figure | Measured | Target | |")
 print("| --- | --- | --- | --- |")

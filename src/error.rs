@@ -3,6 +3,7 @@
 //! Exit codes follow ripgrep: 0 success, 1 a failure (I/O, an unreadable state file), 2 bad usage or input.
 //! Anything that is the user's input being wrong is an [`InputError`]; everything else is a failure.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
@@ -32,6 +33,88 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     }
 }
 
+/// The most characters of one value a message quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `text` with every quoted value (in backticks or double quotes) and every run of non-blank characters longer than
+/// [`QUOTE_CHARS`] cut to its first characters and `…`, keeping the quote or punctuation that closed it. Parsers quote
+/// what they did not expect, and a 16 MB unknown variant, key or string would otherwise be echoed whole, in a message
+/// meant to be read.
+pub fn shorten(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut changed = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let (piece, after) = if c == '`' || c == '"' {
+            let body = &rest[1..];
+            match closing_quote(body, c) {
+                Some(end) => {
+                    out.push(c);
+                    changed |= cut(&body[..end], &mut out);
+                    out.push(c);
+                    rest = &body[end + 1..];
+                    continue;
+                }
+                None => rest.split_at(rest.len()),
+            }
+        } else if c.is_whitespace() {
+            rest.split_at(c.len_utf8())
+        } else {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '`' || c == '"')
+                .unwrap_or(rest.len());
+            rest.split_at(end)
+        };
+        if cut(piece, &mut out) {
+            changed = true;
+            // A run cut short keeps what closed it: `key:` stays a key, `word,` a list item.
+            let closing: Vec<char> = piece
+                .chars()
+                .rev()
+                .take_while(|c| "'),.:;]}".contains(*c))
+                .take(3)
+                .collect();
+            out.extend(closing.into_iter().rev());
+        }
+        rest = after;
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Where a quoted value that opened with `quote` closes in `body`; `\` escapes a character inside double quotes, as
+/// serde's `{:?}` writes a string.
+fn closing_quote(body: &str, quote: char) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quote == '"' => escaped = true,
+            _ if c == quote => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Appends `piece`, or its first [`QUOTE_CHARS`] characters and `…`; says whether it cut.
+fn cut(piece: &str, out: &mut String) -> bool {
+    match piece.char_indices().nth(QUOTE_CHARS) {
+        Some((at, _)) => {
+            out.push_str(&piece[..at]);
+            out.push('…');
+            true
+        }
+        None => {
+            out.push_str(piece);
+            false
+        }
+    }
+}
+
 /// Turns a YAML error into `FILE:LINE:COLUMN: message`, the form compilers use, so editors can jump to it.
 pub fn located_yaml(file: &Path, err: &serde_yaml::Error) -> String {
     match yaml_location(err) {
@@ -42,9 +125,18 @@ pub fn located_yaml(file: &Path, err: &serde_yaml::Error) -> String {
     }
 }
 
-/// A YAML error's (line, column), when it has one, and its message without the position serde puts in it.
+/// A YAML error's (line, column), when it has one, and its message without the position serde puts in it, any
+/// long value it quotes shortened (see [`shorten`]).
 pub fn yaml_location(err: &serde_yaml::Error) -> (Option<(usize, usize)>, String) {
     let message = err.to_string();
+    let (location, message) = yaml_location_whole(err, message);
+    (location, shorten(&message).into_owned())
+}
+
+fn yaml_location_whole(
+    err: &serde_yaml::Error,
+    message: String,
+) -> (Option<(usize, usize)>, String) {
     match err.location() {
         Some(loc) => {
             let suffix = format!(" at line {} column {}", loc.line(), loc.column());
@@ -74,4 +166,71 @@ pub fn located_utf8(file: &Path, what: &str, bytes: &[u8], err: &std::str::Utf8E
         "{}:{line}:{column}: the {what} is not UTF-8 text",
         file.display()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_value_is_quoted_to_80_characters_with_its_closing_quote() {
+        let huge = "x".repeat(1_000_000);
+        let message =
+            format!("paths.p.status: unknown variant `{huge}`, expected one of `todo`, `done`");
+        let short = shorten(&message);
+        assert_eq!(
+            short,
+            format!(
+                "paths.p.status: unknown variant `{}…`, expected one of `todo`, `done`",
+                "x".repeat(80)
+            )
+        );
+        assert_eq!(shorten("short words stay"), "short words stay");
+        assert!(matches!(shorten("short `words` stay"), Cow::Borrowed(_)));
+        let text = format!("a \n{}é \t b", "é".repeat(100));
+        assert_eq!(shorten(&text), format!("a \n{}… \t b", "é".repeat(80)));
+        let key = format!("paths.{}: unknown field", "k".repeat(200));
+        assert_eq!(
+            shorten(&key),
+            format!("paths.{}…: unknown field", "k".repeat(74))
+        );
+    }
+
+    #[test]
+    fn a_long_quoted_string_with_spaces_is_cut_too() {
+        let value = "[ ".repeat(10_000);
+        let message = format!("chosen: invalid type: string {value:?}, expected a sequence");
+        assert_eq!(
+            shorten(&message),
+            format!(
+                "chosen: invalid type: string \"{}…\", expected a sequence",
+                &value[..80]
+            )
+        );
+        let escaped = format!("string \"{}\\\"{}\" end", "a".repeat(10), "b".repeat(100));
+        assert_eq!(
+            shorten(&escaped),
+            format!("string \"{}\\\"{}…\" end", "a".repeat(10), "b".repeat(68))
+        );
+    }
+
+    #[test]
+    fn a_yaml_error_quoting_a_huge_value_is_short() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        enum Status {
+            Todo,
+        }
+        let text = format!("{}\n", "y".repeat(200_000));
+        let err = serde_yaml::from_str::<Status>(&text)
+            .err()
+            .unwrap_or_else(|| panic!("parsed"));
+        let message = located_yaml(Path::new("state"), &err);
+        assert!(message.len() < 200, "{message}");
+        assert_eq!(message.matches('y').count(), 80, "{message}");
+        assert!(
+            message.starts_with("state:1:1: unknown variant `yyy"),
+            "{message}"
+        );
+    }
 }

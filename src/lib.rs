@@ -3,7 +3,8 @@
 //! - Pure domain, no I/O, no printing, no argument parsing (today's date is an argument): [`path`] (the learning-path model and
 //!   its checks), [`course`] (a path with its guides' facts), [`progress`] (the learner's state and its
 //!   transitions), [`plan`] (week allocation, the calendar, standing), [`log`] (study sessions and their
-//!   statistics), [`guide`] (module markdown → a guide value), [`import`] (a learning-path document → a path).
+//!   statistics), [`history`] (the record of changes and their reversal), [`guide`] (module markdown → a guide
+//!   value), [`import`] (a learning-path document → a path).
 //! - Presentation, strings out: [`render`].
 //! - The only code that touches the disk, the clock, the environment or the terminal: [`io`] and [`commands`]
 //!   (with `main.rs`).
@@ -12,6 +13,7 @@ pub mod commands;
 pub mod course;
 pub mod error;
 pub mod guide;
+pub mod history;
 pub mod import;
 pub mod io;
 pub mod log;

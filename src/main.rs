@@ -5,13 +5,19 @@ use std::process::ExitCode;
 
 use aipath::commands::{self, cli};
 use aipath::error;
-use aipath::render::text::one_line;
-use clap::Parser;
+use aipath::render::text::{clean, one_line};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
+    // `COMPLETE=<shell> aipath ...` is the shell asking for completions (see `commands::complete`): answered, then exit.
+    clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
     // The common command lines are read without building clap's whole command tree; everything else is clap's.
-    let cli = commands::quick::parse(std::env::args_os(), std::env::var_os("AIPATH_STATE"))
-        .unwrap_or_else(cli::Cli::parse);
+    let quick = commands::quick::parse(std::env::args_os(), std::env::var_os("AIPATH_STATE"));
+    let cli = match quick.map_or_else(cli::Cli::try_parse, Ok) {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -21,6 +27,30 @@ fn main() -> ExitCode {
             ExitCode::from(error::exit_code(&err) as u8)
         }
     }
+}
+
+/// What clap found wrong with the command line, said as every other error is: `aipath: error: ...`, exit 2. Help and
+/// the version are clap's to print. A value refused by one of aipath's own parsers (a date, a count) is its one line
+/// alone, in aipath's words; anything else keeps clap's account, with its suggestions and the usage line.
+fn usage_error(err: clap::Error) -> ExitCode {
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        err.exit();
+    }
+    let own = (err.kind() == ErrorKind::ValueValidation)
+        .then(|| std::error::Error::source(&err).map(ToString::to_string))
+        .flatten();
+    let message = match own {
+        Some(why) => format!("aipath: error: {}\n", one_line(&why)),
+        // clap's text starts `error: `; what was typed in it is shown, never sent to the terminal.
+        None => format!("aipath: {}", clean(&err.render().to_string())),
+    };
+    eprint!("{message}");
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
 /// `aipath list | head -1` closes the pipe early; that is not an error worth a word.

@@ -10,6 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use aipath::guide::FrontMatter;
+use aipath::history::{Event, Kind, Patch, Stamp};
 use aipath::plan::Pace;
 use aipath::progress::{Entry, LogEntry, PathProgress, PlanPrefs, State, Status};
 use jiff::ToSpan;
@@ -33,6 +34,9 @@ pub struct Spec {
     pub seed: u64,
     /// Whether the state names the path as its active one, so commands need no `--path`.
     pub active: bool,
+    /// How many events the history beside the state holds (`state.history.jsonl`): the sessions' logging first,
+    /// one event each, then status changes and their undos and redos.
+    pub history: usize,
 }
 
 /// What was written, for the generator to report.
@@ -45,6 +49,7 @@ pub struct Summary {
     pub with_status: usize,
     pub in_progress: usize,
     pub log: usize,
+    pub history: usize,
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a few lines whose output is fixed by its definition, so a seed gives the
@@ -394,6 +399,7 @@ fn progress(
         .map(|k| {
             let offset = (k as i64) * span / (spec.log as i64).max(1);
             LogEntry {
+                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
                 date: first_day.checked_add(offset.days()).unwrap_or(first_day),
                 hours: 0.25 * (1 + rng.below(11)) as f64,
                 module: (rng.chance(70) && !studied.is_empty())
@@ -403,6 +409,172 @@ fn progress(
         })
         .collect();
     p
+}
+
+/// Writes the state and, beside it, its history (none when `events` is empty), the state naming the last event.
+fn write_state(file: &Path, state: &mut State, events: &[Event]) -> anyhow::Result<()> {
+    state.last_event = events.last().map(|e| e.id.clone());
+    let history = aipath::io::history::file_of(file);
+    if events.is_empty() {
+        match fs::remove_file(&history) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    } else {
+        let mut text = Vec::new();
+        for e in events {
+            serde_json::to_writer(&mut text, e)?;
+            text.push(b'\n');
+        }
+        fs::write(&history, text)?;
+    }
+    fs::write(file, aipath::io::store::encode(state)?)?;
+    Ok(())
+}
+
+/// A deterministic UUID version 7: the day's milliseconds and the seed's bytes.
+fn event_id(rng: &mut Rng, day: Date, k: usize) -> String {
+    let millis = day
+        .to_datetime(jiff::civil::time(20, 0, 0, 0))
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .map_or(0, |z| z.timestamp().as_millisecond())
+        .saturating_add(i64::try_from(k).unwrap_or(0));
+    let mut random = [0u8; 10];
+    for b in &mut random {
+        *b = (rng.next_u64() & 0xff) as u8;
+    }
+    uuid::Builder::from_unix_timestamp_millis(u64::try_from(millis).unwrap_or(0), &random)
+        .into_uuid()
+        .to_string()
+}
+
+/// `count` events that lead to `progress`: each session logged (as `aipath log` records it), then status changes
+/// undone and redone in pairs, which leave the progress as it is.
+fn history(rng: &mut Rng, count: usize, path: &str, progress: &PathProgress) -> Vec<Event> {
+    let stamp = |day: Date, command: String| Stamp {
+        at: format!("{day}T20:00:00+00:00"),
+        command,
+    };
+    let mut events: Vec<Event> = Vec::with_capacity(count);
+    // The pairs below come two by two: an odd rest starts the history with an upgrade from format 2, as a learner's
+    // does whose file was older than the history.
+    if count.saturating_sub(progress.log.len()) % 2 == 1 {
+        let first = progress.log.first().map_or(LAST_LOG_DAY, |e| e.date);
+        let id = event_id(rng, first, 0);
+        events.push(Event::migrate(id, &stamp(first, "aipath log 1".into()), 2));
+    }
+    for (k, entry) in progress.log.iter().take(count - events.len()).enumerate() {
+        let id = event_id(rng, entry.date, k);
+        let command = format!("aipath log {}", entry.hours);
+        events.push(Event::change(
+            id,
+            &stamp(entry.date, command),
+            Kind::Change,
+            None,
+            vec![Patch::Log {
+                path: path.to_string(),
+                number: entry.number,
+                before: None,
+                after: Some(entry.clone()),
+            }],
+        ));
+    }
+    let modules: Vec<(&String, &Entry)> = progress.modules.iter().collect();
+    let mut k = events.len();
+    while events.len() < count && !modules.is_empty() {
+        let (id, entry) = modules[rng.below(modules.len())];
+        let day = LAST_LOG_DAY;
+        let change = Patch::Module {
+            path: path.to_string(),
+            id: id.clone(),
+            before: Some(entry.clone()),
+            after: None,
+        };
+        let undo = change.inverse();
+        let first = event_id(rng, day, k);
+        events.push(Event::change(
+            first.clone(),
+            &stamp(day, format!("aipath undo {id}")),
+            Kind::Change,
+            None,
+            vec![change],
+        ));
+        k += 1;
+        if events.len() < count {
+            events.push(Event::change(
+                event_id(rng, day, k),
+                &stamp(day, "aipath undo".to_string()),
+                Kind::Undo,
+                Some(first),
+                vec![undo],
+            ));
+            k += 1;
+        }
+    }
+    events
+}
+
+/// Writes `dir/state.yaml` for the built-in path (`--builtin`): its modules' progress, the log and the history.
+pub fn write_builtin(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
+    let mut rng = Rng::new(spec.seed);
+    let course = aipath::io::loader::load(None)?;
+    let ids: Vec<String> = course.path.module_ids().map(str::to_string).collect();
+    let mut p = PathProgress::default();
+    let span = i64::try_from((spec.log / 8).max(1)).unwrap_or(1);
+    let first_day = LAST_LOG_DAY
+        .checked_sub(span.days())
+        .unwrap_or(LAST_LOG_DAY);
+    p.started = Some(first_day);
+    for (i, id) in ids.iter().enumerate().take(3) {
+        let status = if i < 2 {
+            Status::Done
+        } else {
+            Status::InProgress
+        };
+        p.modules.insert(
+            id.clone(),
+            Entry {
+                status,
+                started: Some(first_day),
+                finished: (status == Status::Done).then_some(LAST_LOG_DAY),
+                checked: BTreeSet::new(),
+            },
+        );
+    }
+    p.log = (0..spec.log)
+        .map(|k| {
+            let offset = (k as i64) * span / (spec.log as i64).max(1);
+            LogEntry {
+                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+                date: first_day.checked_add(offset.days()).unwrap_or(first_day),
+                hours: 0.25 * (1 + rng.below(8)) as f64,
+                module: rng.chance(70).then(|| rng.pick(&ids[..3]).clone()),
+                note: rng.chance(20).then(|| words(&mut rng, 4)),
+            }
+        })
+        .collect();
+    fs::create_dir_all(dir)?;
+    let state_file = dir.join("state.yaml");
+    let path_id = course.id().to_string();
+    let events = history(&mut rng, spec.history, &path_id, &p);
+    let summary = Summary {
+        path_file: PathBuf::from(&path_id),
+        state_file: state_file.clone(),
+        phases: course.path.phases.len(),
+        projects: 0,
+        with_status: p.modules.len(),
+        in_progress: 1,
+        log: p.log.len(),
+        history: events.len(),
+    };
+    let mut state = State {
+        last_log_number: u32::try_from(p.log.len()).unwrap_or(u32::MAX),
+        ..State::default()
+    };
+    state.paths.insert(path_id, p);
+    write_state(&state_file, &mut state, &events)?;
+    aipath::io::store::decode(&state_file, &fs::read(&state_file)?)?;
+    Ok(summary)
 }
 
 /// Writes `dir/paths/big.yaml`, `dir/modules/<id>/README.md` and `dir/state.yaml`.
@@ -434,14 +606,20 @@ pub fn write(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
             .filter(|e| e.status == Status::InProgress)
             .count(),
         log: progress.log.len(),
+        history: spec.history,
     };
-    let mut state = State::default();
+    let log_count = progress.log.len();
+    let mut state = State {
+        last_log_number: u32::try_from(log_count).unwrap_or(u32::MAX),
+        ..State::default()
+    };
+    let events = history(&mut rng, spec.history, PATH_ID, &progress);
     state.paths.insert(PATH_ID.to_string(), progress);
     if spec.active {
         let absolute = fs::canonicalize(&path_file)?;
         state.active = Some(absolute.display().to_string());
     }
-    fs::write(&summary.state_file, aipath::io::store::encode(&state)?)?;
+    write_state(&summary.state_file, &mut state, &events)?;
     // What aipath cannot load is no fixture: check it the way every command would.
     let course = aipath::io::loader::load(Some(&path_file.display().to_string()))?;
     anyhow::ensure!(

@@ -3,6 +3,8 @@
 //! ```sh
 //! cargo run --release --example gen_fixture -- --modules 5000 --log 20000 --seed 7 --out /tmp/aipath-5000
 //! aipath --path /tmp/aipath-5000/paths/big.yaml --state /tmp/aipath-5000/state.yaml next
+//! cargo run --release --example gen_fixture -- --builtin --log 20000 --history 20000 --out /tmp/aipath-history
+//! aipath --state /tmp/aipath-history/state.yaml history
 //! ```
 //!
 //! The same seed gives the same files, byte for byte.
@@ -29,6 +31,12 @@ struct Args {
     /// Make the generated path the state's active one, so commands need no --path
     #[arg(long)]
     active: bool,
+    /// How many events the history beside the state holds (state.history.jsonl)
+    #[arg(long, default_value_t = 0)]
+    history: usize,
+    /// Write only a state on the built-in path (its modules, the log, the history), no path of its own
+    #[arg(long, conflicts_with = "active")]
+    builtin: bool,
     /// The folder to write into (created when missing; files in it are replaced)
     #[arg(long)]
     out: PathBuf,
@@ -41,11 +49,17 @@ fn main() -> ExitCode {
         log: args.log,
         seed: args.seed,
         active: args.active,
+        history: args.history,
     };
-    match fixture::write(&spec, &args.out) {
+    let written = if args.builtin {
+        fixture::write_builtin(&spec, &args.out)
+    } else {
+        fixture::write(&spec, &args.out)
+    };
+    match written {
         Ok(s) => {
             println!(
-                "{}: {} modules in {} phases, {} projects; {}: {} modules with a status ({} in progress), {} log entries",
+                "{}: {} modules in {} phases, {} projects; {}: {} modules with a status ({} in progress), {} log entries, {} history events",
                 s.path_file.display(),
                 spec.modules,
                 s.phases,
@@ -53,7 +67,8 @@ fn main() -> ExitCode {
                 s.state_file.display(),
                 s.with_status,
                 s.in_progress,
-                s.log
+                s.log,
+                s.history
             );
             ExitCode::SUCCESS
         }

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
+use super::complete;
 use crate::plan::Pace;
 
 /// Track a learning path: what to study next, what you finished, and a week-by-week plan.
@@ -11,20 +13,17 @@ use crate::plan::Pace;
 /// The built-in path is "Software Developer to AI Engineer". Progress is kept in one state file
 /// (see --state); nothing else is written.
 #[derive(Debug, Parser)]
-#[command(
-    name = "aipath",
-    version,
-    propagate_version = true,
-    max_term_width = 100
-)]
+#[command(name = "aipath", version, max_term_width = 100)]
 #[command(after_help = "Start with `aipath next`. Every command has --help with an example.")]
+// Every command's help lists these apart from its own options.
+#[command(next_help_heading = "Global options")]
 pub struct Cli {
     /// The state file [default: state.yaml in the platform data folder, e.g. ~/.local/share/aipath/]
-    #[arg(long, global = true, value_name = "FILE", env = "AIPATH_STATE")]
+    #[arg(long, global = true, value_name = "FILE", env = "AIPATH_STATE", value_parser = crate::io::store::state_arg)]
     pub state: Option<PathBuf>,
 
     /// The learning path: a path id (see `aipath paths`) or a path YAML file [default: the active path]
-    #[arg(long, global = true, value_name = "ID|FILE")]
+    #[arg(long, global = true, value_name = "ID|FILE", add = ArgValueCompleter::new(complete::path_ids_or_files))]
     pub path: Option<String>,
 
     /// Print JSON instead of a table, for scripts (shapes: docs/json.md)
@@ -42,7 +41,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath next --limit 3")]
     Next {
         /// How many steps to show
-        #[arg(long, short = 'n', default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(long, short = 'n', default_value_t = 5, value_parser = parse_limit)]
         limit: u16,
     },
 
@@ -50,7 +49,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath start machine-learning-basics math")]
     Start {
         /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
 
         /// Start again what is done or skipped (its first start date is kept)
@@ -62,7 +61,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath done machine-learning-basics")]
     Done {
         /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
     },
 
@@ -70,23 +69,66 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath skip math-foundations")]
     Skip {
         /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
     },
 
-    /// Return modules (or projects) to todo
-    #[command(after_help = "Example:\n  aipath undo math-foundations")]
+    /// Reverse the last change (any kind; again to go further back), or the last change to modules or projects
+    #[command(
+        after_help = "Examples:\n  aipath undo                      # the last change, whatever it was\n  aipath undo math-foundations     # the last change to that module: its status and dates before it"
+    )]
     Undo {
-        /// Module or project ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        /// Module or project ids (a unique prefix is enough): reverse the last change to each [default: the last
+        /// change of any kind]
+        #[arg(value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         ids: Vec<String>,
+    },
+
+    /// Apply again what the last `aipath undo` reversed (until another change is made)
+    #[command(after_help = "Example:\n  aipath undo && aipath redo")]
+    Redo,
+
+    /// List the changes made to your progress, newest first
+    #[command(
+        after_help = "Examples:\n  aipath history\n  aipath history --module machine-learning-basics --limit 5"
+    )]
+    History {
+        /// Show at most N changes
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
+
+        /// Show every change
+        #[arg(long, conflicts_with = "limit")]
+        all: bool,
+
+        /// Only the changes to this module or project (a unique prefix is enough), its sessions included
+        #[arg(long, short = 'm', value_name = "ID")]
+        module: Option<String>,
+    },
+
+    /// Start a path afresh: its progress is put aside in a named archive, never deleted
+    #[command(
+        after_help = "Examples:\n  aipath reset                       # the active path; asks first\n  aipath reset --path my-path --yes\n  aipath reset --list\n  aipath reset --restore software-developer-to-ai-engineer-2026-01-05"
+    )]
+    Reset {
+        /// Do not ask: needed when aipath is not run on a terminal
+        #[arg(long, short = 'y', conflicts_with_all = ["list", "restore"])]
+        yes: bool,
+
+        /// List the archives
+        #[arg(long, conflicts_with = "restore")]
+        list: bool,
+
+        /// Bring an archive back (a unique prefix is enough); the path's progress now is put aside first
+        #[arg(long, value_name = "NAME")]
+        restore: Option<String>,
     },
 
     /// Choose your specializations (1-2 on the built-in path); choosing again replaces the choice
     #[command(after_help = "Example:\n  aipath choose llm-applications nlp-transformers")]
     Choose {
         /// Specialization module ids; a unique prefix is enough
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::specializations))]
         ids: Vec<String>,
     },
 
@@ -120,40 +162,60 @@ pub enum Command {
         save: bool,
     },
 
-    /// Record a study session, or list the sessions (with no hours), or chart hours per week
+    /// Record a study session, or list the sessions (with no hours), chart hours per week, or correct a session
     #[command(
         allow_negative_numbers = true,
-        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2027-01-03\n  aipath log\n  aipath log --weeks 12"
+        group(clap::ArgGroup::new("session").args(["hours", "edit"])),
+        after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2026-01-03\n  aipath log\n  aipath log --weeks 12\n  aipath log --edit 1 --hours 1\n  aipath log --delete 2"
     )]
     Log {
-        /// Hours studied, a decimal number greater than 0 and at most 24 (e.g. 1.5)
+        /// Hours studied, greater than 0 and at most 24, with at most two decimals after a point (e.g. 1.5)
         hours: Option<String>,
 
         /// The module studied (a unique prefix is enough); it is started if it was todo. Without hours, list only
-        /// that module's sessions
-        #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks")]
+        /// that module's sessions. With --edit, the session's new module (\"\" for none)
+        #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks", add = ArgValueCandidates::new(complete::modules))]
         module: Option<String>,
 
         /// The day of the session, not in the future [default: today]
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "hours")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "session")]
         date: Option<jiff::civil::Date>,
 
-        /// A few words on what you did
-        #[arg(long, value_name = "TEXT", requires = "hours")]
+        /// A few words on what you did (with --edit, \"\" removes the note)
+        #[arg(long, value_name = "TEXT", requires = "session")]
         note: Option<String>,
 
         /// Chart hours per week for the last N weeks
-        #[arg(long, value_name = "N", conflicts_with = "hours", value_parser = clap::value_parser!(u16).range(1..=520))]
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "edit", "delete"], value_parser = parse_weeks)]
         weeks: Option<u16>,
+
+        /// Correct session N (its number is in `aipath log`): give what changes with --hours, --date, --module, --note
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "delete"], value_parser = clap::value_parser!(u32).range(1..))]
+        edit: Option<u32>,
+
+        /// With --edit: the session's hours
+        #[arg(
+            long = "hours",
+            id = "new_hours",
+            value_name = "H",
+            requires = "edit",
+            conflicts_with = "hours",
+            allow_hyphen_values = true
+        )]
+        new_hours: Option<String>,
+
+        /// Delete session N (its number is in `aipath log`); `aipath undo` brings it back
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = clap::value_parser!(u32).range(1..))]
+        delete: Option<u32>,
     },
 
     /// Read a module's study guide, with your checklist ticks; long guides open in $PAGER (default `less -R`)
     #[command(
-        after_help = "Example:\n  aipath show machine-learning-basics\n  aipath show math --no-pager | grep http"
+        after_help = "Examples:\n  aipath show machine-learning-basics\n  aipath show math --no-pager | grep http"
     )]
     Show {
         /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE")]
+        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
         module: String,
 
         /// Print the guide directly, even when it is longer than the terminal
@@ -163,15 +225,15 @@ pub enum Command {
 
     /// Tick items of a module's checklist
     #[command(
-        after_help = "Items are numbered in `aipath show <module>`. Examples:\n  aipath check machine-learning-basics 1 2\n  aipath check machine-learning-basics \"pipeline built\""
+        after_help = "Items are numbered in `aipath show <module>`.\n\nExamples:\n  aipath check machine-learning-basics 1 2\n  aipath check machine-learning-basics \"pipeline built\""
     )]
     Check {
         /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE")]
+        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
         module: String,
 
         /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
-        #[arg(required = true, value_name = "ITEM")]
+        #[arg(required = true, value_name = "ITEM", add = ArgValueCandidates::new(complete::checklist_items))]
         items: Vec<String>,
     },
 
@@ -179,11 +241,11 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath uncheck machine-learning-basics 2")]
     Uncheck {
         /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE")]
+        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
         module: String,
 
         /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
-        #[arg(required = true, value_name = "ITEM")]
+        #[arg(required = true, value_name = "ITEM", add = ArgValueCandidates::new(complete::checklist_items))]
         items: Vec<String>,
     },
 
@@ -216,7 +278,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  aipath use software-developer-to-ai-engineer")]
     Use {
         /// A path id from `aipath paths`; a unique prefix is enough
-        #[arg(value_name = "PATH-ID")]
+        #[arg(value_name = "PATH-ID", add = ArgValueCandidates::new(complete::path_ids))]
         id: String,
     },
 
@@ -231,7 +293,7 @@ pub enum Command {
     )]
     Validate {
         /// Path YAML files or path ids [default: the built-in paths]
-        #[arg(value_name = "ID|FILE")]
+        #[arg(value_name = "ID|FILE", add = ArgValueCompleter::new(complete::path_ids_or_files))]
         targets: Vec<String>,
     },
 
@@ -262,7 +324,28 @@ pub enum Command {
         id: Option<String>,
     },
 
-    /// Print a shell completion script (see the README for where to put it)
+    /// Write the whole journey as one HTML page: the map, the plan as a Gantt chart, study hours, skills
+    ///
+    /// The page is self-contained (inline CSS and SVG, nothing fetched), so it opens offline, can be mailed, and
+    /// prints. Its numbers are those of `status`, `plan`, `log --weeks` and `skills`.
+    #[command(
+        after_help = "Examples:\n  aipath report --open\n  aipath report -o ~/journey.html\n  aipath report -o - > journey.html"
+    )]
+    Report {
+        /// Write the page to FILE, replacing it, or to stdout with `-` [default: aipath-report.html in the current
+        /// folder]
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Open the page once written, with the system's opener (xdg-open; open on macOS; explorer on Windows)
+        #[arg(long)]
+        open: bool,
+    },
+
+    /// Print the script that makes a shell complete commands, flags and ids on Tab
+    ///
+    /// The script is what `COMPLETE=<shell> aipath` prints: it asks aipath on each Tab, so it offers the ids of the
+    /// path that is active at that moment. The README says where to load it.
     #[command(
         after_help = "Examples:\n  aipath completions bash > ~/.local/share/bash-completion/completions/aipath\n  aipath completions fish > ~/.config/fish/completions/aipath.fish"
     )]
@@ -280,6 +363,10 @@ pub enum Command {
         /// Write aipath.1 and a page per command (aipath-next.1, ...) into DIR instead of printing aipath.1
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+
+        /// Replace pages that already exist in DIR
+        #[arg(long, requires = "dir")]
+        force: bool,
     },
 }
 
@@ -313,8 +400,28 @@ pub enum PlanFormat {
     Ics,
 }
 
-/// Parses a calendar date, with a message that says the expected form.
+/// `--start` and `--date`: a calendar date, refused in aipath's words with the form it takes.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    text.parse::<jiff::civil::Date>()
-        .map_err(|e| format!("`{text}` is not a date of the form YYYY-MM-DD: {e}"))
+    crate::io::clock::parse_date(text)
+}
+
+/// `next --limit`: how many steps, at least one.
+fn parse_limit(text: &str) -> Result<u16, String> {
+    count(text, "steps", u16::MAX, 3)
+}
+
+/// `log --weeks`: how many weeks to chart, one to ten years' worth.
+fn parse_weeks(text: &str) -> Result<u16, String> {
+    count(text, "weeks", 520, 12)
+}
+
+/// A whole number from 1 to `max`, refused with the range and an example.
+fn count(text: &str, what: &str, max: u16, example: u16) -> Result<u16, String> {
+    text.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| {
+            format!("`{text}` is not a number of {what}: give a whole number from 1 to {max}, e.g. {example}")
+        })
 }

@@ -9,6 +9,7 @@ use crate::course::validate::{Checked, Lookups, check_path};
 use crate::error::input;
 use crate::import::{import, slug};
 use crate::io::atomic::{self, Replace};
+use crate::io::input::ReadError;
 use crate::io::loader::found_guide;
 use crate::path::LearningPath;
 use crate::render::text::plural;
@@ -31,9 +32,13 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
             out.display()
         )));
     }
-    let text = std::fs::read_to_string(source).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => input(format!("{}: no such file", source.display())),
-        _ => anyhow!("{}: cannot read: {e}", source.display()),
+    // A document from someone else: read as untrusted input (no FIFO, no huge file, UTF-8 located on error).
+    let text = crate::io::input::read_text(source, "document").map_err(|e| match e {
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            input(format!("{}: no such file", source.display()))
+        }
+        ReadError::Io(e) => anyhow!("{}: cannot read: {}", source.display(), e.kind()),
+        ReadError::Refused(message) => input(message),
     })?;
     let id = path_id(options)?;
     let imported =
@@ -66,6 +71,11 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
 /// The id given with `--id`, which must already be an id, or else the slug of the document's file name.
 fn path_id(options: &Options) -> Result<String> {
     if let Some(id) = options.id {
+        if id.is_empty() {
+            return Err(input(
+                "`--id` is empty: give a path id of lowercase letters, digits and `-` (like `my-path`)",
+            ));
+        }
         if slug(id) != id {
             return Err(input(format!(
                 "`{id}` is not a path id: use lowercase letters, digits and `-` (like `{}`)",

@@ -1,13 +1,16 @@
-//! `aipath log`: record a study session, list the sessions, or chart hours per week.
+//! `aipath log`: record a study session, list the sessions, chart hours per week, or correct or delete a session.
 
 use anyhow::Result;
 use jiff::civil::Date;
 
 use super::Ctx;
+use crate::course::Course;
 use crate::error::input;
-use crate::log::{check_session, from_hundredths, hundredths, stats, weekly};
-use crate::progress::{Change, Kind, LogEntry, Status};
-use crate::render::views::log::{ChartView, RecordedView, SessionsView, WeekHours};
+use crate::log::{check_session, from_hundredths, hundredths, parse_hours, stats, weekly};
+use crate::progress::{Change, Kind, LogEntry, PathProgress, Status};
+use crate::render::views::log::{
+    ChartView, CorrectedView, RecordedView, Session, SessionsView, WeekHours,
+};
 
 pub fn record(
     ctx: &Ctx,
@@ -17,12 +20,7 @@ pub fn record(
     note: Option<String>,
 ) -> Result<()> {
     let (_, course) = ctx.load()?;
-    let hours: f64 = hours
-        .trim()
-        .parse()
-        .ok()
-        .filter(|h: &f64| h.is_finite())
-        .ok_or_else(|| input(format!("`{hours}` is not a number of hours (e.g. 1.5)")))?;
+    let hours = parse_hours(hours).map_err(input)?;
     let module = match module {
         Some(typed) => Some(course.resolve_module(&typed)?),
         None => None,
@@ -30,30 +28,120 @@ pub fn record(
     let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let date = date.unwrap_or(ctx.today);
     let today = ctx.today;
-    // Round to the hundredth the log keeps, so the file says what the sums use.
-    let entry = LogEntry {
+    let mut entry = LogEntry {
+        number: 0,
         date,
-        hours: hundredths(hours) as f64 / 100.0,
+        hours,
         module,
         note,
     };
-    let (started_module, state) = ctx.update_progress(&course, |progress| {
-        check_session(&progress.log, date, hours, today).map_err(input)?;
+    let (logged, started_module, state) = ctx.update(|state| {
+        let log = state
+            .paths
+            .get(course.id())
+            .map(|p| &p.log[..])
+            .unwrap_or_default();
+        check_session(log, date, hours, today).map_err(input)?;
+        entry.number = state.next_log_number();
+        let progress = state.paths.entry(course.id().to_string()).or_default();
         progress.log_session(entry.clone());
-        // Studying a module is starting it: the record says so, as `start` would.
-        Ok(match &entry.module {
-            Some(m) if progress.status(m) == Status::Todo => {
-                progress.apply(Kind::Module, m, Change::Start, date);
-                Some(m.clone())
-            }
-            _ => None,
-        })
+        let started = start_studied(progress, &entry);
+        Ok((entry, started, state.clone()))
     })?;
     let progress = course.progress_of(&state);
     ctx.shell.print(&RecordedView {
-        logged: entry,
+        logged: Session::of(&logged),
         started_module,
         stats: stats(&course, &progress, today),
+    })
+}
+
+/// Studying a module is starting it: the record says so, as `start` would, on the session's day.
+fn start_studied(progress: &mut PathProgress, entry: &LogEntry) -> Option<String> {
+    match &entry.module {
+        Some(m) if progress.status(m) == Status::Todo => {
+            progress.apply(Kind::Module, m, Change::Start, entry.date);
+            Some(m.clone())
+        }
+        _ => None,
+    }
+}
+
+/// What `log --edit N` changes; `None` keeps the session's own.
+pub struct Edit {
+    pub hours: Option<String>,
+    pub date: Option<Date>,
+    /// `""` removes the module.
+    pub module: Option<String>,
+    /// `""` removes the note.
+    pub note: Option<String>,
+}
+
+/// `aipath log --edit N`: the session corrected, checked as a new one is.
+pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
+    let (_, course) = ctx.load()?;
+    if edit.hours.is_none() && edit.date.is_none() && edit.module.is_none() && edit.note.is_none() {
+        return Err(input(format!(
+            "say what to change in session #{number}: --hours, --date, --module or --note"
+        )));
+    }
+    let hours = edit
+        .hours
+        .as_deref()
+        .map(parse_hours)
+        .transpose()
+        .map_err(input)?;
+    let module = match edit.module.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(typed) => Some(Some(course.resolve_module(typed)?)),
+    };
+    let note = edit
+        .note
+        .map(|n| Some(n.trim().to_string()).filter(|n| !n.is_empty()));
+    let today = ctx.today;
+    let ((before, after, started_module), _) = ctx.update_progress(&course, |progress| {
+        let before = take(&course, progress, number)?;
+        let after = LogEntry {
+            number,
+            date: edit.date.unwrap_or(before.date),
+            hours: hours.unwrap_or(before.hours),
+            module: module.clone().unwrap_or_else(|| before.module.clone()),
+            note: note.clone().unwrap_or_else(|| before.note.clone()),
+        };
+        // Checked against the other sessions, exactly as a new session would be.
+        check_session(&progress.log, after.date, after.hours, today).map_err(input)?;
+        progress.log_session(after.clone());
+        let started = start_studied(progress, &after);
+        Ok((before, after, started))
+    })?;
+    ctx.shell.print(&CorrectedView {
+        action: "edited",
+        before: Session::of(&before),
+        after: Some(Session::of(&after)),
+        started_module,
+    })
+}
+
+/// `aipath log --delete N`.
+pub fn delete(ctx: &Ctx, number: u32) -> Result<()> {
+    let (_, course) = ctx.load()?;
+    let (deleted, _) = ctx.update_progress(&course, |progress| take(&course, progress, number))?;
+    ctx.shell.print(&CorrectedView {
+        action: "deleted",
+        before: Session::of(&deleted),
+        after: None,
+        started_module: None,
+    })
+}
+
+/// Session `number` of this path, taken out of the log; an error that says where the numbers are when there is none.
+fn take(course: &Course, progress: &mut PathProgress, number: u32) -> Result<LogEntry> {
+    progress.take_session(number).ok_or_else(|| {
+        input(format!(
+            "there is no session #{number} on `{}`; `aipath log` lists the sessions with their numbers",
+            course.id()
+        ))
     })
 }
 
@@ -62,13 +150,14 @@ pub fn list(ctx: &Ctx, module: Option<String>) -> Result<()> {
     let (state, course) = ctx.load()?;
     let module = module.map(|m| course.resolve_module(&m)).transpose()?;
     let progress = course.progress_of(&state);
-    let sessions: Vec<&LogEntry> = progress
+    let sessions: Vec<Session> = progress
         .log
         .iter()
         .rev()
         .filter(|e| module.is_none() || e.module == module)
+        .map(Session::of)
         .collect();
-    let hours_total = from_hundredths(sessions.iter().map(|e| hundredths(e.hours)).sum());
+    let hours_total = from_hundredths(sessions.iter().map(|s| hundredths(s.entry.hours)).sum());
     ctx.shell.print(&SessionsView {
         sessions,
         hours_total,

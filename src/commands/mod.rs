@@ -4,7 +4,9 @@ mod change;
 mod check;
 mod choose;
 pub mod cli;
+mod complete;
 mod dashboard;
+mod history;
 mod import;
 mod list;
 mod log;
@@ -13,19 +15,25 @@ mod paths;
 mod plan;
 mod projects;
 pub mod quick;
+mod report;
+mod reset;
 mod resources_tips;
 mod shell;
 mod shell_help;
 mod show;
 mod skills;
 mod status;
+mod undo;
 mod use_path;
 mod validate;
+
+use std::cell::Cell;
 
 use anyhow::{Context, Result};
 use jiff::civil::Date;
 
 use crate::course::Course;
+use crate::history::{Event, Kind, Stamp};
 use crate::io::loader;
 use crate::io::store::Store;
 use crate::progress::{PathProgress, State};
@@ -38,6 +46,24 @@ pub struct Ctx {
     pub path_flag: Option<String>,
     pub today: Date,
     pub shell: Shell,
+    /// When and how this command was typed: what its change is recorded with.
+    pub stamp: Stamp,
+}
+
+/// How a change is recorded in the history: as a change of its own, or as the undo or redo of an earlier event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub kind: Kind,
+    pub of: Option<String>,
+}
+
+impl Recorded {
+    pub fn change() -> Recorded {
+        Recorded {
+            kind: Kind::Change,
+            of: None,
+        }
+    }
 }
 
 impl Ctx {
@@ -71,11 +97,54 @@ impl Ctx {
         Ok((state, course))
     }
 
-    /// Changes the state under the store's lock, telling the learner once when an older file was upgraded.
+    /// Changes the state under the store's lock, recording the change, and telling the learner what the store
+    /// reports as it happens (waiting for the lock, an upgraded file, hard links the write leaves behind).
     pub fn update<T>(&self, change: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
-        let (out, upgrade) = self.store.update(change)?;
-        if let Some(upgrade) = upgrade {
-            self.shell.note(&upgrade.message(&self.store.file));
+        self.update_as(|state| change(state).map(|out| (out, Recorded::change())))
+    }
+
+    /// [`Ctx::update`] for a change that says how it is recorded (`undo` and `redo` name the event they reverse or
+    /// apply again).
+    pub fn update_as<T>(
+        &self,
+        change: impl FnOnce(&mut State) -> Result<(T, Recorded)>,
+    ) -> Result<T> {
+        let how: Cell<Option<Recorded>> = Cell::new(None);
+        let mut notes: Vec<String> = Vec::new();
+        let file = &self.store.file;
+        let out = self.store.update(
+            &mut |notice| self.shell.note(&notice.message(file)),
+            |state| {
+                let (out, recorded) = change(state)?;
+                how.set(Some(recorded));
+                Ok(out)
+            },
+            |before, after, older| {
+                let recorded = how.take().unwrap_or_else(Recorded::change);
+                let mut events = Vec::new();
+                if let Some(from) = older {
+                    events.push(Event::migrate(new_id(), &self.stamp, from));
+                }
+                let changes = crate::history::diff(before, after);
+                events.push(Event::change(
+                    new_id(),
+                    &self.stamp,
+                    recorded.kind,
+                    recorded.of,
+                    changes,
+                ));
+                let note = crate::io::history::append(
+                    &self.store.file,
+                    before.last_event.as_deref(),
+                    &events,
+                )?;
+                notes.extend(note);
+                after.last_event = events.last().map(|e| e.id.clone());
+                Ok(())
+            },
+        )?;
+        for note in notes {
+            self.shell.note(&note);
         }
         Ok(out)
     }
@@ -134,9 +203,9 @@ fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
             no_json(json, "completions", "it prints a shell script")
                 .and_then(|()| shell_help::completions(*kind)),
         ),
-        Command::Man { dir } => Some(
+        Command::Man { dir, force } => Some(
             no_json(json, "man", "it prints a manual page")
-                .and_then(|()| shell_help::man(dir.as_deref())),
+                .and_then(|()| shell_help::man(dir.as_deref(), *force)),
         ),
         _ => None,
     }
@@ -147,11 +216,16 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Some(result) = cli.command.as_ref().and_then(|c| stateless(c, &shell)) {
         return result;
     }
+    let now = crate::io::clock::now()?;
     let ctx = Ctx {
         store: Store::locate(cli.state)?,
         path_flag: cli.path,
-        today: crate::io::clock::today()?,
+        today: now.date(),
         shell,
+        stamp: Stamp {
+            at: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            command: typed_command(),
+        },
     };
     let Some(command) = cli.command else {
         return dashboard::run(&ctx);
@@ -161,7 +235,17 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Start { ids, reopen } => change::start(&ctx, &ids, reopen),
         Command::Done { ids } => change::run(&ctx, &ids, crate::progress::Change::Done),
         Command::Skip { ids } => change::run(&ctx, &ids, crate::progress::Change::Skip),
-        Command::Undo { ids } => change::run(&ctx, &ids, crate::progress::Change::Undo),
+        Command::Undo { ids } if ids.is_empty() => undo::undo(&ctx),
+        Command::Undo { ids } => undo::undo_items(&ctx, &ids),
+        Command::Redo => undo::redo(&ctx),
+        Command::History { limit, all, module } => {
+            history::run(&ctx, (!all).then_some(limit as usize), module)
+        }
+        Command::Reset { yes, list, restore } => match (list, restore) {
+            (true, _) => reset::list(&ctx),
+            (false, Some(name)) => reset::restore(&ctx, &name),
+            (false, None) => reset::reset(&ctx, yes),
+        },
         Command::Choose { ids } => choose::run(&ctx, &ids),
         Command::List => list::run(&ctx),
         Command::Status => status::run(&ctx),
@@ -177,10 +261,24 @@ pub fn run(cli: Cli) -> Result<()> {
             date,
             note,
             weeks,
-        } => match (hours, weeks) {
-            (Some(hours), _) => log::record(&ctx, &hours, module, date, note),
-            (None, Some(weeks)) => log::chart(&ctx, u32::from(weeks)),
-            (None, None) => log::list(&ctx, module),
+            edit,
+            new_hours,
+            delete,
+        } => match (hours, weeks, edit, delete) {
+            (Some(hours), ..) => log::record(&ctx, &hours, module, date, note),
+            (None, _, Some(number), _) => log::edit(
+                &ctx,
+                number,
+                log::Edit {
+                    hours: new_hours,
+                    date,
+                    module,
+                    note,
+                },
+            ),
+            (None, _, None, Some(number)) => log::delete(&ctx, number),
+            (None, Some(weeks), None, None) => log::chart(&ctx, u32::from(weeks)),
+            (None, None, None, None) => log::list(&ctx, module),
         },
         Command::Show { module, no_pager } => show::run(&ctx, &module, no_pager),
         Command::Check { module, items } => check::run(&ctx, &module, &items, true),
@@ -189,12 +287,46 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Skills => skills::run(&ctx),
         Command::Resources { module } => resources_tips::resources(&ctx, module),
         Command::Tips => resources_tips::run(&ctx, resources_tips::Which::Tips),
+        Command::Report { output, open } => {
+            no_json(ctx.shell.json, "report", "it writes an HTML page")
+                .and_then(|()| report::run(&ctx, output.as_deref(), open))
+        }
         Command::Paths => paths::run(&ctx),
         Command::Use { id } => use_path::run(&ctx, &id),
         other @ (Command::Validate { .. }
         | Command::Import { .. }
         | Command::Completions { .. }
         | Command::Man { .. }) => stateless(&other, &ctx.shell).unwrap_or(Ok(())),
+    }
+}
+
+/// A new event id: a UUID version 7 (RFC 9562), which begins with the time in milliseconds, so ids sort by when
+/// they were made, on any machine, and two machines never make the same one.
+fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// The command line as typed, quoted where a word needs it: `aipath log 1.5 --note 'linear models'`.
+fn typed_command() -> String {
+    let words: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| quote(&a.to_string_lossy()))
+        .collect();
+    std::iter::once("aipath".to_string())
+        .chain(words)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./:=@+,%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 

@@ -3,14 +3,20 @@
 use anyhow::Result;
 
 use super::Ctx;
-use crate::progress::Status;
+use crate::course::Course;
+use crate::progress::{PathProgress, Status};
 use crate::render::views::projects::ModuleRef;
 use crate::render::views::skills::{SkillGroupView, SkillRow, SkillsView};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
     let (state, course) = ctx.load()?;
     let progress = course.progress_of(&state);
-    ctx.shell.print(&SkillsView {
+    ctx.shell.print(&view(&course, &progress))
+}
+
+/// The skills and the learner's progress on them: what `skills` prints and the report shows.
+pub fn view(course: &Course, progress: &PathProgress) -> SkillsView {
+    SkillsView {
         path: course.id().to_string(),
         groups: course
             .path
@@ -26,7 +32,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
                         let modules: Vec<ModuleRef> = skill
                             .modules
                             .iter()
-                            .map(|m| ModuleRef::new(&course, &progress, m))
+                            .map(|m| ModuleRef::new(course, progress, m))
                             .collect();
                         let skipped = modules
                             .iter()
@@ -43,5 +49,5 @@ pub fn run(ctx: &Ctx) -> Result<()> {
                     .collect(),
             })
             .collect(),
-    })
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 
 use super::shell::Shell;
 use crate::course::validate::{Checked, Lookups, check_path};
@@ -36,8 +36,8 @@ pub fn run(targets: &[String], shell: &Shell) -> Result<()> {
                 (format!("built-in paths/{file}"), text.to_string(), None)
             }
             Source::File(file) => {
-                let text = std::fs::read_to_string(file)
-                    .map_err(|e| anyhow!("{}: cannot read the path file: {e}", file.display()))?;
+                // Third-party input like any path file: a FIFO, a huge file or a hostile nesting is refused at once.
+                let text = crate::io::loader::read_path_file(file)?;
                 (
                     file.display().to_string(),
                     text,
@@ -78,7 +78,8 @@ fn source_of(target: &str) -> Result<Source> {
              document into one, and `aipath validate path.yaml` checks it"
         )));
     }
-    if file.is_file() {
+    // Anything there but a folder is read as a path file, so a FIFO or a device gets the reader's own refusal.
+    if file.exists() && !file.is_dir() {
         return Ok(Source::File(file));
     }
     if !file.exists()

@@ -1,8 +1,12 @@
 //! The one way aipath writes a file: a temp file in the same folder, flushed to disk, then renamed over the target,
-//! so a reader (or a crash) sees the old file or the new one, whole, never half of either. The state store and
-//! `import -o` both write through here.
+//! so a reader (or a crash) sees the old file or the new one, whole, never half of either. The state store,
+//! `import -o` and `man --dir` all write through here.
+//!
+//! The new file has the permissions of the file it replaces, or, when there is none, what the learner's umask gives
+//! any new file: a temp file is made private (0600), and a rename would otherwise hand that on, turning a shared
+//! 0664 file into 0600. The rename replaces a symbolic link at the target itself, never the file it points to.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -22,17 +26,30 @@ pub fn folder_of(file: &Path) -> PathBuf {
     }
 }
 
-/// A new temp file beside `file`, named `<prefix>XXXXXX.tmp` so leftovers are recognisable.
+/// A new temp file beside `file`, named `<prefix>XXXXXX.tmp` so leftovers are recognisable, with the permissions
+/// the umask gives a new file.
 pub fn temp_beside(file: &Path, prefix: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    tempfile::Builder::new()
-        .prefix(prefix)
-        .suffix(".tmp")
-        .tempfile_in(folder_of(file))
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // Created with open(2)'s mode 0666, which the umask then narrows, as for any new file.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder_of(file))
 }
 
 /// Writes `bytes` to `file` through a temp file named with `prefix`, then makes the rename itself durable.
 pub fn write(file: &Path, prefix: &str, bytes: &[u8], replace: Replace) -> std::io::Result<()> {
     let mut temp = temp_beside(file, prefix)?;
+    // A link's own mode means nothing, and the rename replaces the link, not its target: only a plain file's
+    // permissions carry over.
+    if let Ok(meta) = fs::symlink_metadata(file)
+        && meta.file_type().is_file()
+    {
+        temp.as_file().set_permissions(meta.permissions())?;
+    }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     match replace {

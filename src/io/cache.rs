@@ -196,9 +196,12 @@ pub fn hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 33)
 }
 
-/// [`crate::io::store::decode`] through the cache: a state file in this build's format is kept as the state it
-/// decodes to. Files of an older format are decoded (and migrated) each time, until a change writes them anew.
-pub fn decode_state(file: &Path, bytes: &[u8]) -> anyhow::Result<Decoded> {
+/// [`crate::io::store::decode`] through the cache: a state file in this build's format is read from its entry, and
+/// with `keep`, one without an entry is kept as the state it decodes to. A change does not keep it (nor writes an
+/// entry for the state it writes): the file is about to be replaced, and `done` or `log` should pay nothing for the
+/// cache; the first reading command after it does. Files of an older format are decoded (and migrated) each time,
+/// until a change writes them anew.
+pub fn decode_state(file: &Path, bytes: &[u8], keep: bool) -> anyhow::Result<Decoded> {
     let stamp = Stamp::of(file, bytes);
     if let Some(state) = stamp.as_ref().and_then(|s| get::<State>("state", s))
         && state.version == STATE_VERSION
@@ -209,19 +212,13 @@ pub fn decode_state(file: &Path, bytes: &[u8]) -> anyhow::Result<Decoded> {
         });
     }
     let decoded = decode(file, bytes)?;
-    if let Some(stamp) = stamp
+    if keep
+        && let Some(stamp) = stamp
         && decoded.version == STATE_VERSION
     {
         put("state", &stamp, &decoded.state);
     }
     Ok(decoded)
-}
-
-/// Keeps the state just written to `file` as `bytes`, so the next command does not decode it again.
-pub fn remember_state(file: &Path, bytes: &[u8], state: &State) {
-    if let Some(stamp) = Stamp::of(file, bytes) {
-        put("state", &stamp, state);
-    }
 }
 
 #[cfg(test)]

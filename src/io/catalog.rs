@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::builtin::BUILTIN_PATHS;
+use super::input::{self, ReadError};
 
 /// Where a path's YAML comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,9 +102,17 @@ fn user_paths() -> Vec<Available> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let header = fs::read_to_string(&file)
-                .map_err(|e| format!("{}: cannot read the path file: {e}", file.display()))
+            // Every `aipath paths` and every lookup by id reads these headers: a hostile file dropped in the folder is
+            // refused by its size or the budgets in milliseconds, and listed as unusable.
+            let header = input::read_text(&file, "path file")
+                .map_err(|e| match e {
+                    ReadError::Io(e) => {
+                        format!("{}: cannot read the path file: {e}", file.display())
+                    }
+                    ReadError::Refused(message) => message,
+                })
                 .and_then(|text| {
+                    input::yaml_within_budget(&file, "path file", &text)?;
                     serde_yaml::from_str::<Header>(&text)
                         .map_err(|e| crate::error::located_yaml(&file, &e))
                 });

@@ -5,16 +5,16 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
 use super::builtin::{self, BUILTIN_GUIDES, DEFAULT_PATH_ID};
 use super::catalog::{self, Source};
+use super::input::{self, ReadError, read_text};
 use crate::course::validate::GuideText;
 use crate::course::{Course, GuideFile};
-use crate::error::{input, located_utf8, located_yaml};
+use crate::error::{input, located_yaml};
 use crate::path::ids::unknown;
 use crate::path::{LearningPath, PathError};
 
@@ -56,18 +56,25 @@ pub fn load_source(source: &Source) -> Result<Course> {
 
 /// Loads a path YAML file; its guides are looked up beside it first.
 pub fn load_file(file: &Path) -> Result<Course> {
-    let text = read_text(file, "path file").map_err(|e| match e {
-        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            input(format!("{}: no such path file", file.display()))
-        }
-        ReadError::Io(e) => anyhow!("{}: cannot read the path file: {e}", file.display()),
-        ReadError::NotText(message) => input(message),
-    })?;
+    let text = read_path_file(file)?;
     let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
     if text.len() >= super::cache::MIN_BYTES {
         return super::course_cache::load(file, text, dir);
     }
     from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
+}
+
+/// A path file's text, read as untrusted input (see [`super::input`]) and held to the YAML budgets.
+pub fn read_path_file(file: &Path) -> Result<String> {
+    let text = read_text(file, "path file").map_err(|e| match e {
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            input(format!("{}: no such path file", file.display()))
+        }
+        ReadError::Io(e) => anyhow!("{}: cannot read the path file: {e}", file.display()),
+        ReadError::Refused(message) => input(message),
+    })?;
+    input::yaml_within_budget(file, "path file", &text).map_err(input)?;
+    Ok(text)
 }
 
 /// Builds a course from a path's text. `dir` is the folder of a path file, where its guides are looked up first.
@@ -148,12 +155,15 @@ pub(super) fn guide_text_in(
             continue;
         }
         match read_text(&file, "guide") {
-            Ok(text) => return Ok((file, Cow::Owned(text))),
+            Ok(text) => {
+                front_matter_within_budget(&file, &text).map_err(input)?;
+                return Ok((file, Cow::Owned(text)));
+            }
             Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
             Err(ReadError::Io(e)) => {
                 return Err(anyhow!("{}: cannot read the guide: {e}", file.display()));
             }
-            Err(ReadError::NotText(message)) => return Err(input(message)),
+            Err(ReadError::Refused(message)) => return Err(input(message)),
         }
     }
     if let Some(text) = builtin::guide(id) {
@@ -178,17 +188,35 @@ pub(super) fn guide_text_in(
     )))
 }
 
-/// Why [`read_text`] failed: the file could not be read, or it is not text.
-enum ReadError {
-    Io(std::io::Error),
-    NotText(String),
-}
-
-/// Reads a user's file as text, or says where it stops being UTF-8 (`what` names the file in the message).
-fn read_text(file: &Path, what: &str) -> std::result::Result<String, ReadError> {
-    let bytes = fs::read(file).map_err(ReadError::Io)?;
-    String::from_utf8(bytes)
-        .map_err(|e| ReadError::NotText(located_utf8(file, what, e.as_bytes(), &e.utf8_error())))
+/// Holds a guide's YAML front matter to the budgets. The front matter is what follows an opening `---` line up to
+/// the next `---` or `...` line (or to the end, when there is none: counting more can only refuse more); the
+/// markdown after it is not YAML.
+fn front_matter_within_budget(file: &Path, text: &str) -> std::result::Result<(), String> {
+    let Some(rest) = text.strip_prefix("---") else {
+        return Ok(());
+    };
+    let Some(newline) = rest.find('\n') else {
+        return Ok(());
+    };
+    let body = &rest[newline + 1..];
+    let mut end = body.len();
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']).trim_end_matches(' ');
+        if bare == "---" || bare == "..." {
+            end = at;
+            break;
+        }
+        at += line.len();
+    }
+    crate::io::budget::check(&body[..end]).map_err(|over| {
+        format!(
+            "{}:{}: {}",
+            file.display(),
+            over.line + 1,
+            over.message("guide's front matter")
+        )
+    })
 }
 
 fn looks_like_file(selector: &str) -> bool {

@@ -4,15 +4,22 @@
 //! `<file>.lock` across read-modify-write, so concurrent `aipath` processes never lose each other's work, and is
 //! written to a temp file in the same folder, flushed, and renamed over the old one: a crash leaves the old file or
 //! the new one, whole. A file that cannot be read is reported with its line and column and is never rewritten.
+//!
+//! The file is kept as the learner has it: its permissions carry over to the new file, a link to it is followed
+//! (and one that leads nowhere is an error, never an empty start), and what the rename cannot keep, the other names
+//! of a file with hard links, is said each time. The file may come from another machine, so it is read as untrusted
+//! input (see [`super::input`]).
 
-use std::fs::{self, OpenOptions};
+use std::fs::{self, File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result, anyhow, bail};
 use serde_yaml::Value;
 
 use super::atomic::{self, Replace};
+use super::input::{self, ReadError};
 use crate::error::{located_utf8, located_yaml};
 use crate::progress::migrate::migrate;
 use crate::progress::{STATE_VERSION, State};
@@ -48,6 +55,37 @@ impl Upgrade {
     }
 }
 
+/// Something the learner is told about their state file while a change is made, as it happens: the command layer
+/// says it (`aipath: note: …`), never this module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Another aipath holds the lock; this one waits for it.
+    Waiting,
+    /// The file was in an older format and has been upgraded.
+    Upgraded(Upgrade),
+    /// The file had other hard links, which the rename leaves with the old content.
+    HardLinks { others: u64 },
+}
+
+impl Notice {
+    pub fn message(&self, file: &Path) -> String {
+        match self {
+            Notice::Waiting => format!(
+                "waiting for another aipath to finish changing `{}`…",
+                file.display()
+            ),
+            Notice::Upgraded(upgrade) => upgrade.message(file),
+            Notice::HardLinks { others } => format!(
+                "`{}` had {others} other hard link{}, which keep{} the old content: aipath saves by renaming a new \
+                 file over this name",
+                file.display(),
+                if *others == 1 { "" } else { "s" },
+                if *others == 1 { "s" } else { "" },
+            ),
+        }
+    }
+}
+
 /// A state file's content as this build reads it, and the format version the file was written in.
 #[derive(Debug)]
 pub struct Decoded {
@@ -62,6 +100,17 @@ const MAX_BACKUPS: u32 = 1000;
 /// How the state's temp files are named: `.state-XXXXXX.tmp` beside it.
 const TEMP_PREFIX: &str = ".state-";
 
+/// How old a temp file must be before a write takes it for the leftover of a killed one: a write takes
+/// milliseconds, and one in progress belongs to whoever holds the lock, so a minute is far past any live one.
+const STALE_TEMP: Duration = Duration::from_secs(60);
+
+/// `--state` / `AIPATH_STATE` as given. Empty is accepted here and means "not given" in [`Store::locate`]: clap's
+/// own path parser refuses an empty value, and so an `AIPATH_STATE=` left empty in a shell profile stopped every
+/// command with "a value is required".
+pub fn state_arg(text: &str) -> std::result::Result<PathBuf, std::convert::Infallible> {
+    Ok(PathBuf::from(text))
+}
+
 impl Store {
     /// The state file: `--state` / `AIPATH_STATE` when given (clap merges the two, the flag winning),
     /// else `state.yaml` in the platform data folder.
@@ -71,51 +120,66 @@ impl Store {
             _ => default_data_dir()?.join("state.yaml"),
         };
         Ok(Store {
-            file: follow_link(file),
+            file: follow_link(file)?,
         })
     }
 
     /// Reads the state without locking; a missing file is a fresh start, a file from an older aipath is migrated
     /// in memory only. Read-only commands use this and never write.
     pub fn read(&self) -> Result<State> {
-        Ok(self.load()?.map(|(_, d)| d.state).unwrap_or_default())
+        Ok(self.load(true)?.map(|(_, d)| d.state).unwrap_or_default())
     }
 
-    /// The file's bytes and what they decode to; `None` when there is no file yet.
-    fn load(&self) -> Result<Option<(Vec<u8>, Decoded)>> {
-        match fs::read(&self.file) {
+    /// The file's bytes and what they decode to; `None` when there is no file yet. `keep`: keep what a file missing
+    /// from the cache decodes to (a read does; a change, about to replace the file, does not).
+    fn load(&self, keep: bool) -> Result<Option<(Vec<u8>, Decoded)>> {
+        match input::read_bytes(&self.file, "state file") {
             Ok(bytes) => {
-                let decoded = super::cache::decode_state(&self.file, &bytes)?;
+                let decoded = super::cache::decode_state(&self.file, &bytes, keep)?;
                 Ok(Some((bytes, decoded)))
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(anyhow!(
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(ReadError::Io(e)) => Err(anyhow!(
                 "{}: cannot read the state file: {e}",
                 self.file.display()
             )),
+            Err(ReadError::Refused(message)) => Err(anyhow!("{message}; {UNREADABLE_HINT}")),
         }
     }
 
     /// Runs `change` on the state under an exclusive lock and writes the result if it differs.
     /// When `change` fails nothing is written. The first write of a file from an older aipath keeps the original
-    /// beside it first (see [`Store::back_up`]) and says so in the returned [`Upgrade`], for the caller to tell.
+    /// beside it first (see [`Store::back_up`]). What the learner should hear of (waiting for the lock, an upgrade,
+    /// hard links) is given to `tell` as it happens.
+    ///
+    /// `record` is given the state as read, the state as changed and the format version of an older file, under the
+    /// lock and just before the write: it appends the change to the history and names it in the state (see
+    /// [`super::history`]). When it fails nothing is written.
     pub fn update<T>(
         &self,
+        tell: &mut dyn FnMut(Notice),
         change: impl FnOnce(&mut State) -> Result<T>,
-    ) -> Result<(T, Option<Upgrade>)> {
+        record: impl FnOnce(&State, &mut State, Option<u32>) -> Result<()>,
+    ) -> Result<T> {
         let dir = atomic::folder_of(&self.file);
         fs::create_dir_all(&dir)
             .with_context(|| format!("{}: cannot create the state folder", dir.display()))?;
         let lock_path = lock_path(&self.file);
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .with_context(|| format!("{}: cannot open the lock file", lock_path.display()))?;
-        lock.lock()
-            .with_context(|| format!("{}: cannot lock", lock_path.display()))?;
-        let (mut state, older) = match self.load()? {
+        let lock = open_lock(&lock_path)?;
+        // Tried first, so a learner whose command waits on another's (a long `aipath show` pager does not hold it,
+        // but a stuck process might) is told why nothing happens.
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                tell(Notice::Waiting);
+                lock.lock()
+                    .with_context(|| format!("{}: cannot lock", lock_path.display()))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("{}: cannot lock", lock_path.display()));
+            }
+        }
+        let (mut state, older) = match self.load(false)? {
             Some((bytes, d)) => {
                 let older = (d.version < STATE_VERSION).then_some((bytes, d.version));
                 (d.state, older)
@@ -125,24 +189,33 @@ impl Store {
         let before = state.clone();
         let out = change(&mut state)?;
         if state != before {
+            remove_stale_temps(&dir);
             let backup = match &older {
                 Some((bytes, version)) => Some(self.back_up(bytes, *version)?),
                 None => None,
             };
-            if let Err(e) = self.write(&state) {
-                // The old file is still in place, whole, so its copy says nothing new: do not leave it behind.
-                if let Some(backup) = &backup {
-                    let _ = fs::remove_file(backup);
+            let older_version = older.as_ref().map(|(_, version)| *version);
+            let written =
+                record(&before, &mut state, older_version).and_then(|()| self.write(&state));
+            let links = match written {
+                Ok(links) => links,
+                Err(e) => {
+                    // The old file is still in place, whole, so its copy says nothing new: do not leave it behind.
+                    if let Some(backup) = &backup {
+                        let _ = fs::remove_file(backup);
+                    }
+                    return Err(e);
                 }
-                return Err(e);
-            }
+            };
             if let (Some(backup), Some((_, from))) = (backup, older) {
-                drop(lock);
-                return Ok((out, Some(Upgrade { from, backup })));
+                tell(Notice::Upgraded(Upgrade { from, backup }));
+            }
+            if links > 1 {
+                tell(Notice::HardLinks { others: links - 1 });
             }
         }
         drop(lock);
-        Ok((out, None))
+        Ok(out)
     }
 
     /// Copies a file's original bytes beside it as `<name>.bak-v<version>`, whole or not at all, and returns the
@@ -157,6 +230,12 @@ impl Store {
             )
         };
         let mut temp = atomic::temp_beside(&self.file, TEMP_PREFIX).with_context(context)?;
+        // The copy is as private as the original.
+        if let Ok(meta) = fs::metadata(&self.file) {
+            temp.as_file()
+                .set_permissions(meta.permissions())
+                .with_context(context)?;
+        }
         temp.write_all(bytes).with_context(context)?;
         temp.as_file().sync_all().with_context(context)?;
         let base = sibling(&self.file, &format!(".bak-v{version}"));
@@ -178,22 +257,111 @@ impl Store {
         )
     }
 
-    fn write(&self, state: &State) -> Result<()> {
+    /// Writes the state; returns how many hard links the file it replaced had (0 when there was none).
+    fn write(&self, state: &State) -> Result<u64> {
         let text = encode(state)?;
+        let links = fs::symlink_metadata(&self.file).map_or(0, |m| hard_links(&m));
         atomic::write(&self.file, TEMP_PREFIX, text.as_bytes(), Replace::Yes)
             .with_context(|| format!("{}: cannot write the state file", self.file.display()))?;
-        super::cache::remember_state(&self.file, text.as_bytes(), state);
-        Ok(())
+        Ok(links)
     }
+}
+
+#[cfg(unix)]
+fn hard_links(meta: &fs::Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    meta.nlink()
+}
+
+#[cfg(not(unix))]
+fn hard_links(_: &fs::Metadata) -> u64 {
+    1
+}
+
+/// Opens (or creates) the lock file, never through a symbolic link: a link planted at `<file>.lock` would otherwise
+/// have aipath create or lock whatever it names.
+fn open_lock(lock_path: &Path) -> Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(lock_path).map_err(|e| {
+        if fs::symlink_metadata(lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
+            anyhow!(
+                "{}: the lock file is a symbolic link, which aipath does not follow; remove it and run the command \
+                 again",
+                lock_path.display()
+            )
+        } else {
+            anyhow::Error::new(e).context(format!("{}: cannot open the lock file", lock_path.display()))
+        }
+    })
+}
+
+/// Removes what killed writes left in the state's folder: only files named as this module names its temp files
+/// (`.state-` and six letters or digits, `.tmp`), only plain files, only those older than [`STALE_TEMP`]. Called
+/// under the lock, before a write. Best effort: a leftover that cannot be removed is no reason to fail the write.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_str().is_some_and(is_state_temp) {
+            continue;
+        }
+        // `DirEntry::metadata` does not follow a link: a link of that name is not ours, and is left alone.
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if meta.file_type().is_file() && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a file name is one [`atomic::temp_beside`] makes with [`TEMP_PREFIX`]: `.state-XXXXXX.tmp`.
+fn is_state_temp(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(|random| {
+            random.len() == 6 && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
 }
 
 /// A state file that is a symbolic link (into a synced folder, say) is read, locked and written at its target: the
 /// rename that replaces the file would otherwise replace the link with a plain file, and later progress would stop
-/// reaching the synced copy. A link that leads nowhere is left as it is and is replaced on the first write.
-fn follow_link(file: PathBuf) -> PathBuf {
+/// reaching the synced copy. A link that leads nowhere is an error: read as no file, it would show an empty
+/// start and be replaced by the first write, and the learner's progress would go on somewhere they do not look.
+fn follow_link(file: PathBuf) -> Result<PathBuf> {
     match fs::symlink_metadata(&file) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&file).unwrap_or(file),
-        _ => file,
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&file).map_err(|e| {
+            let target = fs::read_link(&file)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            if e.kind() == std::io::ErrorKind::NotFound {
+                anyhow!(
+                    "{}: the state file is a symbolic link to `{target}`, which does not exist; aipath has left the \
+                     link untouched: restore its target, or point it at your state file",
+                    file.display()
+                )
+            } else {
+                anyhow!(
+                    "{}: cannot follow the state file's symbolic link to `{target}`: {e}",
+                    file.display()
+                )
+            }
+        }),
+        _ => Ok(file),
     }
 }
 
@@ -226,6 +394,12 @@ pub fn default_data_dir() -> Result<PathBuf> {
 /// command's time).
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
     let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
+    if let Err(ReadError::Refused(message)) =
+        input::size_within(file, "state file", bytes.len() as u64)
+    {
+        return Err(unreadable(message));
+    }
+    let bytes = bytes.strip_prefix(input::BOM.as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes)
         .map_err(|e| unreadable(located_utf8(file, "state file", bytes, &e)))?;
     if text.trim().is_empty() {
@@ -234,6 +408,51 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
             file.display()
         )));
     }
+    input::yaml_within_budget(file, "state file", text).map_err(unreadable)?;
+    let decoded = parse(file, text)?;
+    if let Some((path, day)) = decoded
+        .state
+        .paths
+        .iter()
+        .find_map(|(id, p)| p.overfull_day().map(|d| (id, d)))
+    {
+        let at = line_of_day(text, path, day.date).map_or(String::new(), |line| format!(":{line}"));
+        return Err(unreadable(format!(
+            "{}{at}: the sessions of {} on path `{}` add up to {} hours, more than the {} in a day",
+            file.display(),
+            day.date,
+            crate::error::shorten(path),
+            day.hours,
+            crate::log::MAX_HOURS_PER_DAY
+        )));
+    }
+    Ok(decoded)
+}
+
+/// The line of the first session on `date` in the log of path `id`, as best a text search can find it: the first
+/// line naming that date after the line that opens the path's entry. Only for pointing at it in a message.
+fn line_of_day(text: &str, id: &str, date: jiff::civil::Date) -> Option<usize> {
+    let date = date.to_string();
+    let opens_path = |line: &str| {
+        let t = line.trim_start();
+        [id.to_string(), format!("'{id}'"), format!("\"{id}\"")]
+            .iter()
+            .any(|key| {
+                t.strip_prefix(key.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+    };
+    let start = text.lines().position(opens_path)?;
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .find(|(_, line)| line.contains(&date) && line.contains("date"))
+        .map(|(i, _)| i + 1)
+}
+
+/// Parses a state file's text that is within budget (see [`decode`]).
+fn parse(file: &Path, text: &str) -> Result<Decoded> {
+    let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
     if let Ok(state) = serde_yaml::from_str::<State>(text)
         && state.version == STATE_VERSION
     {
@@ -285,7 +504,11 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
             // text with today's shape nearly always points at the same mistake, with its line.
             match serde_yaml::from_str::<State>(text) {
                 Err(at) if at.location().is_some() => located(at),
-                _ => unreadable(format!("{}: {e}", file.display())),
+                _ => unreadable(format!(
+                    "{}: {}",
+                    file.display(),
+                    crate::error::shorten(&e.to_string())
+                )),
             }
         })?
     };
@@ -400,7 +623,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_even_when_every_field_is_known() {
-        let message = decoded("version: 3\npaths: {}\n")
+        let message = decoded("version: 4\npaths: {}\n")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();

@@ -1,6 +1,8 @@
 //! The study log's numbers: hours, weekly rhythm, streaks, and a finish date forecast from the learner's own pace.
 //! Pure: today is an input.
 
+pub mod days;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -10,10 +12,37 @@ use crate::plan::dates::add_days;
 pub use crate::plan::dates::monday_of;
 use crate::progress::{LogEntry, PathProgress, Status};
 
-pub use crate::progress::{from_hundredths, hundredths};
+pub use crate::progress::{MAX_HOURS_PER_DAY, from_hundredths, hundredths};
 
-/// The most one day may hold.
-pub const MAX_HOURS_PER_DAY: f64 = 24.0;
+/// The form hours are typed in, for messages.
+pub const HOURS_FORM: &str = "digits with at most two decimals after a point, like 2, 1.5 or 0.25";
+
+/// Reads hours as a learner types them: digits, and at most two decimals after a point (`1.5`, `0.25`, `2`). What
+/// a float parser would also take is refused, for it is nearly always a slip: `1e1` (ten hours), `inf`, `NaN`, `1,5`,
+/// `1.255`. A leading minus is read, for the range check to refuse with its own words.
+pub fn parse_hours(text: &str) -> Result<f64, String> {
+    let refuse = || format!("`{text}` is not a number of hours: write {HOURS_FORM}");
+    let t = text.trim();
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (whole, decimals) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > 6
+        || !digits(whole)
+        || !digits(decimals)
+        || decimals.len() > 2
+        || (t.contains('.') && decimals.is_empty())
+    {
+        return Err(refuse());
+    }
+    let whole: i64 = whole.parse().map_err(|_| refuse())?;
+    let fraction: i64 = format!("{decimals:0<2}").parse().map_err(|_| refuse())?;
+    let h = whole * 100 + fraction;
+    Ok(from_hundredths(if negative { -h } else { h }))
+}
 
 /// Checks a new session against the log: hours in (0, 24], the day's total at most 24, the date not after today.
 pub fn check_session(log: &[LogEntry], date: Date, hours: f64, today: Date) -> Result<(), String> {
@@ -249,12 +278,37 @@ pub fn weekly(log: &[LogEntry], today: Date, n: u32) -> Vec<(Date, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_are_read_strictly() {
+        for (text, hours) in [
+            ("1", 1.0),
+            ("1.5", 1.5),
+            ("0.25", 0.25),
+            (" 2 ", 2.0),
+            ("10.05", 10.05),
+            ("-1", -1.0),
+        ] {
+            assert_eq!(parse_hours(text), Ok(hours), "{text}");
+        }
+        for text in [
+            "1e1", "inf", "NaN", "1,5", "1.255", "1.", ".5", "", "abc", "+1", "0x1", "1 h", "1_0",
+            "١", "9999999",
+        ] {
+            let message = parse_hours(text).err().unwrap_or_default();
+            assert!(
+                message.starts_with(&format!("`{text}` is not a number of hours: write digits")),
+                "{text}: {message}"
+            );
+        }
+    }
     use crate::course::Facts;
     use crate::progress::{Change, Kind};
     use jiff::civil::date;
 
     fn entry(d: Date, hours: f64, module: Option<&str>) -> LogEntry {
         LogEntry {
+            number: 0,
             date: d,
             hours,
             module: module.map(str::to_string),

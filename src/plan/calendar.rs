@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::allocate::{Work, allocate};
-use super::dates::{add_days, monday_of};
+use super::dates::{add_days, monday_of, week_end, week_start};
 use super::pace::Pace;
 use super::standing::{Standing, resume_day, standing, weeks_elapsed};
 use crate::course::Course;
@@ -107,26 +107,6 @@ pub struct Span {
     pub focus: Vec<String>,
     /// (week, project title) for each milestone that falls in the span.
     pub milestones: Vec<(u32, String)>,
-}
-
-/// The first day of week `n` (1-based) of a plan starting on `start`: the start itself for week 1, a Monday after.
-/// Every week in aipath is an ISO week, Monday to Sunday, as `log --weeks` and "this week" are.
-fn week_start(start: Date, n: u32) -> Result<Date, String> {
-    if n <= 1 {
-        return Ok(start);
-    }
-    add_days(monday_of(start), (i64::from(n) - 1) * 7).ok_or_else(|| past_the_calendar(start))
-}
-
-/// The last day, a Sunday, of week `n` (1-based) of a plan starting on `start`.
-pub fn week_end(start: Date, n: u32) -> Result<Date, String> {
-    add_days(monday_of(start), i64::from(n) * 7 - 1).ok_or_else(|| past_the_calendar(start))
-}
-
-fn past_the_calendar(start: Date) -> String {
-    format!(
-        "a plan starting {start} runs past 9999-12-31, the last day aipath's calendar knows; start earlier"
-    )
 }
 
 /// The most weeks of history a plan shows: ten years, far more than a path lasts.

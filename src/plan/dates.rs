@@ -16,6 +16,26 @@ pub fn monday_of(date: Date) -> Date {
     date.checked_sub(back.days()).unwrap_or(date)
 }
 
+/// The first day of week `n` (1-based) of a plan starting on `start`: the start itself for week 1, a Monday after.
+/// Every week in aipath is an ISO week, Monday to Sunday, as `log --weeks` and "this week" are.
+pub fn week_start(start: Date, n: u32) -> Result<Date, String> {
+    if n <= 1 {
+        return Ok(start);
+    }
+    add_days(monday_of(start), (i64::from(n) - 1) * 7).ok_or_else(|| past_the_calendar(start))
+}
+
+/// The last day, a Sunday, of week `n` (1-based) of a plan starting on `start`.
+pub fn week_end(start: Date, n: u32) -> Result<Date, String> {
+    add_days(monday_of(start), i64::from(n) * 7 - 1).ok_or_else(|| past_the_calendar(start))
+}
+
+fn past_the_calendar(start: Date) -> String {
+    format!(
+        "a plan starting {start} runs past 9999-12-31, the last day aipath's calendar knows; start earlier"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

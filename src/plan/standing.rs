@@ -7,8 +7,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::allocate::{Work, allocate};
-use super::calendar::week_end;
-use super::dates::monday_of;
+use super::dates::{monday_of, week_end};
 use super::pace::Pace;
 use crate::course::Course;
 use crate::progress::{PathProgress, PlanPrefs, Status};

@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 use crate::progress::STATE_VERSION;
 
 /// `STEPS[i]` turns a version `i + 1` document into a version `i + 2` one.
-const STEPS: &[fn(Mapping) -> Mapping] = &[v1_to_v2];
+const STEPS: &[fn(Mapping) -> Mapping] = &[v1_to_v2, v2_to_v3];
 
 // A bump of STATE_VERSION without its step (or the reverse) fails the build, not a learner's file.
 const _: () = assert!(STEPS.len() + 1 == STATE_VERSION as usize);
@@ -29,6 +29,41 @@ fn v1_to_v2(mut doc: Mapping) -> Mapping {
     doc
 }
 
+/// Version 3 numbers the study sessions: each path's sessions in the order the file lists them (date order, as
+/// aipath wrote them), the paths in the file's order, from 1 on; `last_log_number` is the last number given.
+/// `archives` and `last_event` start empty: the migration is the history's first event.
+fn v2_to_v3(mut doc: Mapping) -> Mapping {
+    doc.insert(Value::from("version"), Value::from(3));
+    let mut given: u32 = 0;
+    if let Some(Value::Mapping(paths)) = doc.get_mut("paths") {
+        for (_, progress) in paths.iter_mut() {
+            let Value::Mapping(progress) = progress else {
+                continue;
+            };
+            let sessions = match progress.get("log") {
+                Some(Value::Sequence(log)) => log.len(),
+                _ => 0,
+            };
+            if sessions == 0 {
+                continue;
+            }
+            let count = u32::try_from(sessions).unwrap_or(u32::MAX);
+            let first = given.saturating_add(1);
+            given = given.saturating_add(count);
+            let runs = if first == given {
+                first.to_string()
+            } else {
+                format!("{first}-{given}")
+            };
+            progress.insert(Value::from("log_numbers"), Value::from(runs));
+        }
+    }
+    if given > 0 {
+        doc.insert(Value::from("last_log_number"), Value::from(given));
+    }
+    doc
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,12 +79,27 @@ mod tests {
                   projects:\n      q: { status: in-progress }\n";
         let mut expected = mapping(v1);
         expected.insert(Value::from("version"), Value::from(2));
+        assert_eq!(v1_to_v2(mapping(v1)), expected);
+        expected.insert(Value::from("version"), Value::from(3));
         assert_eq!(migrate(mapping(v1), 1), expected);
     }
 
     #[test]
+    fn version_2_numbers_the_sessions_path_after_path() {
+        let v2 = "version: 2\npaths:\n  a:\n    log:\n    - { date: 2026-01-02, hours: 1 }\n    - { date: 2026-01-03, hours: 2 }\n  \
+                  b:\n    log:\n    - { date: 2026-01-04, hours: 1 }\n  c:\n    chosen: [x]\n";
+        let doc = migrate(mapping(v2), 2);
+        let expected = mapping(
+            "version: 3\npaths:\n  a:\n    log:\n    - { date: 2026-01-02, hours: 1 }\n    - { date: 2026-01-03, hours: 2 }\n    \
+             log_numbers: 1-2\n  b:\n    log:\n    - { date: 2026-01-04, hours: 1 }\n    log_numbers: '3'\n  c:\n    chosen: [x]\n\
+             last_log_number: 3\n",
+        );
+        assert_eq!(doc, expected);
+    }
+
+    #[test]
     fn a_current_document_is_left_as_it_is() {
-        let doc = mapping("version: 2\npaths: {}\n");
+        let doc = mapping("version: 3\npaths: {}\n");
         assert_eq!(migrate(doc.clone(), STATE_VERSION), doc);
     }
 }

@@ -7,6 +7,7 @@
 pub mod guide;
 pub mod ics;
 pub mod markdown;
+pub mod report;
 pub mod table;
 pub mod text;
 pub mod views;

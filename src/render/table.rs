@@ -41,48 +41,15 @@ impl Screen {
     }
 }
 
-/// What a cell's text means, for colour: a status done, one under way, one set aside, or a warning sign.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Good,
-    Active,
-    Muted,
-    Bad,
-}
+pub use super::text::Tone;
 
-impl Tone {
-    /// The tone of a status word as `list`, `projects` and `skills` print it.
-    pub fn of_status(status: &str) -> Option<Tone> {
-        match status.split(' ').next().unwrap_or_default() {
-            "done" => Some(Tone::Good),
-            "in-progress" => Some(Tone::Active),
-            "skipped" => Some(Tone::Muted),
-            _ => None,
-        }
-    }
-
-    fn color(self) -> comfy_table::Color {
-        match self {
-            Tone::Good => comfy_table::Color::Green,
-            Tone::Active => comfy_table::Color::Yellow,
-            Tone::Muted => comfy_table::Color::DarkGrey,
-            Tone::Bad => comfy_table::Color::Red,
-        }
-    }
-
-    /// The same colour for text outside a table.
-    pub fn paint(self, text: &str, screen: Screen) -> String {
-        if !screen.color {
-            return text.to_string();
-        }
-        let color = match self {
-            Tone::Good => anstyle::AnsiColor::Green,
-            Tone::Active => anstyle::AnsiColor::Yellow,
-            Tone::Muted => anstyle::AnsiColor::BrightBlack,
-            Tone::Bad => anstyle::AnsiColor::Red,
-        };
-        let style = anstyle::Style::new().fg_color(Some(color.into()));
-        format!("{style}{text}{style:#}")
+/// A tone as comfy-table colours a cell.
+fn comfy_color(tone: Tone) -> comfy_table::Color {
+    match tone {
+        Tone::Good => comfy_table::Color::Green,
+        Tone::Active => comfy_table::Color::Yellow,
+        Tone::Muted => comfy_table::Color::DarkGrey,
+        Tone::Bad => comfy_table::Color::Red,
     }
 }
 
@@ -258,7 +225,7 @@ impl Table {
             inner.add_row(row.iter().map(|(text, tone)| {
                 let cell = comfy_table::Cell::new(text);
                 match tone {
-                    Some(t) if self.screen.color => cell.fg(t.color()),
+                    Some(t) if self.screen.color => cell.fg(comfy_color(*t)),
                     _ => cell,
                 }
             }));

@@ -10,7 +10,6 @@ use crate::plan::standing::Standing;
 use crate::progress::Change;
 use crate::progress::count::Count;
 use crate::render::Screen;
-use crate::render::table::Tone;
 
 /// Hours as a person writes them: `4.25`, `1.5`, `2`.
 pub fn hours(hours: f64) -> String {
@@ -108,6 +107,42 @@ fn has_suspect_byte(bytes: &[u8], one_line: bool) -> bool {
         }
     }
     words.remainder().iter().any(suspect)
+}
+
+/// What a cell's text means, for colour: a status done, one under way, one set aside, or a warning sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Active,
+    Muted,
+    Bad,
+}
+
+impl Tone {
+    /// The tone of a status word as `list`, `projects` and `skills` print it.
+    pub fn of_status(status: &str) -> Option<Tone> {
+        match status.split(' ').next().unwrap_or_default() {
+            "done" => Some(Tone::Good),
+            "in-progress" => Some(Tone::Active),
+            "skipped" => Some(Tone::Muted),
+            _ => None,
+        }
+    }
+
+    /// The same colour for text outside a table.
+    pub fn paint(self, text: &str, screen: Screen) -> String {
+        if !screen.color {
+            return text.to_string();
+        }
+        let color = match self {
+            Tone::Good => anstyle::AnsiColor::Green,
+            Tone::Active => anstyle::AnsiColor::Yellow,
+            Tone::Muted => anstyle::AnsiColor::BrightBlack,
+            Tone::Bad => anstyle::AnsiColor::Red,
+        };
+        let style = anstyle::Style::new().fg_color(Some(color.into()));
+        format!("{style}{text}{style:#}")
+    }
 }
 
 /// Where a learner stands and the two finish dates, in the words `plan` and `status` both print:

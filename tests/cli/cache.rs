@@ -23,6 +23,7 @@ impl Large {
             log: 2000,
             seed: 7,
             active: false,
+            history: 0,
         };
         let s = generator::write(&spec, &env.path().join("fx")).unwrap_or_else(|e| panic!("{e:#}"));
         for file in [&s.path_file, &s.state_file] {
@@ -222,10 +223,13 @@ fn a_damaged_cache_is_a_miss_not_an_error() {
 fn a_small_state_edited_by_hand_to_the_same_size_and_time_is_read_again() {
     let env = Env::new();
     env.ok(&["start", "machine-learning-basics"]);
+    // A change writes no entry; the first reading command keeps one.
+    assert!(entries(&env.path().join("home/.cache/aipath")).is_empty());
+    env.ok(&["next"]);
     let cached = entries(&env.path().join("home/.cache/aipath"));
     assert!(
         cached.iter().any(|n| n.starts_with("state-")),
-        "a change keeps its state in the cache: {cached:?}"
+        "a reading command keeps the state in the cache: {cached:?}"
     );
     // The path's own `started:` comes first in the file, and `status` shows it.
     let started = |env: &Env| env.json(&["status"])["started"] == "2025-12-31";

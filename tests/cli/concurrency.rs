@@ -89,16 +89,32 @@ fn nine_writers_at_once_all_land_round_after_round() {
         );
         assert_eq!(
             env.files(),
-            ["data/state.yaml", "data/state.yaml.lock"],
+            [
+                "data/state.history.jsonl",
+                "data/state.yaml",
+                "data/state.yaml.lock"
+            ],
             "round {round}: a stray file was left"
         );
+        // One event per writer, each after the one before: the history names every change once.
+        let history = std::fs::read_to_string(env.history_file()).unwrap_or_default();
+        let mut named: Vec<&str> = history
+            .lines()
+            .filter_map(|l| l.split("\"command\":\"aipath done ").nth(1))
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        named.sort_unstable();
+        let mut expected = MODULES.to_vec();
+        expected.sort_unstable();
+        assert_eq!(named, expected, "round {round}");
     }
 }
 
 #[test]
 fn a_reader_never_sees_a_half_written_file() {
     let env = Env::new();
-    env.ok(&["start", "math-foundations"]);
+    // Something to read before the writers start; a session, which no writer changes.
+    env.ok(&["log", "1"]);
     let (mut raw_reads, mut command_reads) = (0usize, 0usize);
     for round in 0..8 {
         // Rounds alternate so that every writer really rewrites the file.
@@ -124,5 +140,12 @@ fn a_reader_never_sees_a_half_written_file() {
     // The reads overlapped the writes: the test saw the file while it was changing.
     assert!(raw_reads >= 100, "only {raw_reads} reads");
     assert!(command_reads >= 1, "no command read the state");
-    assert_eq!(env.files(), ["data/state.yaml", "data/state.yaml.lock"]);
+    assert_eq!(
+        env.files(),
+        [
+            "data/state.history.jsonl",
+            "data/state.yaml",
+            "data/state.yaml.lock"
+        ]
+    );
 }

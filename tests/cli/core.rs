@@ -375,11 +375,10 @@ fn without_a_flag_the_state_lives_in_the_platform_data_folder() {
 fn the_state_file_is_created_with_its_folder_on_the_first_change() {
     let env = Env::new();
     env.ok(&["start", "math-foundations"]);
-    let text = String::from_utf8(env.state_bytes().unwrap_or_default()).unwrap_or_default();
     assert_eq!(
-        text,
+        env.state_text(),
         "# aipath progress. Format: see `aipath --help` and the README, \"The state file\".\n\
-         version: 2\n\
+         version: 3\n\
          paths:\n  software-developer-to-ai-engineer:\n    started: 2026-01-05\n    modules:\n      math-foundations:\n        status: in-progress\n        started: 2026-01-05\n"
     );
 }
@@ -450,10 +449,14 @@ fn piped_tables_keep_every_row_on_one_line() {
 fn help_for_each_command_has_an_example() {
     let env = Env::new();
     for cmd in [
-        "next", "start", "done", "skip", "undo", "choose", "list", "status",
+        "next", "start", "done", "skip", "undo", "redo", "choose", "list", "status", "history",
+        "reset",
     ] {
         let out = env.ok(&[cmd, "--help"]);
-        assert!(out.contains("Example:\n  aipath "), "{cmd}: {out}");
+        assert!(
+            out.contains("Example:\n  aipath ") || out.contains("Examples:\n  aipath "),
+            "{cmd}: {out}"
+        );
     }
 }
 

@@ -20,6 +20,7 @@ fn generate_with(dir: &Path, seed: u64, active: bool) -> generator::Summary {
         log: 400,
         seed,
         active,
+        history: 0,
     };
     generator::write(&spec, dir).unwrap_or_else(|e| panic!("{e:#}"))
 }
@@ -107,4 +108,48 @@ fn an_active_fixture_needs_no_path_flag() {
     let state = s.state_file.display().to_string();
     let next = env.json(&["--state", &state, "next"]);
     assert_eq!(next["path"], "generated", "{next}");
+}
+
+#[test]
+fn a_built_in_state_with_a_history_is_one_the_binary_reads_undoes_and_redoes() {
+    let env = Env::new();
+    let spec = generator::Spec {
+        modules: 10,
+        log: 300,
+        seed: 7,
+        active: false,
+        history: 351,
+    };
+    let (a, b) = (env.path().join("a"), env.path().join("b"));
+    let s = generator::write_builtin(&spec, &a).unwrap_or_else(|e| panic!("{e:#}"));
+    generator::write_builtin(&spec, &b).unwrap_or_else(|e| panic!("{e:#}"));
+    assert!(walk(&a) == walk(&b), "seed 7 gave two different fixtures");
+    assert_eq!((s.log, s.history), (300, 351));
+    let state = s.state_file.display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--state", state.as_str()];
+        all.extend_from_slice(args);
+        env.ok(&all)
+    };
+    let events: serde_json::Value =
+        serde_json::from_str(&run(&["history", "--all", "--json"])).unwrap_or_default();
+    let events = events.as_array().cloned().unwrap_or_default();
+    assert_eq!(events.len(), 351);
+    assert_eq!(
+        events[350]["kind"], "migrate",
+        "an odd rest starts with an upgrade"
+    );
+    assert_eq!(events[0]["kind"], "undo");
+    let sessions = |out: String| {
+        serde_json::from_str::<serde_json::Value>(&out)
+            .ok()
+            .and_then(|v| v.as_array().map(Vec::len))
+    };
+    // The last change not undone is the last session logged; the one undone last is a module change.
+    run(&["undo"]);
+    assert_eq!(sessions(run(&["log", "--json"])), Some(299));
+    run(&["redo"]);
+    assert_eq!(sessions(run(&["log", "--json"])), Some(300));
+    let redone = run(&["redo"]);
+    assert!(redone.starts_with("Redid `aipath undo "), "{redone}");
 }

@@ -285,3 +285,22 @@ fn validate_on_a_markdown_document_points_to_import() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_to_import_or_validate_is_refused_at_once() {
+    let env = Env::new();
+    for (name, args) in [("doc.md", vec!["import"]), ("path.yaml", vec!["validate"])] {
+        let fifo = env.path().join(name);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap_or_else(|e| panic!("mkfifo: {e}"));
+        assert!(made.success());
+        let mut all = args.clone();
+        let arg = fifo.to_string_lossy().into_owned();
+        all.push(&arg);
+        let err = env.fails(&all, 2);
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+}

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::support::Env;
 
 /// Commands whose output is not data: `--json` is refused there.
-const NOT_JSON: [&str; 3] = ["import", "completions", "man"];
+const NOT_JSON: [&str; 4] = ["import", "completions", "man", "report"];
 
 struct Doc {
     setup: Vec<Vec<String>>,

@@ -104,11 +104,12 @@ fn a_project_status_follows_start_done_and_undo_and_its_modules() {
         (ab["status"].as_str(), ab["finished"].as_str()),
         (Some("done"), Some(TODAY))
     );
+    // Undo reverses its last change: back in progress, with its start date.
     env.ok(&["undo", "ab-testing-framework"]);
     let ab = project(&env, "ab-testing-framework");
     assert_eq!(
-        (ab["status"].as_str(), ab["started"].is_null()),
-        (Some("todo"), true)
+        (ab["status"].as_str(), ab["started"].as_str()),
+        (Some("in-progress"), Some(TODAY))
     );
     // The modules kept their own status.
     assert_eq!(ids(&ab["builds_on"], "status"), ["done", "done"]);

@@ -30,7 +30,7 @@ fn a_session_is_recorded_and_listed_newest_first_with_its_note() {
     );
     assert_eq!(
         out,
-        "Logged 1.5 h on `machine-learning-basics` for 2026-01-03. `machine-learning-basics` is now in progress \
+        "Logged 1.5 h on `machine-learning-basics` for 2026-01-03 as session #1. `machine-learning-basics` is now in progress \
          (`aipath show machine-learning-basics` to study it). This week: 1.5 h; streak: 1 day.\n"
     );
     // Logging started the module, on the session's day, and counts against its estimate.
@@ -45,10 +45,10 @@ fn a_session_is_recorded_and_listed_newest_first_with_its_note() {
         &["log", "0.25", "-m", "math-foundations"],
     );
     let list = env.ok(&["log"]);
-    let rows: Vec<&str> = list.lines().filter(|l| l.starts_with("| 2026")).collect();
+    let rows: Vec<&str> = list.lines().filter(|l| l.contains("| 2026")).collect();
     assert_eq!(rows.len(), 3, "{list}");
     assert!(
-        rows[0].starts_with("| 2026-01-05 |  0.25 | math-foundations "),
+        rows[0].starts_with("| 3 | 2026-01-05 |  0.25 | math-foundations "),
         "{list}"
     );
     assert!(rows[2].contains("linear models"), "{list}");
@@ -56,11 +56,11 @@ fn a_session_is_recorded_and_listed_newest_first_with_its_note() {
     let json = env.json(&["log"]);
     assert_eq!(
         json[2],
-        serde_json::json!({"date": "2026-01-03", "hours": 1.5, "module": "machine-learning-basics", "note": "linear models"})
+        serde_json::json!({"number": 1, "date": "2026-01-03", "hours": 1.5, "module": "machine-learning-basics", "note": "linear models"})
     );
     assert_eq!(
         json[1],
-        serde_json::json!({"date": "2026-01-04", "hours": 2.0})
+        serde_json::json!({"number": 2, "date": "2026-01-04", "hours": 2.0})
     );
     // One module's sessions alone.
     let math = env.ok(&["log", "--module", "math"]);
@@ -108,7 +108,7 @@ fn bad_sessions_exit_two_and_write_nothing() {
         ),
         (
             &["log", "1", "--date", "2026-13-01"],
-            "is not a date of the form YYYY-MM-DD",
+            "`2026-13-01` is not a date: write it as YYYY-MM-DD, e.g. 2026-01-05",
         ),
         (
             &["log", "1", "--module", "nosuch"],
@@ -127,7 +127,10 @@ fn bad_sessions_exit_two_and_write_nothing() {
             "required arguments were not provided",
         ),
         (&["log", "1", "--weeks", "4"], "cannot be used with"),
-        (&["log", "--weeks", "0"], "0 is not in 1..=520"),
+        (
+            &["log", "--weeks", "0"],
+            "`0` is not a number of weeks: give a whole number from 1 to 520",
+        ),
     ] {
         let err = env.fails(args, 2);
         assert!(err.contains(says), "{args:?}: {err}");

@@ -35,10 +35,9 @@ projects:
 
 const IDS: [&str; 3] = ["alpha", "beta", "gamma"];
 
+/// A guide with these prerequisites.
 fn guide(id: &str, prerequisites: &str) -> String {
-    format!(
-        "---\nid: {id}\ntitle: {id}\nhours: 10\nprerequisites: [{prerequisites}]\n---\n\n# {id}\n\n## Checklist\n- [ ] one\n"
-    )
+    crate::support::guide(id, &format!("prerequisites: [{prerequisites}]\n"))
 }
 
 fn all_guides() -> Vec<(&'static str, String)> {

@@ -260,7 +260,7 @@ fn bad_dates_paces_and_formats_exit_two_and_write_nothing() {
     let before = env.state_bytes();
     let err = env.fails(&["plan", "--start", "2026-02-30"], 2);
     assert!(
-        err.contains("`2026-02-30` is not a date of the form YYYY-MM-DD"),
+        err.contains("`2026-02-30` is not a date: February 2026 has 28 days"),
         "{err}"
     );
     env.fails(&["plan", "--start", "next monday"], 2);

@@ -89,6 +89,17 @@ impl Env {
             .unwrap_or_else(|e| panic!("aipath {args:?} gave invalid JSON ({e}):\n{text}"))
     }
 
+    /// The state file's text without its `last_event:` line, which names a new random id at every change.
+    pub fn state_text(&self) -> String {
+        let text = String::from_utf8(self.state_bytes().unwrap_or_default()).unwrap_or_default();
+        without_last_event(&text)
+    }
+
+    /// The history file beside the state, `state.history.jsonl`.
+    pub fn history_file(&self) -> PathBuf {
+        self.state.with_file_name("state.history.jsonl")
+    }
+
     pub fn state_bytes(&self) -> Option<Vec<u8>> {
         std::fs::read(&self.state).ok()
     }
@@ -149,6 +160,14 @@ pub fn guide(id: &str, extra: &str) -> String {
     format!(
         "---\nid: {id}\ntitle: {id}\nhours: 10\n{extra}---\n\n# {id}\n\n## Checklist\n- [ ] one\n"
     )
+}
+
+/// A state file's text without its `last_event:` line.
+pub fn without_last_event(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with("last_event: "))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// The binary under test.

@@ -140,7 +140,10 @@ fn a_forecast_beyond_three_years_is_said_in_words_and_logging_never_aborts() {
         env.ok(&["--path", &file, "log", "0.01", "--date", day]);
     }
     let out = env.ok(&["--path", &file, "log", "0.01"]);
-    assert!(out.starts_with("Logged 0.01 h for 2026-01-05."), "{out}");
+    assert!(
+        out.starts_with("Logged 0.01 h for 2026-01-05 as session #3."),
+        "{out}"
+    );
     let status = env.json(&["--path", &file, "status"]);
     assert_eq!(status["forecast_finish"], serde_json::Value::Null);
     assert_eq!(

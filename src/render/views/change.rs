@@ -31,7 +31,12 @@ impl Render for ChangeView {
     fn render(&self, _: Screen) -> String {
         let mut out = String::new();
         for c in &self.changes {
-            if c.changed {
+            if c.changed && self.change == Change::Undo {
+                out.push_str(&format!(
+                    "`{}`: {} again (its last change reversed)\n",
+                    c.id, c.status
+                ));
+            } else if c.changed {
                 out.push_str(&format!("`{}`: {}\n", c.id, verb(self.change)));
             } else {
                 out.push_str(&format!("`{}`: already {}\n", c.id, c.status));

@@ -9,19 +9,56 @@ use crate::render::table::Cell;
 use crate::render::text::{chart, hours};
 use crate::render::{Render, Screen};
 
+/// A session with its number, as `log` shows it and `log --edit N` takes it.
 #[derive(Serialize)]
-pub struct RecordedView {
-    pub logged: LogEntry,
+pub struct Session<'a> {
+    pub number: u32,
+    #[serde(flatten)]
+    pub entry: &'a LogEntry,
+}
+
+impl<'a> Session<'a> {
+    pub fn of(entry: &'a LogEntry) -> Session<'a> {
+        Session {
+            number: entry.number,
+            entry,
+        }
+    }
+
+    /// `#7: 1.5 h on 2026-01-05 (math-foundations, "vectors")`.
+    pub fn line(&self) -> String {
+        let e = self.entry;
+        let mut about: Vec<String> = Vec::new();
+        about.extend(e.module.as_deref().map(|m| format!("`{m}`")));
+        about.extend(e.note.as_deref().map(|n| format!("\"{n}\"")));
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", about.join(", "))
+        };
+        format!(
+            "#{}: {} h on {}{about}",
+            self.number,
+            hours(e.hours),
+            e.date
+        )
+    }
+}
+
+#[derive(Serialize)]
+pub struct RecordedView<'a> {
+    pub logged: Session<'a>,
     /// The module this session started (it was todo), if it did.
     pub started_module: Option<String>,
     #[serde(flatten)]
     pub stats: Stats,
 }
 
-impl Render for RecordedView {
+impl Render for RecordedView<'_> {
     fn render(&self, _: Screen) -> String {
         let on = self
             .logged
+            .entry
             .module
             .as_deref()
             .map(|m| format!(" on `{m}`"))
@@ -32,9 +69,10 @@ impl Render for RecordedView {
             .map(|m| format!(" `{m}` is now in progress (`aipath show {m}` to study it)."))
             .unwrap_or_default();
         format!(
-            "Logged {} h{on} for {}.{started} This week: {} h; streak: {} day{}.",
-            hours(self.logged.hours),
-            self.logged.date,
+            "Logged {} h{on} for {} as session #{}.{started} This week: {} h; streak: {} day{}.",
+            hours(self.logged.entry.hours),
+            self.logged.entry.date,
+            self.logged.number,
             hours(self.stats.hours_this_week),
             self.stats.streak_days,
             if self.stats.streak_days == 1 { "" } else { "s" }
@@ -46,7 +84,7 @@ impl Render for RecordedView {
 #[derive(Serialize)]
 #[serde(transparent)]
 pub struct SessionsView<'a> {
-    pub sessions: Vec<&'a LogEntry>,
+    pub sessions: Vec<Session<'a>>,
     #[serde(skip)]
     pub hours_total: f64,
     /// The module the list is filtered to, if any.
@@ -64,10 +102,13 @@ impl Render for SessionsView<'_> {
                 None => "No study sessions logged yet. Record one with `aipath log <hours>`, e.g. `aipath log 1.5 --module math`.".to_string(),
             };
         }
-        let mut table = screen.table(&["Date", "Hours", "Module", "Note"]);
-        table.align_right(1);
-        for e in &self.sessions {
+        let mut table = screen.table(&["#", "Date", "Hours", "Module", "Note"]);
+        table.align_right(0);
+        table.align_right(2);
+        for s in &self.sessions {
+            let e = s.entry;
             table.add_row([
+                Cell::from(s.number.to_string()),
                 Cell::from(e.date.to_string()),
                 Cell::from(hours(e.hours)),
                 Cell::from(e.module.clone().unwrap_or_else(|| "-".into())),
@@ -89,6 +130,31 @@ impl Render for SessionsView<'_> {
             self.sessions.len(),
             hours(self.hours_total)
         )
+    }
+}
+
+/// `log --edit N` and `log --delete N`: the session as it was, and as it is now (`null` once deleted).
+#[derive(Serialize)]
+pub struct CorrectedView<'a> {
+    /// `edited` or `deleted`.
+    pub action: &'static str,
+    pub before: Session<'a>,
+    pub after: Option<Session<'a>>,
+    /// The module the corrected session started (it was todo), if it did.
+    pub started_module: Option<String>,
+}
+
+impl Render for CorrectedView<'_> {
+    fn render(&self, _: Screen) -> String {
+        let mut out = match &self.after {
+            Some(after) => format!("Session {}\n   was {}.", after.line(), self.before.line()),
+            None => format!("Deleted session {}.", self.before.line()),
+        };
+        if let Some(m) = &self.started_module {
+            out.push_str(&format!(" `{m}` is now in progress."));
+        }
+        out.push_str(" `aipath undo` reverses this.");
+        out
     }
 }
 

@@ -1,0 +1,210 @@
+//! `aipath undo` and `aipath redo`: the last change reversed, or applied again; `aipath undo <id>...`: the last change
+//! to each module or project reversed, back to its status and dates before it.
+//!
+//! The history says what to reverse (see [`crate::history::stack`]); each reversal is checked against the state as
+//! locked, part by part, and refused whole when the state no longer holds what the change left (edited by hand).
+//! Both are recorded as changes of their own, so `history` tells them too.
+
+use anyhow::{Result, anyhow};
+
+use super::change::resolve_items;
+use super::{Ctx, Recorded};
+use crate::course::Course;
+use crate::error::input;
+use crate::history::patch::{apply_all, inverse_all};
+use crate::history::stack::Stacks;
+use crate::history::{Conflict, Event, Kind as EventKind, Patch};
+use crate::plan::{Pace, allocate};
+use crate::progress::count::count;
+use crate::progress::next::next_steps;
+use crate::progress::{Change, Kind, State};
+use crate::render::views::change::{ChangeView, Changed};
+use crate::render::views::history::{EventRow, UndoView, describe};
+
+/// The recorded events the state includes, oldest first.
+fn events(ctx: &Ctx, state: &State) -> Result<(Vec<Event>, Option<String>)> {
+    let lines = crate::io::history::lines(&ctx.store.file, state.last_event.as_deref())?;
+    Ok((lines.all()?, lines.note))
+}
+
+fn nothing(what: &str, note: Option<String>) -> anyhow::Error {
+    match note {
+        Some(note) => input(format!("there is nothing to {what}: {note}")),
+        None => input(format!(
+            "there is nothing to {what}; `aipath history` lists the changes recorded"
+        )),
+    }
+}
+
+fn conflict(action: &str, event: &Event, c: &Conflict) -> anyhow::Error {
+    anyhow!(
+        "cannot {action} `{}` (from {}): {} is no longer as that change left it (edited by hand?), so nothing was \
+         changed; `aipath history` shows what was recorded",
+        event.command,
+        crate::render::views::history::when(&event.at),
+        c.target
+    )
+}
+
+/// `aipath undo`: the newest change not undone yet, reversed.
+pub fn undo(ctx: &Ctx) -> Result<()> {
+    let (event, patches) = ctx.update_as(|state| {
+        let (mut events, note) = events(ctx, state)?;
+        let i = Stacks::of(&events)
+            .next_undo()
+            .ok_or_else(|| nothing("undo", note))?;
+        let event = events.swap_remove(i);
+        let patches = inverse_all(&event.changes);
+        apply_all(state, &patches).map_err(|c| conflict("undo", &event, &c))?;
+        let recorded = Recorded {
+            kind: EventKind::Undo,
+            of: Some(event.id.clone()),
+        };
+        Ok(((event, patches), recorded))
+    })?;
+    ctx.shell.print(&UndoView {
+        action: "undo",
+        event: EventRow::of(&event),
+        changes: describe(&patches),
+    })
+}
+
+/// `aipath redo`: what the last `undo` reversed, applied again.
+pub fn redo(ctx: &Ctx) -> Result<()> {
+    let event = ctx.update_as(|state| {
+        let (mut events, note) = events(ctx, state)?;
+        let i = Stacks::of(&events)
+            .next_redo()
+            .ok_or_else(|| nothing("redo", note.or(Some("`aipath redo` applies again what `aipath undo` reversed, until another change is made".into()))))?;
+        let event = events.swap_remove(i);
+        apply_all(state, &event.changes).map_err(|c| conflict("redo", &event, &c))?;
+        let recorded = Recorded {
+            kind: EventKind::Redo,
+            of: Some(event.id.clone()),
+        };
+        Ok((event, recorded))
+    })?;
+    ctx.shell.print(&UndoView {
+        action: "redo",
+        changes: describe(&event.changes),
+        event: EventRow::of(&event),
+    })
+}
+
+/// `aipath undo <id>...`: each item's last recorded change reversed. An item whose changes were never recorded (made
+/// before aipath kept a history) goes back to todo, as `undo` did before.
+pub fn undo_items(ctx: &Ctx, typed: &[String]) -> Result<()> {
+    let (_, course) = ctx.load()?;
+    let items = resolve_items(&course, typed)?;
+    let today = ctx.today;
+    let (changes, state) = ctx.update(|state| {
+        let (events, _) = events(ctx, state)?;
+        let mut changes = Vec::new();
+        let mut unrecorded = Vec::new();
+        for (kind, id) in &items {
+            let changed = match last_change(&events, &course, *kind, id) {
+                Some((event, patch)) => reverse(state, event, patch)?,
+                None => {
+                    let progress = state.paths.entry(course.id().to_string()).or_default();
+                    let changed = progress.apply(*kind, id, Change::Undo, today);
+                    if changed {
+                        unrecorded.push(id.clone());
+                    }
+                    if *progress == Default::default() {
+                        state.paths.remove(course.id());
+                    }
+                    changed
+                }
+            };
+            let progress = course.progress_of(state);
+            let status = match kind {
+                Kind::Module => progress.status(id),
+                Kind::Project => progress.project_status(id),
+            };
+            changes.push(Changed {
+                id: id.clone(),
+                kind: if *kind == Kind::Module {
+                    "module"
+                } else {
+                    "project"
+                },
+                status: status.as_str(),
+                changed,
+            });
+        }
+        Ok(((changes, unrecorded), state.clone()))
+    })?;
+    let (changes, unrecorded) = changes;
+    for id in unrecorded {
+        ctx.shell.note(&format!(
+            "no change to `{id}` is recorded (it was made before aipath kept a history), so it is back to todo"
+        ));
+    }
+    let progress = course.progress_of(&state);
+    let (_, overall) = count(&course.path, &progress);
+    let allocation = allocate(&course, &progress, Pace::Steady);
+    let next = next_steps(&course, &progress, &allocation)
+        .into_iter()
+        .next();
+    ctx.shell.print(&ChangeView {
+        changes,
+        progress: overall,
+        next,
+        change: Change::Undo,
+        title: course.path.title.clone(),
+    })
+}
+
+/// The newest event that changed this item on this course's path, and its patch for the item. A reset or restore
+/// of the path ends the search: what came before it is in an archive now.
+fn last_change<'a>(
+    events: &'a [Event],
+    course: &Course,
+    kind: Kind,
+    id: &str,
+) -> Option<(&'a Event, &'a Patch)> {
+    for event in events.iter().rev() {
+        for patch in &event.changes {
+            match patch {
+                Patch::Module { path, id: m, .. }
+                    if kind == Kind::Module && path == course.id() && m == id =>
+                {
+                    return Some((event, patch));
+                }
+                Patch::Project { path, id: p, .. }
+                    if kind == Kind::Project && path == course.id() && p == id =>
+                {
+                    return Some((event, patch));
+                }
+                Patch::Reset { path, .. } | Patch::Restore { path, .. } if path == course.id() => {
+                    return None;
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// Reverses one item's patch; a skip that took a specialization out of the choice puts it back.
+fn reverse(state: &mut State, event: &Event, patch: &Patch) -> Result<bool> {
+    let mut patches = vec![patch.inverse()];
+    if let Patch::Module { path, id, .. } = patch {
+        for p in &event.changes {
+            if let Patch::Chosen {
+                path: chosen_path,
+                before,
+                after,
+            } = p
+                && chosen_path == path
+                && before.contains(id)
+                && !after.contains(id)
+            {
+                patches.push(p.inverse());
+            }
+        }
+    }
+    let before = state.clone();
+    apply_all(state, &patches).map_err(|c| conflict("undo", event, &c))?;
+    Ok(*state != before)
+}
