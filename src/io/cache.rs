@@ -14,16 +14,23 @@
 //! `%LOCALAPPDATA%\aipath\cache\` on Windows), or `AIPATH_CACHE=FOLDER`; `AIPATH_CACHE=off` turns it off. Deleting
 //! the folder at any time is harmless. An entry is written through a temp file and a rename, so a reader sees a
 //! whole entry or none; a cache that cannot be written is not an error.
+//!
+//! An entry is read as untrusted input, like the files it stands for: only a regular file within the size limit (a
+//! named pipe in its place would otherwise hang every command), and its body only when it hashes to what its header
+//! says (a byte changed on disk could otherwise still parse, as a wrong title or count). That catches damage, not a
+//! forger: whoever can write the cache folder can as well write the state file it stands for.
 
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::UNIX_EPOCH;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::input;
 use super::store::{Decoded, decode};
 use crate::progress::{STATE_VERSION, State};
 
@@ -31,7 +38,8 @@ use crate::progress::{STATE_VERSION, State};
 pub const MIN_BYTES: usize = 64 * 1024;
 
 /// Bumped when what an entry holds changes shape in a way the executable's identity would not catch.
-const FORMAT: u32 = 1;
+/// 2: the header holds the body's hash beside the stamp.
+const FORMAT: u32 = 2;
 
 /// What an entry was made from: the file's size, modification time and bytes, and the binary that wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +74,13 @@ impl Stamp {
     }
 }
 
+/// An entry's first line: what it was made from, and the hash of the body (the JSON value on the lines after).
+#[derive(Serialize, Deserialize)]
+struct Header {
+    stamp: Stamp,
+    body: u64,
+}
+
 /// The value cached for a file with this stamp, if there is one and it reads back.
 pub fn get<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<T> {
     match get_same_build(kind, stamp)? {
@@ -77,19 +92,18 @@ pub fn get<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<T> {
 /// The value cached for this file by this same binary, and whether it was made from the file as it is now (the
 /// same stamp). For an entry whose parts are checked one by one, as a course's guides are.
 pub fn get_same_build<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<(bool, T)> {
-    let bytes = fs::read(entry_file(kind, &stamp.file)?).ok()?;
+    let bytes = input::read_bytes(&entry_file(kind, &stamp.file)?, "cache entry").ok()?;
     let split = bytes.iter().position(|&b| b == b'\n')?;
-    let (header, body) = bytes.split_at(split);
-    // Checked as UTF-8 once, in one pass, rather than string by string as the parser would.
-    let (header, body) = (
-        std::str::from_utf8(header).ok()?,
-        std::str::from_utf8(body).ok()?,
-    );
-    let found: Stamp = serde_json::from_str(header).ok()?;
-    if (found.format, &found.build, &found.file) != (stamp.format, &stamp.build, &stamp.file) {
+    let (header, body) = (&bytes[..split], &bytes[split + 1..]);
+    let header: Header = serde_json::from_slice(header).ok()?;
+    let found = header.stamp;
+    if (found.format, &found.build, &found.file) != (stamp.format, &stamp.build, &stamp.file)
+        || hash(body) != header.body
+    {
         return None;
     }
-    let value = serde_json::from_str(body).ok()?;
+    // Checked as UTF-8 once, in one pass, rather than string by string as the parser would.
+    let value = serde_json::from_str(std::str::from_utf8(body).ok()?).ok()?;
     Some((found == *stamp, value))
 }
 
@@ -102,14 +116,19 @@ fn try_put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) -> Option<()> {
     let target = entry_file(kind, &stamp.file)?;
     let dir = target.parent()?;
     fs::create_dir_all(dir).ok()?;
-    let mut body = serde_json::to_vec(stamp).ok()?;
-    body.push(b'\n');
-    serde_json::to_writer(&mut body, value).ok()?;
+    let body = serde_json::to_vec(value).ok()?;
+    let mut header = serde_json::to_vec(&Header {
+        stamp: stamp.clone(),
+        body: hash(&body),
+    })
+    .ok()?;
+    header.push(b'\n');
     let mut temp = tempfile::Builder::new()
         .prefix(".entry-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .ok()?;
+    temp.write_all(&header).ok()?;
     temp.write_all(&body).ok()?;
     // No fsync: an entry lost or cut short by a crash is a miss, never a wrong answer (the header must match and
     // the body must parse).
@@ -117,8 +136,21 @@ fn try_put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) -> Option<()> {
     Some(())
 }
 
+/// Set by [`turn_off`].
+static OFF: AtomicBool = AtomicBool::new(false);
+
+/// Turns the cache off for the rest of this process, whatever `AIPATH_CACHE` says: for the programs that link
+/// aipath's library to check or time its parsing (the fixture generator, the benchmarks, the tests that run the
+/// generator), which must neither read a learner's entries nor leave theirs in the learner's cache folder.
+pub fn turn_off() {
+    OFF.store(true, Ordering::Relaxed);
+}
+
 /// The cache folder, or `None` when it is off or there is no home folder.
 fn dir() -> Option<PathBuf> {
+    if OFF.load(Ordering::Relaxed) {
+        return None;
+    }
     match std::env::var_os("AIPATH_CACHE") {
         Some(v) if v.is_empty() || v == "off" => None,
         Some(v) => Some(PathBuf::from(v)),
@@ -224,6 +256,27 @@ pub fn decode_state(file: &Path, bytes: &[u8], keep: bool) -> anyhow::Result<Dec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every number of hours a state file may hold reads back from an entry as the same `f64`: a hand-edited file
+    /// may hold seventeen significant digits, which serde_json's default parser can read one unit in the last place
+    /// off, and a change on a cached state writes the hours it was given back to the file.
+    #[test]
+    fn hours_read_back_from_an_entry_to_the_last_bit() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Uniform in [0, 1), then scaled into a session's (0, 24].
+            let hours = ((seed >> 11) as f64 / (1u64 << 53) as f64) * 24.0;
+            if hours <= 0.0 {
+                continue;
+            }
+            let json = serde_json::to_string(&hours).unwrap_or_default();
+            let back: Option<f64> = serde_json::from_str(&json).ok();
+            assert_eq!(back.map(f64::to_bits), Some(hours.to_bits()), "{json}");
+        }
+    }
 
     #[test]
     fn the_hash_tells_one_changed_byte_anywhere() {

@@ -237,3 +237,177 @@ fn a_small_state_edited_by_hand_to_the_same_size_and_time_is_read_again() {
     edit_in_place(&env.state, "started: 2026-01-05", "started: 2025-12-31");
     assert!(started(&env), "the hand edit was not read");
 }
+
+/// Replaces the first `from` in the body (after the header line) of every entry whose name starts with `kind` by
+/// `to`, of the same length, leaving its header as it was: damage the header's stamp cannot see.
+fn damage_bodies(cache: &Path, kind: &str, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let mut damaged = 0;
+    for name in entries(cache).iter().filter(|n| n.starts_with(kind)) {
+        let file = cache.join(name);
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+        let Some((header, body)) = text.split_once('\n') else {
+            continue;
+        };
+        if body.contains(from) {
+            let body = body.replacen(from, to, 1);
+            std::fs::write(&file, format!("{header}\n{body}")).unwrap_or_else(|e| panic!("{e}"));
+            damaged += 1;
+        }
+    }
+    assert!(damaged > 0, "no `{kind}` entry holds `{from}`");
+}
+
+#[test]
+fn an_entry_changed_on_disk_is_a_miss_even_where_it_still_parses() {
+    let large = Large::new();
+    let list = large.same_answer(&["list"]);
+    let status = large.same_answer(&["status"]);
+    // A module's title in the course's entry, and the date of a session in the state's: each still valid JSON of
+    // the right shape, with the header untouched.
+    damage_bodies(&large.cache, "course-", "Module 1: ", "Mutant 1: ");
+    damage_bodies(
+        &large.cache,
+        "state-",
+        "\"date\":\"2025-",
+        "\"date\":\"2024-",
+    );
+    assert_eq!(large.json(&["list"], Some(&large.cache)), list);
+    assert_eq!(large.json(&["status"], Some(&large.cache)), status);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_place_of_an_entry_is_a_miss_not_a_hang() {
+    use std::time::{Duration, Instant};
+    let large = Large::new();
+    let plain = large.same_answer(&["status"]);
+    for name in entries(&large.cache) {
+        let file = large.cache.join(&name);
+        std::fs::remove_file(&file).unwrap_or_else(|e| panic!("{e}"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(&file)
+            .status()
+            .unwrap_or_else(|e| panic!("mkfifo: {e}"));
+        assert!(made.success());
+    }
+    let mut child = large
+        .env
+        .base_command(&[
+            "--path",
+            &large.path.display().to_string(),
+            "--state",
+            &large.state.display().to_string(),
+            "status",
+            "--json",
+        ])
+        .env("AIPATH_CACHE", &large.cache)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let start = Instant::now();
+    while child.try_wait().ok().flatten().is_none() {
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`aipath status` hung on a named pipe in the cache");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let answer: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(answer, plain);
+}
+
+#[test]
+fn aipath_cache_off_or_empty_keeps_no_entry() {
+    let env = Env::new();
+    env.ok(&["start", "machine-learning-basics"]);
+    for off in ["off", ""] {
+        let out = env
+            .cmd(&["next"])
+            .env("AIPATH_CACHE", off)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success(), "AIPATH_CACHE={off:?}");
+    }
+    assert!(!env.path().join("home/.cache").exists());
+    assert!(!env.path().join("off").exists());
+    // And on, the same command keeps one: the check above can fail.
+    env.ok(&["next"]);
+    assert!(!entries(&env.path().join("home/.cache/aipath")).is_empty());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_aipath_cache_the_entries_go_to_xdg_cache_home_or_else_the_home_s_cache() {
+    let env = Env::new();
+    env.ok(&["start", "machine-learning-basics"]);
+    let xdg = env.path().join("xdg");
+    let out = env
+        .cmd(&["next"])
+        .env_remove("AIPATH_CACHE")
+        .env("XDG_CACHE_HOME", &xdg)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    assert!(!entries(&xdg.join("aipath")).is_empty());
+    assert!(!env.path().join("home/.cache").exists());
+    let out = env
+        .cmd(&["next"])
+        .env_remove("AIPATH_CACHE")
+        .env_remove("XDG_CACHE_HOME")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    assert!(!entries(&env.path().join("home/.cache/aipath")).is_empty());
+}
+
+/// The cache folder the binary would use in the environment `cargo test` runs in: the learner's own.
+fn learners_cache() -> Option<PathBuf> {
+    match std::env::var_os("AIPATH_CACHE") {
+        Some(v) if v.is_empty() || v == "off" => None,
+        Some(v) => Some(PathBuf::from(v)),
+        None => {
+            directories::ProjectDirs::from("", "", "aipath").map(|d| d.cache_dir().to_path_buf())
+        }
+    }
+}
+
+#[test]
+fn generating_a_fixture_leaves_the_learner_s_cache_alone() {
+    // The generator runs in this process and loads what it wrote, to check it: through the library, whose cache
+    // would be the learner's own folder.
+    let large = Large::new();
+    let Some(cache) = learners_cache() else {
+        return;
+    };
+    let fixture = large.env.path().display().to_string();
+    for name in entries(&cache) {
+        let head = std::fs::read(cache.join(&name))
+            .map(|b| b.into_iter().take(4096).collect::<Vec<u8>>())
+            .unwrap_or_default();
+        assert!(
+            !String::from_utf8_lossy(&head).contains(&fixture),
+            "{} in the learner's cache is of this test's fixture",
+            name
+        );
+    }
+}
+
+#[test]
+fn every_command_a_test_starts_gets_its_own_home() {
+    // Spelled in two halves, so this file does not find itself.
+    let by_hand = concat!(".env(", "\"HOME\"");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
+    for name in entries(&dir) {
+        let text = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
+        assert!(
+            !text.contains(by_hand),
+            "tests/cli/{name} sets HOME by hand: use `.envs(support::home_of(..))`, which sets the cache and data \
+             folders inside it too"
+        );
+    }
+}
