@@ -75,6 +75,7 @@ impl Checklist {
 /// Loads the course of the path file `file`, whose text has just been read, with its guides looked up from `dir`.
 pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
     let Some(stamp) = Stamp::of(file, text.as_bytes()) else {
+        loader::path_within_budget(file, &text)?;
         return loader::from_text(Cow::Owned(text), file.to_path_buf(), Some(dir));
     };
     let (same_path, cached) = match cache::get_same_build::<Entry>("course", &stamp) {
@@ -88,7 +89,10 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
     let mut changed = path.is_none();
     let path = match path {
         Some(path) => path,
-        None => loader::parse_path(&text, file)?,
+        None => {
+            loader::path_within_budget(file, &text)?;
+            loader::parse_path(&text, file)?
+        }
     };
     drop(text);
     let read = read_guides(&path, &dir, &known)?;
@@ -164,7 +168,7 @@ fn read_guides(
     let read = |defs: &[crate::path::ModuleDef]| -> Result<Vec<Read>> {
         defs.iter()
             .map(|def| {
-                let (file, text) = loader::guide_text_in(&def.id, &folders)?;
+                let (file, text) = loader::guide_text_unchecked(&def.id, &folders)?;
                 let size = text.len();
                 let hash = cache::hash(text.as_bytes());
                 if known
@@ -173,6 +177,7 @@ fn read_guides(
                 {
                     return Ok(Read::Same(file, text, size, hash));
                 }
+                loader::guide_within_budget(&file, &text)?;
                 let guide = GuideFile::new(file, text)?;
                 let checklist = guide.parse_checklist();
                 Ok(Read::New(

@@ -411,3 +411,49 @@ fn every_command_a_test_starts_gets_its_own_home() {
         );
     }
 }
+
+#[test]
+fn a_large_path_or_guide_edited_over_the_budgets_is_refused_with_the_cache_warm() {
+    // The cache skips the budgets for text it has the parse of; text it has not must still be held to them.
+    let large = Large::new();
+    large.same_answer(&["next"]);
+    let nested = format!("\nextra: {}{}\n", "[".repeat(80), "]".repeat(80));
+    let run = |large: &Large| {
+        large
+            .env
+            .cmd(&[
+                "--path",
+                &large.path.display().to_string(),
+                "--state",
+                &large.state.display().to_string(),
+                "next",
+            ])
+            .env("AIPATH_CACHE", &large.cache)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let guide = large.guide("m00007");
+    let text = std::fs::read_to_string(&guide).unwrap_or_default();
+    assert!(text.starts_with("---\n"), "{text}");
+    std::fs::write(&guide, text.replacen("---\n", &format!("---{nested}"), 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&large);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the guide's front matter nests collections more than 64 deep"),
+        "{stderr}"
+    );
+    std::fs::write(&guide, text).unwrap_or_else(|e| panic!("{e}"));
+    large.same_answer(&["next"]);
+
+    let path_text = std::fs::read_to_string(&large.path).unwrap_or_default();
+    std::fs::write(&large.path, format!("{path_text}{nested}")).unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&large);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the path file nests collections more than 64 deep"),
+        "{stderr}"
+    );
+}
