@@ -1,5 +1,6 @@
 //! A large path file's course through the cache (see [`super::cache`]): the parsed path, and for each module's guide
-//! its front matter and checklist, each keyed by the size and hash of the guide's text.
+//! its front matter and checklist, each keyed by the size and hash of the guide's text, in the path's module order
+//! (a map by module id cost 5,000 keys to allocate, hash and look up again on the largest path).
 //!
 //! The path is reused only while the path file is unchanged; each guide's facts only while its text is. Every guide
 //! is still read (its text is what the hash is checked against, and what `show` renders), so an edited guide is
@@ -22,12 +23,14 @@ use crate::path::LearningPath;
 #[derive(Serialize, Deserialize)]
 struct Entry {
     path: LearningPath,
-    guides: HashMap<String, Facts>,
+    /// One per module of `path`, in its order.
+    guides: Vec<Facts>,
 }
 
-/// What a guide's text says, and which text it was (where it was found does not change what it says).
+/// What a module's guide text says, and which text it was (where it was found does not change what it says).
 #[derive(Serialize, Deserialize)]
 struct Facts {
+    module: String,
     size: usize,
     hash: u64,
     front: FrontMatter,
@@ -82,9 +85,9 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
         Some((same, entry)) => (same, Some(entry)),
         None => (false, None),
     };
-    let (path, mut known) = match cached {
+    let (path, facts) = match cached {
         Some(Entry { path, guides }) => (same_path.then(|| path.checked()).flatten(), guides),
-        None => (None, HashMap::new()),
+        None => (None, Vec::new()),
     };
     let mut changed = path.is_none();
     let path = match path {
@@ -95,32 +98,27 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
         }
     };
     drop(text);
-    let read = read_guides(&path, &dir, &known)?;
+    let (known, dropped) = line_up(&path, facts);
+    // Guides of modules the path no longer has are dropped from the entry.
+    changed |= dropped;
+    let read = read_guides(&path, &dir, known)?;
     let mut guides = HashMap::with_capacity(path.modules.len());
     let mut texts = Vec::with_capacity(read.len());
     for (def, read) in path.modules.iter().zip(read) {
         let guide = match read {
-            Read::Same(file, text, size, hash) => {
-                texts.push((size, hash));
-                match known.remove(&def.id) {
-                    Some(f) => {
-                        let checklist = f.checklist.and_then(|c| c.texts(&text));
-                        GuideFile::known(file, text, f.front, checklist)
-                    }
-                    None => GuideFile::new(file, text)?,
-                }
+            Read::Same(file, text, f) => {
+                texts.push((f.size, f.hash));
+                let checklist = f.checklist.and_then(|c| c.texts(&text));
+                GuideFile::known(file, text, f.front, checklist)
             }
             Read::New(guide, size, hash) => {
                 changed = true;
                 texts.push((size, hash));
-                known.remove(&def.id);
                 guide
             }
         };
         guides.insert(def.id.clone(), guide);
     }
-    // Guides of modules the path no longer has are dropped from the entry.
-    changed |= !known.is_empty();
     let course = Course::new(path, file.to_path_buf(), guides)?;
     if changed {
         let guides = course
@@ -130,15 +128,13 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
             .zip(texts)
             .filter_map(|(def, (size, hash))| {
                 let guide = course.guide(&def.id).ok()?;
-                Some((
-                    def.id.as_str(),
-                    FactsRef {
-                        size,
-                        hash,
-                        front: &guide.front,
-                        checklist: guide.checklist().map(|c| Checklist::of(c, &guide.text)),
-                    },
-                ))
+                Some(FactsRef {
+                    module: &def.id,
+                    size,
+                    hash,
+                    front: &guide.front,
+                    checklist: guide.checklist().map(|c| Checklist::of(c, &guide.text)),
+                })
             })
             .collect();
         let entry = EntryRef {
@@ -150,10 +146,32 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
     Ok(course)
 }
 
-/// A module's guide as read: the same text as the entry's, whose facts are reused (its file, text, size and hash);
-/// or a new or changed one, parsed here (front matter and checklist).
+/// The entry's facts for each module of `path`, in its order, and whether the entry had facts for modules the path
+/// no longer has. By position while the path's modules are the entry's (the entry is of this very path file, most
+/// often unchanged), else by module id.
+fn line_up(path: &LearningPath, facts: Vec<Facts>) -> (Vec<Option<Facts>>, bool) {
+    let in_order = facts.len() == path.modules.len()
+        && facts
+            .iter()
+            .zip(&path.modules)
+            .all(|(f, def)| f.module == def.id);
+    if in_order {
+        return (facts.into_iter().map(Some).collect(), false);
+    }
+    let mut by_id: HashMap<String, Facts> =
+        facts.into_iter().map(|f| (f.module.clone(), f)).collect();
+    let known = path
+        .modules
+        .iter()
+        .map(|def| by_id.remove(&def.id))
+        .collect();
+    (known, !by_id.is_empty())
+}
+
+/// A module's guide as read: the same text as the entry's, with the facts the entry holds of it (its file and
+/// text); or a new or changed one, parsed here (front matter and checklist), with its size and hash.
 enum Read {
-    Same(PathBuf, Cow<'static, str>, usize, u64),
+    Same(PathBuf, Cow<'static, str>, Facts),
     New(GuideFile, usize, u64),
 }
 
@@ -162,20 +180,18 @@ enum Read {
 fn read_guides(
     path: &LearningPath,
     dir: &Path,
-    known: &HashMap<String, Facts>,
+    mut known: Vec<Option<Facts>>,
 ) -> Result<Vec<Read>> {
     let folders = loader::guide_folders(Some(dir));
-    let read = |defs: &[crate::path::ModuleDef]| -> Result<Vec<Read>> {
+    let read = |defs: &[crate::path::ModuleDef], known: Vec<Option<Facts>>| -> Result<Vec<Read>> {
         defs.iter()
-            .map(|def| {
+            .zip(known)
+            .map(|(def, facts)| {
                 let (file, text) = loader::guide_text_unchecked(&def.id, &folders)?;
                 let size = text.len();
                 let hash = cache::hash(text.as_bytes());
-                if known
-                    .get(&def.id)
-                    .is_some_and(|f| f.size == size && f.hash == hash)
-                {
-                    return Ok(Read::Same(file, text, size, hash));
+                if let Some(f) = facts.filter(|f| f.size == size && f.hash == hash) {
+                    return Ok(Read::Same(file, text, f));
                 }
                 loader::guide_within_budget(&file, &text)?;
                 let guide = GuideFile::new(file, text)?;
@@ -189,10 +205,11 @@ fn read_guides(
             .collect()
     };
     let (first, second) = path.modules.split_at(path.modules.len() / 2);
+    let known_second = known.split_off(first.len());
     std::thread::scope(|scope| {
-        let later = scope.spawn(|| read(second));
+        let later = scope.spawn(|| read(second, known_second));
         // The first problem in module order is the one reported, as when the guides are read one after another.
-        let mut all = read(first)?;
+        let mut all = read(first, known)?;
         let later = later
             .join()
             .map_err(|_| anyhow::anyhow!("reading the guides failed"))?;
@@ -205,12 +222,13 @@ fn read_guides(
 #[derive(Serialize)]
 struct EntryRef<'a> {
     path: &'a LearningPath,
-    guides: HashMap<&'a str, FactsRef<'a>>,
+    guides: Vec<FactsRef<'a>>,
 }
 
 /// [`Facts`] as written.
 #[derive(Serialize)]
 struct FactsRef<'a> {
+    module: &'a str,
     size: usize,
     hash: u64,
     front: &'a FrontMatter,
