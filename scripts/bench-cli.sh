@@ -132,6 +132,9 @@ bench_group() {
     done
 }
 
+# The load when the timing starts and ends, printed with the table: on a machine shared with other work, wall times
+# follow it (the instruction counts do not).
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "Timing the history: next and history on 20,000 events, done with and without ($ROUNDS rounds)..." >&2
 bench_group history 20 3 \
     next-nohist "$AIPATH --state $WORK/nohist-orig/state.yaml next" \
@@ -226,6 +229,16 @@ for round in $(seq 1 "$ROUNDS"); do
     }
 done
 
+# Instructions of the 5,000-module rows, where valgrind is installed: the figure other work on the machine does not
+# move, to compare builds by. Each runs twice: under valgrind the executable is valgrind's, which keys the cache
+# apart from the binary's own entries, so the first run fills it.
+if [ "$HAVE_VALGRIND" = 1 ]; then
+    for cmd in next plan status; do
+        instructions "$AIPATH" --path "$WORK/fx5000/paths/big.yaml" --state "$WORK/fx5000/state.yaml" "$cmd" >/dev/null
+        echo "5000-$cmd $(instructions "$AIPATH" --path "$WORK/fx5000/paths/big.yaml" --state "$WORK/fx5000/state.yaml" "$cmd")"
+    done >"$WORK/instructions-large.txt"
+fi
+
 echo "Measuring peak memory..." >&2
 peak_kib() {
     local best=0 kib
@@ -250,11 +263,13 @@ peak_kib() {
 fi
 
 CPU="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "Summarizing..." >&2
-python3 - "$WORK" "$ROUNDS" "$HAVE_TASK" "$(nproc)" "$CPU" "$(hyperfine --version)" "$HAVE_BASELINE" "$HAVE_VALGRIND" "$HAVE_STRACE" <<'PY'
+python3 - "$WORK" "$ROUNDS" "$HAVE_TASK" "$(nproc)" "$CPU" "$(hyperfine --version)" "$HAVE_BASELINE" "$HAVE_VALGRIND" "$HAVE_STRACE" "$LOAD_START" "$LOAD_END" <<'PY'
 import glob, json, os, statistics, sys
 
 work, rounds, have_task, cores, cpu, hyperfine, have_baseline, have_valgrind, have_strace = sys.argv[1:10]
+load_start, load_end = sys.argv[10:12]
 have_strace = have_strace == "1"
 have_task = have_task == "1"
 have_baseline = have_baseline == "1"
@@ -349,6 +364,9 @@ if not history_only:
                 row(f"{label}, median", f"{m:.1f} ms", "<= 100 ms", m <= 100)
                 peak = mib(f"{n}-{cmd}")
                 row(f"{label}, peak RSS", f"{peak:.1f} MiB", "<= 64 MiB", peak <= 64)
+                if have_valgrind:
+                    count = dict(line.split() for line in open(os.path.join(work, "instructions-large.txt")))
+                    row(f"{label}, instructions (callgrind, warm cache)", f"{int(count[f'5000-{cmd}']) / 1e6:.1f}M")
     for cmd in ("next", "plan", "status"):
         label = f"`aipath {cmd}`, 5,000 modules, path from the state (no `--path`)"
         active = median_ms(runs[f"5000-active-{cmd}"])
@@ -363,6 +381,7 @@ if not history_only:
 history_rows()
 
 print(f"Machine: {cores} cores, {cpu}; {hyperfine}; {rounds} interleaved rounds, medians over all runs.")
+print(f"Load average (1, 5, 15 min): {load_start} when the timing started, {load_end} when it ended.")
 print("Generated paths: 20,000 study-log entries, seed 7 (`cargo run --release --example gen_fixture`); the history's rows: the")
 print("built-in path with 20,000 sessions and 20,000 history events (`gen_fixture --builtin --history 20000`).")
 print()
