@@ -230,8 +230,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # Instructions of the 5,000-module rows, where valgrind is installed: the figure other work on the machine does not
-# move, to compare builds by. Each runs twice: under valgrind the executable is valgrind's, which keys the cache
-# apart from the binary's own entries, so the first run fills it.
+# move, to compare builds by. Each runs twice, the first to leave the cache warm whatever ran before it.
 if [ "$HAVE_VALGRIND" = 1 ]; then
     for cmd in next plan status; do
         instructions "$AIPATH" --path "$WORK/fx5000/paths/big.yaml" --state "$WORK/fx5000/state.yaml" "$cmd" >/dev/null

@@ -62,7 +62,9 @@ impl Stamp {
         Some(Stamp {
             format: FORMAT,
             build,
-            file: file.to_path_buf(),
+            // Absolute, as the entry's name is: `--path big.yaml` in its folder and `--path /…/big.yaml` elsewhere
+            // name one file, and should not replace each other's entry at every run.
+            file: std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
             size: bytes.len() as u64,
             mtime: meta
                 .modified()
@@ -130,8 +132,8 @@ fn try_put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) -> Option<()> {
         .ok()?;
     temp.write_all(&header).ok()?;
     temp.write_all(&body).ok()?;
-    // No fsync: an entry lost or cut short by a crash is a miss, never a wrong answer (the header must match and
-    // the body must parse).
+    // No fsync: an entry lost or cut short by a crash is a miss, never a wrong answer (the header must match, and
+    // the body hash to what it says).
     temp.persist(&target).ok()?;
     Some(())
 }

@@ -457,3 +457,56 @@ fn a_large_path_or_guide_edited_over_the_budgets_is_refused_with_the_cache_warm(
         "{stderr}"
     );
 }
+
+#[test]
+fn a_path_named_relative_or_absolute_shares_one_entry() {
+    let large = Large::new();
+    let folder = large
+        .path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let run = |path: &str| {
+        let out = large
+            .env
+            .cmd(&[
+                "--path",
+                path,
+                "--state",
+                &large.state.display().to_string(),
+                "next",
+            ])
+            .current_dir(&folder)
+            .env("AIPATH_CACHE", &large.cache)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let course = || {
+        let names = entries(&large.cache);
+        let name = names.iter().find(|n| n.starts_with("course-")).cloned();
+        let file = large
+            .cache
+            .join(name.unwrap_or_else(|| panic!("no course entry: {names:?}")));
+        std::fs::read(file).unwrap_or_default()
+    };
+    run("big.yaml");
+    let first = course();
+    // The second run reads the entry the first one made, rather than making its own in its place.
+    run(&large.path.display().to_string());
+    assert_eq!(
+        entries(&large.cache)
+            .iter()
+            .filter(|n| n.starts_with("course-"))
+            .count(),
+        1
+    );
+    assert!(
+        course() == first,
+        "the absolute name replaced the relative name's entry"
+    );
+}
