@@ -24,6 +24,9 @@ pub enum Kind {
     Redo,
     /// The state file upgraded from an older format (`from`); it changes no progress and is not undone.
     Migrate,
+    /// `aipath sync`: another machine's changes merged in; its changes are what the merge changed here. Not undone:
+    /// `undo` reverses the changes themselves, on whichever machine they were made.
+    Sync,
 }
 
 /// One line of the history file. Field order matters: every line starts with `{"id":"…"`, which is how the file's

@@ -1,0 +1,116 @@
+//! Sync between machines, the pure part: which events one side lacks, the merged history, the merge of the
+//! progress ([`merge`]) and the words of a sync's commit. Git and the files are `io::git`'s and `commands::sync`'s.
+//!
+//! After a merge the history is this machine's events, then the other machine's it lacked (in that machine's
+//! order), then one [`Kind::Sync`] event whose changes are what the merge changed here. Each machine's own events
+//! stay in the order they were made, so its undo and redo read as before; the sync event is on neither stack, and
+//! its changes let a later merge time the parts it brought in.
+
+pub mod merge;
+
+use std::collections::HashSet;
+
+use crate::history::{Event, Kind, Patch};
+use crate::progress::Status;
+
+/// The events of `events` whose ids are not in `other`.
+pub fn only(events: &[Event], other: &HashSet<&str>) -> Vec<Event> {
+    events
+        .iter()
+        .filter(|e| !other.contains(e.id.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// The ids of a list of events.
+pub fn ids(events: &[Event]) -> HashSet<&str> {
+    events.iter().map(|e| e.id.as_str()).collect()
+}
+
+/// The history after a merge: `local`, then `remote`'s events `local` lacks, then `sync`.
+pub fn joined(local: &[Event], remote: &[Event], sync: Event) -> Vec<Event> {
+    let seen = ids(local);
+    let mut out = local.to_vec();
+    out.extend(only(remote, &seen));
+    out.push(sync);
+    out
+}
+
+/// A sync commit's message: what the events not yet committed did, in a few words ("3 sessions, done
+/// `machine-learning-basics`"), or `None` when they say nothing of note.
+pub fn message(events: &[Event]) -> Option<String> {
+    let mut sessions = 0;
+    let mut ticks = 0;
+    let mut others = 0;
+    let mut by_status: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut chosen: Vec<&str> = Vec::new();
+    for event in events.iter().filter(|e| e.kind != Kind::Sync) {
+        for patch in &event.changes {
+            match patch {
+                Patch::Log {
+                    before: None,
+                    after: Some(_),
+                    ..
+                } => sessions += 1,
+                Patch::Module {
+                    id, before, after, ..
+                }
+                | Patch::Project {
+                    id, before, after, ..
+                } => {
+                    let status = |e: &Option<crate::progress::Entry>| {
+                        e.as_ref().map_or(Status::Todo, |e| e.status)
+                    };
+                    let count = |e: &Option<crate::progress::Entry>| {
+                        e.as_ref().map_or(0, |e| e.checked.len())
+                    };
+                    if status(before) != status(after) {
+                        let word = status(after).as_str();
+                        match by_status.iter_mut().find(|(w, _)| *w == word) {
+                            Some((_, ids)) if !ids.contains(&id.as_str()) => ids.push(id),
+                            Some(_) => {}
+                            None => by_status.push((word, vec![id])),
+                        }
+                    }
+                    ticks += count(after).saturating_sub(count(before));
+                }
+                Patch::Chosen { before, after, .. } => chosen.extend(
+                    after
+                        .iter()
+                        .filter(|c| !before.contains(c))
+                        .map(String::as_str),
+                ),
+                Patch::Started { .. } => {}
+                _ => others += 1,
+            }
+        }
+    }
+    let mut words = Vec::new();
+    let plural = |n: usize, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    if sessions > 0 {
+        words.push(plural(sessions, "session"));
+    }
+    for (status, ids) in by_status {
+        let status = if status == "todo" { "reopened" } else { status };
+        words.push(format!("{status} {}", ids.join(", ")));
+    }
+    if ticks > 0 {
+        words.push(format!("{} ticked", plural(ticks, "item")));
+    }
+    if !chosen.is_empty() {
+        words.push(format!("chose {}", chosen.join(", ")));
+    }
+    if others > 0 {
+        words.push(plural(others, "other change"));
+    }
+    (!words.is_empty()).then(|| words.join(", "))
+}
+
+#[cfg(test)]
+mod tests;
