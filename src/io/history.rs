@@ -13,7 +13,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 
 use crate::history::Event;
 
@@ -237,6 +237,61 @@ pub fn append(
     // On disk before the state that names it: after a power cut the history still holds the state's last event.
     file.sync_data().with_context(context)?;
     Ok(note)
+}
+
+/// Replaces the history whole with `events` (for `aipath sync`, under the state's lock, before the state that names
+/// the last of them is written): through a temp file and a rename, so a reader sees the old history or the new.
+pub fn replace(state_file: &Path, events: &[Event]) -> Result<()> {
+    let mut text = Vec::new();
+    for event in events {
+        serde_json::to_writer(&mut text, event).context("cannot encode a history event")?;
+        text.push(b'\n');
+    }
+    replace_bytes(state_file, &text)
+}
+
+/// Replaces the history whole with `bytes` another machine wrote, once [`parse_events`] has read them.
+pub fn replace_bytes(state_file: &Path, bytes: &[u8]) -> Result<()> {
+    let path = file_of(state_file);
+    crate::io::atomic::write(
+        &path,
+        crate::io::store::TEMP_PREFIX,
+        bytes,
+        crate::io::atomic::Replace::Yes,
+    )
+    .with_context(|| format!("{}: cannot write the history", path.display()))
+}
+
+/// Every event of a history file's bytes (another machine's, say), each checked to be an event with an id as
+/// aipath makes them; `label` names the file in errors.
+pub fn parse_events(label: &Path, bytes: &[u8]) -> Result<Vec<Event>> {
+    let events = parse(label, bytes)?;
+    for (n, event) in events.iter().enumerate() {
+        if !is_event_id(&event.id) {
+            bail!(
+                "{}: event {} has the id `{}`, which aipath does not make; aipath has left the file untouched",
+                label.display(),
+                n + 1,
+                event.id
+            );
+        }
+    }
+    Ok(events)
+}
+
+/// Whether `id` is shaped as the UUIDs aipath gives events: 36 characters of hex digits and dashes.
+pub fn is_event_id(id: &str) -> bool {
+    id.len() == 36 && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+}
+
+/// The ids of a history file's events, read from each line's start without parsing the rest.
+pub fn ids_in(bytes: &[u8]) -> std::collections::HashSet<String> {
+    bytes
+        .split(|&b| b == b'\n')
+        .filter_map(|line| line.strip_prefix(b"{\"id\":\""))
+        .filter_map(|rest| rest.get(..36))
+        .map(|id| String::from_utf8_lossy(id).into_owned())
+        .collect()
 }
 
 fn open(path: &Path) -> std::io::Result<File> {

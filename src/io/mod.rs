@@ -7,6 +7,7 @@ pub mod budget;
 pub mod builtin;
 pub mod catalog;
 pub mod clock;
+pub mod git;
 pub mod history;
 pub mod input;
 pub mod loader;

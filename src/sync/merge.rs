@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::civil::Date;
 
-use crate::history::{Event, Patch};
+use crate::history::{Event, Kind, Patch};
 use crate::progress::{Entry, LogEntry, PathProgress, PlanPrefs, State, Status};
 
 /// One machine's side of a merge: its state, and its events the other side does not have.
@@ -81,7 +81,6 @@ enum Part {
     Module(String, String),
     Project(String, String),
     Plan(String),
-    Session(u32),
     Archive(String),
     /// Every part of a path: a reset or a restore.
     Whole(String),
@@ -96,7 +95,12 @@ struct Times<'a> {
 impl<'a> Times<'a> {
     fn of(events: &'a [Event]) -> Times<'a> {
         let mut latest: HashMap<Part, usize> = HashMap::new();
-        for (i, event) in events.iter().enumerate() {
+        // A sync's own event only carries other events' changes here: those events themselves are timed.
+        for (i, event) in events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind != Kind::Sync)
+        {
             for patch in &event.changes {
                 for part in parts(patch) {
                     let slot = latest.entry(part).or_insert(i);
@@ -130,7 +134,8 @@ fn parts(patch: &Patch) -> Vec<Part> {
         Patch::Module { path, id, .. } => vec![Part::Module(path.clone(), id.clone())],
         Patch::Project { path, id, .. } => vec![Part::Project(path.clone(), id.clone())],
         Patch::Plan { path, .. } => vec![Part::Plan(path.clone())],
-        Patch::Log { number, .. } => vec![Part::Session(*number)],
+        // Sessions are merged by what they are, not timed by number: see `sessions`.
+        Patch::Log { .. } => Vec::new(),
         Patch::Reset { path, archive, .. } | Patch::Restore { path, archive, .. } => {
             vec![Part::Whole(path.clone()), Part::Archive(archive.clone())]
         }
@@ -331,64 +336,139 @@ impl Merger<'_> {
         out
     }
 
-    /// Every session, by its number across paths; a number taken on both sides keeps the earlier session and gives
-    /// the later one a number past every number either side has given.
+    /// Every session. Sessions are merged by what they are (path, day, hours, module, note), not by number: a
+    /// number is only a label, and two machines may give one number to different sessions, or (after an earlier
+    /// sync renumbered one) different numbers to one session. What either side added is added and what either side
+    /// deleted is deleted (an edit is both); then each session keeps its number (the remote's, else this machine's)
+    /// unless another session has it too, when the one logged earlier keeps it and the other takes a number past
+    /// every number either side has given.
     fn sessions(&mut self, [b, l, r]: [&State; 3], out: &mut State) -> Vec<Renumbered> {
-        let [sb, sl, sr] = [b, l, r].map(sessions_of);
-        let numbers: BTreeSet<u32> = [&sb, &sl, &sr]
-            .iter()
-            .flat_map(|s| s.keys())
-            .copied()
-            .collect();
+        let [sb, sl, sr] = [b, l, r].map(sessions_by_what);
+        let (made_here, made_there) = (made(self.local.events), made(self.remote.events));
+        let keys: BTreeSet<&What> = [&sb, &sl, &sr].iter().flat_map(|s| s.keys()).collect();
+        // Each merged session: what it is, the numbers it had, when it was logged, and which side added it.
+        let mut merged: Vec<(What, Option<u32>, Option<&str>, Machine)> = Vec::new();
+        for key in keys {
+            let numbers = |s: &HashMap<What, Vec<u32>>| s.get(key).cloned().unwrap_or_default();
+            let (nb, nl, nr) = (numbers(&sb), numbers(&sl), numbers(&sr));
+            let count = (nl.len() + nr.len()).saturating_sub(nb.len());
+            let mut wanted: Vec<u32> = nr.clone();
+            wanted.extend(nl.iter().filter(|n| !nr.contains(n)));
+            let on = if nl.len() > nb.len() {
+                Machine::This
+            } else {
+                Machine::Other
+            };
+            let when = made_here
+                .get(key)
+                .copied()
+                .into_iter()
+                .chain(made_there.get(key).copied())
+                .max();
+            for k in 0..count {
+                merged.push((key.clone(), wanted.get(k).copied(), when, on));
+            }
+        }
+        // Earlier first, so the earlier session keeps a number both want; sessions with no event (already shared)
+        // come first of all.
+        merged.sort_by(|x, y| x.2.cmp(&y.2).then_with(|| x.0.cmp(&y.0)));
         let mut fresh = [b, l, r]
             .iter()
             .map(|s| s.last_log_number)
             .max()
             .unwrap_or(0);
+        let mut taken: BTreeSet<u32> = BTreeSet::new();
         let mut renumbered = Vec::new();
-        for n in numbers {
-            let [vb, vl, vr] = [&sb, &sl, &sr].map(|s| s.get(&n).cloned());
-            if let (None, Some(x), Some(y)) = (&vb, &vl, &vr)
-                && x != y
-            {
-                let part = Part::Session(n);
-                let (this, other) = (
-                    self.local.event(&part, Some(&x.0)),
-                    self.remote.event(&part, Some(&y.0)),
-                );
-                let remote_later = match (this, other) {
-                    (Some(a), Some(b)) => b.id > a.id,
-                    _ => false,
-                };
-                let (first, second, on) = if remote_later {
-                    (x, y, Machine::Other)
-                } else {
-                    (y, x, Machine::This)
-                };
-                put(out, first.clone(), n);
-                fresh += 1;
-                put(out, second.clone(), fresh);
+        let mut later = Vec::new();
+        for (what, number, _, on) in merged {
+            match number {
+                Some(n) if taken.insert(n) => put(out, what.entry(n)),
+                _ => later.push((what, number, on)),
+            }
+        }
+        for (what, number, on) in later {
+            fresh += 1;
+            taken.insert(fresh);
+            if let Some(from) = number {
                 renumbered.push(Renumbered {
-                    path: second.0.clone(),
-                    from: n,
+                    path: what.path.clone(),
+                    from,
                     to: fresh,
                     on,
                 });
-                continue;
             }
-            let path_of = vl.as_ref().or(vr.as_ref()).map(|(p, _)| p.clone());
-            let value = self.pick(
-                Part::Session(n),
-                path_of.as_deref(),
-                || format!("session #{n}"),
-                [&vb, &vl, &vr],
-            );
-            if let Some(session) = value {
-                put(out, session, n);
-            }
+            put(out, what.entry(fresh));
         }
+        renumbered.sort_by_key(|r| r.from);
         renumbered
     }
+}
+
+/// What a session is, whatever its number: its path, day, hours (exactly, as bits), module and note.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct What {
+    path: String,
+    date: Date,
+    hours: u64,
+    module: Option<String>,
+    note: Option<String>,
+}
+
+impl What {
+    fn of(path: &str, e: &LogEntry) -> What {
+        What {
+            path: path.to_string(),
+            date: e.date,
+            hours: e.hours.to_bits(),
+            module: e.module.clone(),
+            note: e.note.clone(),
+        }
+    }
+
+    fn entry(self, number: u32) -> (String, LogEntry) {
+        (
+            self.path,
+            LogEntry {
+                number,
+                date: self.date,
+                hours: f64::from_bits(self.hours),
+                module: self.module,
+                note: self.note,
+            },
+        )
+    }
+}
+
+/// A state's sessions by what they are, with their numbers (two identical sessions are two numbers).
+fn sessions_by_what(state: &State) -> HashMap<What, Vec<u32>> {
+    let mut out: HashMap<What, Vec<u32>> = HashMap::new();
+    for (path, p) in &state.paths {
+        for e in &p.log {
+            out.entry(What::of(path, e)).or_default().push(e.number);
+        }
+    }
+    out
+}
+
+/// When each session of one side's events was logged (or last edited into what it is): the latest event's id.
+fn made(events: &[Event]) -> HashMap<What, &str> {
+    let mut out: HashMap<What, &str> = HashMap::new();
+    for event in events {
+        for patch in &event.changes {
+            if let Patch::Log {
+                path,
+                after: Some(entry),
+                ..
+            } = patch
+            {
+                let slot = out.entry(What::of(path, entry)).or_insert(&event.id);
+                if *slot < event.id.as_str() {
+                    *slot = &event.id;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Ticked items, merged as a set against the base: added on either side is added, removed on either is removed.
@@ -399,20 +479,6 @@ fn ticks(b: &BTreeSet<String>, l: &BTreeSet<String>, r: &BTreeSet<String>) -> BT
         .collect()
 }
 
-/// A state's sessions by number, each with its path.
-fn sessions_of(state: &State) -> HashMap<u32, (String, LogEntry)> {
-    state
-        .paths
-        .iter()
-        .flat_map(|(path, p)| {
-            p.log
-                .iter()
-                .map(move |e| (e.number, (path.clone(), e.clone())))
-        })
-        .collect()
-}
-
-fn put(out: &mut State, (path, mut entry): (String, LogEntry), number: u32) {
-    entry.number = number;
+fn put(out: &mut State, (path, entry): (String, LogEntry)) {
     out.paths.entry(path).or_default().put_session(entry);
 }

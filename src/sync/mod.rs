@@ -11,7 +11,7 @@ pub mod merge;
 use std::collections::HashSet;
 
 use crate::history::{Event, Kind, Patch};
-use crate::progress::Status;
+use crate::progress::{Entry, Status};
 
 /// The events of `events` whose ids are not in `other`.
 pub fn only(events: &[Event], other: &HashSet<&str>) -> Vec<Event> {
@@ -42,8 +42,12 @@ pub fn message(events: &[Event]) -> Option<String> {
     let mut sessions = 0;
     let mut ticks = 0;
     let mut others = 0;
-    let mut by_status: Vec<(&str, Vec<&str>)> = Vec::new();
+    // Each module's or project's status before the first event and after the last: a module started and finished
+    // in one sync is "done", not "started, done".
+    let mut statuses: Vec<(&str, Status, Status)> = Vec::new();
     let mut chosen: Vec<&str> = Vec::new();
+    let status = |e: &Option<Entry>| e.as_ref().map_or(Status::Todo, |e| e.status);
+    let count = |e: &Option<Entry>| e.as_ref().map_or(0, |e| e.checked.len());
     for event in events.iter().filter(|e| e.kind != Kind::Sync) {
         for patch in &event.changes {
             match patch {
@@ -58,19 +62,9 @@ pub fn message(events: &[Event]) -> Option<String> {
                 | Patch::Project {
                     id, before, after, ..
                 } => {
-                    let status = |e: &Option<crate::progress::Entry>| {
-                        e.as_ref().map_or(Status::Todo, |e| e.status)
-                    };
-                    let count = |e: &Option<crate::progress::Entry>| {
-                        e.as_ref().map_or(0, |e| e.checked.len())
-                    };
-                    if status(before) != status(after) {
-                        let word = status(after).as_str();
-                        match by_status.iter_mut().find(|(w, _)| *w == word) {
-                            Some((_, ids)) if !ids.contains(&id.as_str()) => ids.push(id),
-                            Some(_) => {}
-                            None => by_status.push((word, vec![id])),
-                        }
+                    match statuses.iter_mut().find(|(seen, ..)| seen == id) {
+                        Some((_, _, last)) => *last = status(after),
+                        None => statuses.push((id, status(before), status(after))),
                     }
                     ticks += count(after).saturating_sub(count(before));
                 }
@@ -86,19 +80,18 @@ pub fn message(events: &[Event]) -> Option<String> {
         }
     }
     let mut words = Vec::new();
-    let plural = |n: usize, one: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {one}s")
-        }
-    };
     if sessions > 0 {
         words.push(plural(sessions, "session"));
     }
-    for (status, ids) in by_status {
-        let status = if status == "todo" { "reopened" } else { status };
-        words.push(format!("{status} {}", ids.join(", ")));
+    for word in ["started", "done", "skipped", "reopened"] {
+        let ids: Vec<&str> = statuses
+            .iter()
+            .filter(|(_, first, last)| first != last && verb(*last) == word)
+            .map(|(id, ..)| *id)
+            .collect();
+        if !ids.is_empty() {
+            words.push(format!("{word} {}", ids.join(", ")));
+        }
     }
     if ticks > 0 {
         words.push(format!("{} ticked", plural(ticks, "item")));
@@ -110,6 +103,23 @@ pub fn message(events: &[Event]) -> Option<String> {
         words.push(plural(others, "other change"));
     }
     (!words.is_empty()).then(|| words.join(", "))
+}
+
+fn verb(status: Status) -> &'static str {
+    match status {
+        Status::Todo => "reopened",
+        Status::InProgress => "started",
+        Status::Done => "done",
+        Status::Skipped => "skipped",
+    }
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
 }
 
 #[cfg(test)]

@@ -253,3 +253,60 @@ fn the_joined_history_keeps_each_side_in_order_and_ends_with_the_sync() {
         ]
     );
 }
+
+#[test]
+fn a_session_renumbered_by_an_earlier_sync_is_not_taken_for_an_edit() {
+    // Machine 1 pushed its session #1. Machines 0 and 2 each merged it with their own #1, and each renumbered a
+    // different one: the numbers on the two sides now name different sessions, and all three must survive.
+    let base = Build::from(&State::default()).then(2, "log", |s| log(s, 1.0, "m1"));
+    let renumber = |s: &mut State, keep: &str, moved_to: u32| {
+        let p = s.paths.entry(P.into()).or_default();
+        if let Some(mut moved) = p.take_session(1) {
+            moved.number = moved_to;
+            p.put_session(moved);
+        }
+        p.put_session(LogEntry {
+            number: 1,
+            date: day(),
+            hours: 1.0,
+            module: None,
+            note: Some(keep.into()),
+        });
+        s.last_log_number = moved_to;
+    };
+    let here = Build::from(&base.state).then(3, "sync", |s| renumber(s, "m2", 2));
+    let there = Build::from(&base.state).then(1, "sync", |s| renumber(s, "m0", 2));
+    let m = merge(&base.state, here.side(), there.side());
+    let mut got = notes(&m.state);
+    got.sort_by(|x, y| x.1.cmp(&y.1));
+    let names: Vec<&str> = got.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(names, ["m0", "m1", "m2"]);
+    let mut numbers: Vec<u32> = got.iter().map(|x| x.0).collect();
+    numbers.sort();
+    assert_eq!(numbers, [1, 2, 3]);
+}
+
+#[test]
+fn a_session_edited_on_one_side_is_edited_and_edited_on_both_keeps_both_versions() {
+    let base = Build::from(&State::default()).then(1, "log", |s| log(s, 1.0, "draft"));
+    let edit = |note: &'static str| {
+        move |s: &mut State| {
+            let p = s.paths.entry(P.into()).or_default();
+            if let Some(mut e) = p.take_session(1) {
+                e.note = Some(note.into());
+                p.put_session(e);
+            }
+        }
+    };
+    let here = Build::from(&base.state).then(10, "log --edit 1", edit("final"));
+    let same = Build::from(&base.state);
+    let m = merge(&base.state, here.side(), same.side());
+    assert_eq!(notes(&m.state), [(1, "final".to_string())]);
+    let there = Build::from(&base.state).then(11, "log --edit 1", edit("other"));
+    let m = merge(&base.state, here.side(), there.side());
+    assert_eq!(
+        notes(&m.state),
+        [(1, "final".to_string()), (2, "other".to_string())],
+        "neither edit is lost; the later one takes a new number"
+    );
+}
