@@ -29,7 +29,7 @@ use crate::io::store::{TEMP_PREFIX, decode};
 use crate::progress::State;
 use crate::render::views::sync::{SyncStatusView, SyncView};
 use crate::sync::merge::{Side, merge};
-use crate::sync::{joined, message, only};
+use crate::sync::{joined, message};
 
 /// How many times a push rejected because the remote moved is fetched, merged and tried again.
 const ATTEMPTS: usize = 5;
@@ -317,19 +317,15 @@ fn fetch(repo: &Repo) -> Result<()> {
 fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>> {
     let head = repo.commit_of("HEAD")?;
     let committed = match &head {
-        Some(h) => log_file::ids_in(
-            &repo
-                .blob(h, &names.history, MAX_HISTORY)?
-                .unwrap_or_default(),
-        ),
-        None => HashSet::new(),
+        Some(h) => repo
+            .blob(h, &names.history, MAX_HISTORY)?
+            .unwrap_or_default(),
+        None => Vec::new(),
     };
-    let events = local_events(ctx)?.1;
-    let new: Vec<Event> = events
-        .into_iter()
-        .filter(|e| !committed.contains(&e.id))
-        .collect();
-    let words = message(&new);
+    let (_, ours) = local(ctx)?;
+    let new = log_file::new_events(&log_file::file_of(&ctx.store.file), &ours, &committed)?;
+    let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
+    let words = message(&events);
     let parents: Vec<String> = head.into_iter().collect();
     let subject = words.clone().unwrap_or_else(|| "Progress".to_string());
     match repo.commit(&parents, &subject)? {
@@ -340,20 +336,19 @@ fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>>
     }
 }
 
-/// This machine's state and the events of its history the state includes.
-fn local_events(ctx: &Ctx) -> Result<(State, Vec<Event>)> {
+/// This machine's state, and the lines of its history the state includes.
+fn local(ctx: &Ctx) -> Result<(State, Vec<u8>)> {
     let state = ctx.store.read()?;
     let lines = log_file::lines(&ctx.store.file, state.last_event.as_deref())?;
-    let events = lines.all()?;
-    Ok((state, events))
+    Ok((state, lines.bytes().to_vec()))
 }
 
-/// A commit's state and history: their bytes as stored, and what they read as.
+/// A commit's state (its bytes as stored, and what they read as) and its history's bytes.
 struct Stored {
     state_bytes: Option<Vec<u8>>,
     state: State,
-    history_bytes: Option<Vec<u8>>,
-    events: Vec<Event>,
+    history: Vec<u8>,
+    label: PathBuf,
 }
 
 /// Another machine's state and history at `commit`, read as aipath reads its own, and refused as it refuses its own.
@@ -365,16 +360,14 @@ fn remote_side(repo: &Repo, names: &Names, commit: &str) -> Result<Stored> {
         Some(bytes) => decode(&label(&names.state), bytes)?.state,
         None => State::default(),
     };
-    let history_bytes = repo.blob(commit, &names.history, MAX_HISTORY)?;
-    let events = match &history_bytes {
-        Some(bytes) => log_file::parse_events(&label(&names.history), bytes)?,
-        None => Vec::new(),
-    };
+    let history = repo
+        .blob(commit, &names.history, MAX_HISTORY)?
+        .unwrap_or_default();
     Ok(Stored {
         state_bytes,
         state,
-        history_bytes,
-        events,
+        history,
+        label: label(&names.history),
     })
 }
 
@@ -387,14 +380,15 @@ fn fast_forward(
     remote: &str,
 ) -> Result<Option<String>> {
     let stored = remote_side(repo, names, remote)?;
-    let (_, local) = local_events(ctx)?;
-    let received = message(&only(&stored.events, &crate::sync::ids(&local)));
+    let (_, ours) = local(ctx)?;
+    // Every line this machine lacks is read and checked before any is written.
+    let new = log_file::new_events(&stored.label, &stored.history, &ours)?;
+    let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
+    let received = message(&events);
     // The history first, then the state that names its last event. A remote without a state leaves this one alone:
     // a learner's file is never deleted by a sync.
-    if let Some(bytes) = &stored.history_bytes {
-        log_file::replace_bytes(&ctx.store.file, bytes)?;
-    }
     if let Some(bytes) = &stored.state_bytes {
+        log_file::replace_bytes(&ctx.store.file, &stored.history)?;
         ctx.store.replace_bytes(bytes)?;
     }
     merge_paths(repo, head, head, remote)?;
@@ -411,27 +405,39 @@ fn merge_remote(
     remote: &str,
     done: &mut Done,
 ) -> Result<()> {
-    let base = match repo.merge_base(head, remote)? {
-        Some(b) => remote_side(repo, names, &b)?.state,
-        None => State::default(),
-    };
-    let Stored {
-        state: remote_state,
-        events: remote_events,
-        ..
-    } = remote_side(repo, names, remote)?;
-    let (local_state, local_events) = local_events(ctx)?;
-    let remote_only = only(&remote_events, &crate::sync::ids(&local_events));
-    let local_only = only(&local_events, &crate::sync::ids(&remote_events));
+    let base_commit = repo.merge_base(head, remote)?;
+    // The three states are megabytes of YAML on a long history: read at once, each on its own thread.
+    let (base, theirs, ours) = std::thread::scope(|scope| {
+        let base = scope.spawn(|| match &base_commit {
+            Some(b) => remote_side(repo, names, b).map(|s| s.state),
+            None => Ok(State::default()),
+        });
+        let theirs = scope.spawn(|| remote_side(repo, names, remote));
+        let ours = local(ctx);
+        Ok::<_, anyhow::Error>((
+            joined_thread(base.join())?,
+            joined_thread(theirs.join())?,
+            ours?,
+        ))
+    })?;
+    let (local_state, local_history) = ours;
+    let remote_only = log_file::new_events(&theirs.label, &theirs.history, &local_history)?;
+    let local_only = log_file::new_events(
+        &log_file::file_of(&ctx.store.file),
+        &local_history,
+        &theirs.history,
+    )?;
+    let remote_events: Vec<Event> = remote_only.iter().map(|(e, _)| e.clone()).collect();
+    let local_events: Vec<Event> = local_only.into_iter().map(|(e, _)| e).collect();
     let mut merged = merge(
         &base,
         Side {
             state: &local_state,
-            only: &local_only,
+            only: &local_events,
         },
         Side {
-            state: &remote_state,
-            only: &remote_only,
+            state: &theirs.state,
+            only: &remote_events,
         },
     );
     let event = Event::change(
@@ -442,8 +448,15 @@ fn merge_remote(
         diff(&local_state, &merged.state),
     );
     merged.state.last_event = Some(event.id.clone());
-    let history = joined(&local_events, &remote_events, event);
-    log_file::replace(&ctx.store.file, &history)?;
+    let sync_line = serde_json::to_vec(&event).context("cannot encode a history event")?;
+    // A line whose id this machine already has (under other bytes) is never added twice.
+    let have = log_file::ids_in(&local_history);
+    let lines: Vec<&[u8]> = remote_only
+        .iter()
+        .filter(|(e, _)| !have.contains(&e.id))
+        .map(|(_, line)| *line)
+        .collect();
+    log_file::replace_bytes(&ctx.store.file, &joined(&local_history, &lines, &sync_line))?;
     ctx.store.replace(&merged.state)?;
     done.paths_kept = merge_paths(
         repo,
@@ -451,7 +464,7 @@ fn merge_remote(
         Some(head),
         remote,
     )?;
-    done.received = message(&remote_only);
+    done.received = message(&remote_events);
     done.kept = merged.kept;
     done.renumbered = merged.renumbered;
     let subject = format!(
@@ -463,6 +476,10 @@ fn merge_remote(
     );
     repo.commit(&[head.to_string(), remote.to_string()], &subject)?;
     Ok(())
+}
+
+fn joined_thread<T>(result: std::thread::Result<Result<T>>) -> Result<T> {
+    result.map_err(|_| anyhow!("reading a state failed"))?
 }
 
 /// The learner's own path files, merged file by file against `base`: a file changed on one side takes that side's
@@ -537,8 +554,8 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         ),
         None => HashSet::new(),
     };
-    let (_, events) = local_events(ctx)?;
-    let unsent = events.iter().filter(|e| !sent.contains(&e.id)).count();
+    let (_, ours) = local(ctx)?;
+    let unsent = log_file::ids_in(&ours).difference(&sent).count();
     let now = crate::io::clock::now()?;
     ctx.shell.print(&SyncStatusView {
         remote: repo.remote_url()?,

@@ -14,7 +14,7 @@
 //!
 //! A `reset` or `reset --restore` on one side counts as a change of every part of that path, at its time.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -343,7 +343,14 @@ impl Merger<'_> {
     /// unless another session has it too, when the one logged earlier keeps it and the other takes a number past
     /// every number either side has given.
     fn sessions(&mut self, [b, l, r]: [&State; 3], out: &mut State) -> Vec<Renumbered> {
-        let [sb, sl, sr] = [b, l, r].map(sessions_by_what);
+        // Sessions the three hold alike (nearly all, on a long log) keep their number and skip the rest.
+        let [nb, nl, nr] = [b, l, r].map(by_number);
+        let alike: HashSet<u32> = nb
+            .iter()
+            .filter(|(n, x)| nl.get(n) == Some(x) && nr.get(n) == Some(x))
+            .map(|(n, _)| *n)
+            .collect();
+        let [sb, sl, sr] = [b, l, r].map(|s| sessions_by_what(s, &alike));
         let (made_here, made_there) = (made(self.local.events), made(self.remote.events));
         let keys: BTreeSet<&What> = [&sb, &sl, &sr].iter().flat_map(|s| s.keys()).collect();
         // Each merged session: what it is, the numbers it had, when it was logged, and which side added it.
@@ -377,12 +384,21 @@ impl Merger<'_> {
             .map(|s| s.last_log_number)
             .max()
             .unwrap_or(0);
-        let mut taken: BTreeSet<u32> = BTreeSet::new();
+        let mut taken: BTreeSet<u32> = alike.iter().copied().collect();
         let mut renumbered = Vec::new();
         let mut later = Vec::new();
+        let mut logs: BTreeMap<String, Vec<LogEntry>> = BTreeMap::new();
+        for n in &alike {
+            if let Some((path, entry)) = nb.get(n) {
+                logs.entry(path.to_string())
+                    .or_default()
+                    .push((*entry).clone());
+            }
+        }
+        let mut put = |(path, entry): (String, LogEntry)| logs.entry(path).or_default().push(entry);
         for (what, number, _, on) in merged {
             match number {
-                Some(n) if taken.insert(n) => put(out, what.entry(n)),
+                Some(n) if taken.insert(n) => put(what.entry(n)),
                 _ => later.push((what, number, on)),
             }
         }
@@ -397,7 +413,12 @@ impl Merger<'_> {
                     on,
                 });
             }
-            put(out, what.entry(fresh));
+            put(what.entry(fresh));
+        }
+        // Sorted once as the log keeps them (by day, then number): inserting one by one was quadratic.
+        for (path, mut log) in logs {
+            log.sort_by_key(|e| (e.date, e.number));
+            out.paths.entry(path).or_default().log = log;
         }
         renumbered.sort_by_key(|r| r.from);
         renumbered
@@ -439,11 +460,21 @@ impl What {
     }
 }
 
-/// A state's sessions by what they are, with their numbers (two identical sessions are two numbers).
-fn sessions_by_what(state: &State) -> HashMap<What, Vec<u32>> {
+/// A state's sessions by number, each with its path.
+fn by_number(state: &State) -> HashMap<u32, (&str, &LogEntry)> {
+    state
+        .paths
+        .iter()
+        .flat_map(|(path, p)| p.log.iter().map(move |e| (e.number, (path.as_str(), e))))
+        .collect()
+}
+
+/// A state's sessions by what they are, with their numbers (two identical sessions are two numbers), but those
+/// numbered in `leave`.
+fn sessions_by_what(state: &State, leave: &HashSet<u32>) -> HashMap<What, Vec<u32>> {
     let mut out: HashMap<What, Vec<u32>> = HashMap::new();
     for (path, p) in &state.paths {
-        for e in &p.log {
+        for e in p.log.iter().filter(|e| !leave.contains(&e.number)) {
             out.entry(What::of(path, e)).or_default().push(e.number);
         }
     }
@@ -477,8 +508,4 @@ fn ticks(b: &BTreeSet<String>, l: &BTreeSet<String>, r: &BTreeSet<String>) -> BT
         .filter(|item| (l.contains(*item) && r.contains(*item)) || !b.contains(*item))
         .cloned()
         .collect()
-}
-
-fn put(out: &mut State, (path, entry): (String, LogEntry)) {
-    out.paths.entry(path).or_default().put_session(entry);
 }

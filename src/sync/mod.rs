@@ -8,31 +8,23 @@
 
 pub mod merge;
 
-use std::collections::HashSet;
-
 use crate::history::{Event, Kind, Patch};
 use crate::progress::{Entry, Status};
 
-/// The events of `events` whose ids are not in `other`.
-pub fn only(events: &[Event], other: &HashSet<&str>) -> Vec<Event> {
-    events
-        .iter()
-        .filter(|e| !other.contains(e.id.as_str()))
-        .cloned()
-        .collect()
-}
-
-/// The ids of a list of events.
-pub fn ids(events: &[Event]) -> HashSet<&str> {
-    events.iter().map(|e| e.id.as_str()).collect()
-}
-
-/// The history after a merge: `local`, then `remote`'s events `local` lacks, then `sync`.
-pub fn joined(local: &[Event], remote: &[Event], sync: Event) -> Vec<Event> {
-    let seen = ids(local);
-    let mut out = local.to_vec();
-    out.extend(only(remote, &seen));
-    out.push(sync);
+/// The history after a merge: this machine's lines, then the other machine's lines it lacked (in that machine's
+/// order), then the sync event's line. Lines are joined as they were written, so an event reads the same on every
+/// machine.
+pub fn joined(local: &[u8], remote_only: &[&[u8]], sync: &[u8]) -> Vec<u8> {
+    let extra: usize = remote_only.iter().map(|l| l.len() + 1).sum();
+    let mut out = Vec::with_capacity(local.len() + extra + sync.len() + 2);
+    out.extend_from_slice(local);
+    if !out.is_empty() && !out.ends_with(b"\n") {
+        out.push(b'\n');
+    }
+    for line in remote_only.iter().chain(std::iter::once(&sync)) {
+        out.extend_from_slice(line);
+        out.push(b'\n');
+    }
     out
 }
 

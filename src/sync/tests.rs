@@ -235,23 +235,13 @@ fn a_commit_message_says_what_the_events_did() {
 
 #[test]
 fn the_joined_history_keeps_each_side_in_order_and_ends_with_the_sync() {
-    let base = Build::from(&State::default()).then(1, "log", |s| log(s, 1.0, "base"));
-    let mut a = Build::from(&base.state).then(10, "log", |s| log(s, 1.0, "a"));
-    let mut b = Build::from(&base.state).then(5, "log", |s| log(s, 1.0, "b"));
-    a.events.insert(0, base.events[0].clone());
-    b.events.insert(0, base.events[0].clone());
-    let sync = event(20, "aipath sync", &a.state, &a.state);
-    let all = joined(&a.events, &b.events, sync.clone());
-    let order: Vec<&str> = all.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(joined(b"a\nb\n", &[b"x", b"y"], b"s"), b"a\nb\nx\ny\ns\n");
     assert_eq!(
-        order,
-        [
-            base.events[0].id.as_str(),
-            a.events[1].id.as_str(),
-            b.events[1].id.as_str(),
-            sync.id.as_str()
-        ]
+        joined(b"a", &[], b"s"),
+        b"a\ns\n",
+        "a last line without its newline"
     );
+    assert_eq!(joined(b"", &[b"x"], b"s"), b"x\ns\n");
 }
 
 #[test]
