@@ -121,7 +121,8 @@ fn case(shared: u32, own: u32) -> Case {
         files(&state, history)
     };
     Case {
-        base: files(&base, Vec::new()).state,
+        // As the last sync kept it (`.git/aipath-base.json`): JSON.
+        base: serde_json::to_vec(&base).unwrap_or_else(|e| panic!("{e}")),
         here: side("laptop", 0x2000_0000),
         there: side("desktop", 0x3000_0000),
     }
@@ -143,11 +144,13 @@ fn decoded(bytes: &[u8]) -> State {
         .state
 }
 
-/// What `sync` does between git's steps, as `commands::sync::merge_remote` does it (the three states read on
-/// threads).
+/// What `sync` does between git's steps, as `commands::sync::merge_remote` does it: the three states read on
+/// threads, the shared one from the JSON the last sync kept.
 fn own_work(case: &Case) -> usize {
     let (base, local, remote) = std::thread::scope(|scope| {
-        let base = scope.spawn(|| decoded(&case.base));
+        let base = scope.spawn(|| {
+            serde_json::from_slice::<State>(&case.base).unwrap_or_else(|e| panic!("{e}"))
+        });
         let remote = scope.spawn(|| decoded(&case.there.state));
         let local = decoded(&case.here.state);
         let join = |h: std::thread::ScopedJoinHandle<'_, State>| {

@@ -35,9 +35,50 @@ use crate::sync::{joined, message};
 const ATTEMPTS: usize = 5;
 /// The most of another machine's state or history aipath reads (the state's own budget then applies).
 const MAX_STATE: u64 = 64 << 20;
-const MAX_HISTORY: u64 = 512 << 20;
+const MAX_HISTORY: u64 = 128 << 20;
 /// Beside the repository's own files, never synced: when this machine last synced.
 const SYNCED: &str = "aipath-synced";
+/// Beside them too: the state of the last sync's commit, as JSON, with the id git gives its file. The next sync
+/// merges against that commit, and reading its YAML again was a third of the sync's own work on a long log. A cache
+/// keyed by the content's own hash: an entry for other bytes is never used.
+const BASE: &str = "aipath-base.json";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Base {
+    blob: String,
+    state: State,
+}
+
+/// Keeps the state of HEAD's commit as the next sync's base; a cache, so failing to is no error.
+fn remember_base(repo: &Repo, names: &Names, state: &State) {
+    let Ok(blob) = repo.run(["rev-parse", &format!("HEAD:{}", names.state)]) else {
+        return;
+    };
+    let entry = Base {
+        blob,
+        state: state.clone(),
+    };
+    if let Ok(bytes) = serde_json::to_vec(&entry) {
+        let _ = atomic::write(
+            &repo.git_dir().join(BASE),
+            TEMP_PREFIX,
+            &bytes,
+            Replace::Yes,
+        );
+    }
+}
+
+/// The state at commit `base`: from [`BASE`] when it holds that very file, else read from git.
+fn base_state(repo: &Repo, names: &Names, base: &str) -> Result<State> {
+    if let Ok(blob) = repo.run(["rev-parse", &format!("{base}:{}", names.state)])
+        && let Ok(bytes) = fs::read(repo.git_dir().join(BASE))
+        && let Ok(entry) = serde_json::from_slice::<Base>(&bytes)
+        && entry.blob == blob
+    {
+        return Ok(entry.state);
+    }
+    remote_side(repo, names, base).map(|s| s.state)
+}
 
 /// The names of the synced files in the data folder.
 struct Names {
@@ -111,7 +152,8 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
         .store
         .lock(&mut |notice| ctx.shell.note(&notice.message(file)))?;
     let created = init.is_some() && !repo.exists();
-    let outcome = set_up(&repo, &names, init, created).and_then(|repo| {
+    let mut notes = Vec::new();
+    let outcome = set_up(&repo, &names, init, created, &mut notes).and_then(|repo| {
         let done = sync(ctx, &repo, &names)?;
         Ok((repo, done))
     });
@@ -125,6 +167,9 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
             return Err(e);
         }
     };
+    for note in notes {
+        ctx.shell.note(&note);
+    }
     let now = crate::io::clock::now()?.timestamp();
     let _ = fs::write(repo.git_dir().join(SYNCED), format!("{now}\n"));
     ctx.shell.print(&SyncView {
@@ -183,7 +228,13 @@ fn local_remote(remote: &str) -> Result<String> {
 }
 
 /// Makes (or checks) the repository, its `.gitignore` and its remote.
-fn set_up(repo: &Repo, names: &Names, init: Option<&str>, created: bool) -> Result<Repo> {
+fn set_up(
+    repo: &Repo,
+    names: &Names,
+    init: Option<&str>,
+    created: bool,
+    notes: &mut Vec<String>,
+) -> Result<Repo> {
     if created {
         repo.init()?;
     }
@@ -201,7 +252,10 @@ fn set_up(repo: &Repo, names: &Names, init: Option<&str>, created: bool) -> Resu
         match repo.remote_url()? {
             None => repo.run(["remote", "add", "origin", remote])?,
             Some(url) if url == *remote => String::new(),
-            Some(_) => repo.run(["remote", "set-url", "origin", remote])?,
+            Some(old) => {
+                notes.push(format!("the remote was `{old}`; it is now `{remote}`"));
+                repo.run(["remote", "set-url", "origin", remote])?
+            }
         };
     } else if repo.remote_url()?.is_none() {
         return Err(input(format!(
@@ -393,6 +447,9 @@ fn fast_forward(
     }
     merge_paths(repo, head, head, remote)?;
     repo.run(["reset", "--quiet", remote])?;
+    if stored.state_bytes.is_some() {
+        remember_base(repo, names, &stored.state);
+    }
     Ok(received)
 }
 
@@ -409,7 +466,7 @@ fn merge_remote(
     // The three states are megabytes of YAML on a long history: read at once, each on its own thread.
     let (base, theirs, ours) = std::thread::scope(|scope| {
         let base = scope.spawn(|| match &base_commit {
-            Some(b) => remote_side(repo, names, b).map(|s| s.state),
+            Some(b) => base_state(repo, names, b),
             None => Ok(State::default()),
         });
         let theirs = scope.spawn(|| remote_side(repo, names, remote));
@@ -475,6 +532,7 @@ fn merge_remote(
             .unwrap_or_default()
     );
     repo.commit(&[head.to_string(), remote.to_string()], &subject)?;
+    remember_base(repo, names, &merged.state);
     Ok(())
 }
 
