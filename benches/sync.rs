@@ -12,12 +12,10 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use aipath::history::{Event, Kind, Patch, Stamp, diff};
-use aipath::io::history::new_events;
+use aipath::history::{Event, Kind, Patch, Stamp};
 use aipath::io::store::{decode, encode};
 use aipath::progress::{LogEntry, PathProgress, State};
-use aipath::sync::merge::{Side, merge};
-use aipath::sync::{joined, message};
+use aipath::sync::{Files, merge_files, message};
 use jiff::civil::date;
 
 fn main() {
@@ -27,7 +25,7 @@ fn main() {
 const PATH: &str = "software-developer-to-ai-engineer";
 
 /// One machine's files as bytes: its state and its history.
-struct Files {
+struct Machine {
     state: Vec<u8>,
     history: Vec<u8>,
 }
@@ -86,8 +84,8 @@ fn log(
     }
 }
 
-fn files(state: &State, history: Vec<u8>) -> Files {
-    Files {
+fn files(state: &State, history: Vec<u8>) -> Machine {
+    Machine {
         state: encode(state).unwrap_or_else(|e| panic!("{e}")).into_bytes(),
         history,
     }
@@ -96,8 +94,8 @@ fn files(state: &State, history: Vec<u8>) -> Files {
 /// The shared state and the two machines' files.
 struct Case {
     base: Vec<u8>,
-    here: Files,
-    there: Files,
+    here: Machine,
+    there: Machine,
 }
 
 fn case(shared: u32, own: u32) -> Case {
@@ -144,7 +142,7 @@ fn decoded(bytes: &[u8]) -> State {
         .state
 }
 
-/// What `sync` does between git's steps, as `commands::sync::merge_remote` does it: the three states read on
+/// What `sync` does between git's steps, as `commands::sync::merge_remote` does it (through the same [`merge_files`]): the three states read on
 /// threads, the shared one from the JSON the last sync kept.
 fn own_work(case: &Case) -> usize {
     let (base, local, remote) = std::thread::scope(|scope| {
@@ -159,41 +157,36 @@ fn own_work(case: &Case) -> usize {
         (join(base), local, join(remote))
     });
     let label = Path::new("state.history.jsonl");
-    let remote_only = new_events(label, &case.there.history, &case.here.history)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let local_only = new_events(label, &case.here.history, &case.there.history)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let remote_events: Vec<Event> = remote_only.iter().map(|(e, _)| e.clone()).collect();
-    let local_events: Vec<Event> = local_only.into_iter().map(|(e, _)| e).collect();
-    let mut merged = merge(
-        &base,
-        Side {
-            state: &local,
-            only: &local_events,
-        },
-        Side {
-            state: &remote,
-            only: &remote_events,
-        },
-    );
     let stamp = Stamp {
         at: "2026-12-02T10:00:00+00:00".into(),
         command: "aipath sync".into(),
     };
-    let event = Event::change(
-        "40000000-0000-7000-8000-000000000000".into(),
-        &stamp,
-        Kind::Sync,
-        None,
-        diff(&local, &merged.state),
-    );
-    merged.state.last_event = Some(event.id.clone());
-    let line = serde_json::to_vec(&event).unwrap_or_else(|e| panic!("{e}"));
-    let lines: Vec<&[u8]> = remote_only.iter().map(|(_, l)| *l).collect();
-    let history = joined(&case.here.history, &lines, &line);
-    let state = encode(&merged.state).unwrap_or_else(|e| panic!("{e}"));
-    let words = message(&remote_events).unwrap_or_default();
-    history.len() + state.len() + words.len()
+    let done = merge_files(
+        &base,
+        Files {
+            state: &local,
+            history: &case.here.history,
+            label,
+        },
+        Files {
+            state: &remote,
+            history: &case.there.history,
+            label,
+        },
+        |changes| {
+            Event::change(
+                "40000000-0000-7000-8000-000000000000".into(),
+                &stamp,
+                Kind::Sync,
+                None,
+                changes,
+            )
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let state = encode(&done.merged.state).unwrap_or_else(|e| panic!("{e}"));
+    let words = message(&done.received).unwrap_or_default();
+    done.history.len() + state.len() + words.len()
 }
 
 /// Two machines sharing 20,000 sessions, 50 new on each.

@@ -21,15 +21,15 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use super::{Ctx, new_id};
 use crate::error::input;
-use crate::history::{Event, Kind, diff};
+use crate::history::lines::{ids_in, new_events};
+use crate::history::{Event, Kind};
 use crate::io::atomic::{self, Replace};
 use crate::io::git::{Pushed, REMOTE_REF, Repo};
 use crate::io::history as log_file;
 use crate::io::store::{TEMP_PREFIX, decode};
 use crate::progress::State;
 use crate::render::views::sync::{SyncStatusView, SyncView};
-use crate::sync::merge::{Side, merge};
-use crate::sync::{joined, message};
+use crate::sync::{FileMerge, Files, merge_files, message};
 
 /// How many times a push rejected because the remote moved is fetched, merged and tried again.
 const ATTEMPTS: usize = 5;
@@ -377,7 +377,7 @@ fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>>
         None => Vec::new(),
     };
     let (_, ours) = local(ctx)?;
-    let new = log_file::new_events(&log_file::file_of(&ctx.store.file), &ours, &committed)?;
+    let new = new_events(&log_file::file_of(&ctx.store.file), &ours, &committed)?;
     let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
     let words = message(&events);
     let parents: Vec<String> = head.into_iter().collect();
@@ -436,7 +436,7 @@ fn fast_forward(
     let stored = remote_side(repo, names, remote)?;
     let (_, ours) = local(ctx)?;
     // Every line this machine lacks is read and checked before any is written.
-    let new = log_file::new_events(&stored.label, &stored.history, &ours)?;
+    let new = new_events(&stored.label, &stored.history, &ours)?;
     let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
     let received = message(&events);
     // The history first, then the state that names its last event. A remote without a state leaves this one alone:
@@ -478,42 +478,25 @@ fn merge_remote(
         ))
     })?;
     let (local_state, local_history) = ours;
-    let remote_only = log_file::new_events(&theirs.label, &theirs.history, &local_history)?;
-    let local_only = log_file::new_events(
-        &log_file::file_of(&ctx.store.file),
-        &local_history,
-        &theirs.history,
-    )?;
-    let remote_events: Vec<Event> = remote_only.iter().map(|(e, _)| e.clone()).collect();
-    let local_events: Vec<Event> = local_only.into_iter().map(|(e, _)| e).collect();
-    let mut merged = merge(
+    let FileMerge {
+        merged,
+        history,
+        received,
+    } = merge_files(
         &base,
-        Side {
+        Files {
             state: &local_state,
-            only: &local_events,
+            history: &local_history,
+            label: &log_file::file_of(&ctx.store.file),
         },
-        Side {
+        Files {
             state: &theirs.state,
-            only: &remote_events,
+            history: &theirs.history,
+            label: &theirs.label,
         },
-    );
-    let event = Event::change(
-        new_id(),
-        &ctx.stamp,
-        Kind::Sync,
-        None,
-        diff(&local_state, &merged.state),
-    );
-    merged.state.last_event = Some(event.id.clone());
-    let sync_line = serde_json::to_vec(&event).context("cannot encode a history event")?;
-    // A line whose id this machine already has (under other bytes) is never added twice.
-    let have = log_file::ids_in(&local_history);
-    let lines: Vec<&[u8]> = remote_only
-        .iter()
-        .filter(|(e, _)| !have.contains(&e.id))
-        .map(|(_, line)| *line)
-        .collect();
-    log_file::replace_bytes(&ctx.store.file, &joined(&local_history, &lines, &sync_line))?;
+        |changes| Event::change(new_id(), &ctx.stamp, Kind::Sync, None, changes),
+    )?;
+    log_file::replace_bytes(&ctx.store.file, &history)?;
     ctx.store.replace(&merged.state)?;
     done.paths_kept = merge_paths(
         repo,
@@ -521,7 +504,7 @@ fn merge_remote(
         Some(head),
         remote,
     )?;
-    done.received = message(&remote_events);
+    done.received = message(&received);
     done.kept = merged.kept;
     done.renumbered = merged.renumbered;
     let subject = format!(
@@ -605,7 +588,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         return Err(not_set_up(&dir));
     }
     let sent = match repo.commit_of(REMOTE_REF)? {
-        Some(r) => log_file::ids_in(
+        Some(r) => ids_in(
             &repo
                 .blob(&r, &names.history, MAX_HISTORY)?
                 .unwrap_or_default(),
@@ -613,7 +596,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         None => HashSet::new(),
     };
     let (_, ours) = local(ctx)?;
-    let unsent = log_file::ids_in(&ours).difference(&sent).count();
+    let unsent = ids_in(&ours).difference(&sent).count();
     let now = crate::io::clock::now()?;
     ctx.shell.print(&SyncStatusView {
         remote: repo.remote_url()?,

@@ -3,8 +3,10 @@
 //! the file (`state.history.jsonl`) is `io::history`'s.
 //!
 //! - [`patch`]: the difference between two states as a list of patches, applied and reversed exactly.
+//! - [`lines`]: the events one history's lines have and another's lack.
 //! - [`stack`]: what `aipath undo` reverses next and what `aipath redo` applies again, read from the events.
 
+pub mod lines;
 pub mod patch;
 pub mod stack;
 

@@ -8,8 +8,15 @@
 
 pub mod merge;
 
-use crate::history::{Event, Kind, Patch};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::history::lines::{ids_in, new_events};
+use crate::history::{Event, Kind, Patch, diff};
+use crate::progress::State;
 use crate::progress::{Entry, Status};
+use merge::{Merged, Side, merge};
 
 /// The history after a merge: this machine's lines, then the other machine's lines it lacked (in that machine's
 /// order), then the sync event's line. Lines are joined as they were written, so an event reads the same on every
@@ -26,6 +33,65 @@ pub fn joined(local: &[u8], remote_only: &[&[u8]], sync: &[u8]) -> Vec<u8> {
         out.push(b'\n');
     }
     out
+}
+
+/// One machine's side of a merge, as its files hold it: the state as read, the history's lines, and the history's
+/// name for errors.
+#[derive(Debug, Clone, Copy)]
+pub struct Files<'a> {
+    pub state: &'a State,
+    pub history: &'a [u8],
+    pub label: &'a Path,
+}
+
+/// What a merge of two machines' files gives: the merged state (naming the sync event as its last), the joined
+/// history to write, and the other machine's events this one lacked.
+#[derive(Debug)]
+pub struct FileMerge {
+    pub merged: Merged,
+    pub history: Vec<u8>,
+    pub received: Vec<Event>,
+}
+
+/// Merges this machine's files with another's against `base`, the state they last shared. `sync_event` makes the
+/// sync's own event from its changes (what the merge changed here). Only the lines one history lacks are parsed.
+pub fn merge_files(
+    base: &State,
+    local: Files,
+    remote: Files,
+    sync_event: impl FnOnce(Vec<Patch>) -> Event,
+) -> Result<FileMerge> {
+    let remote_only = new_events(remote.label, remote.history, local.history)?;
+    let local_only = new_events(local.label, local.history, remote.history)?;
+    let received: Vec<Event> = remote_only.iter().map(|(e, _)| e.clone()).collect();
+    let local_events: Vec<Event> = local_only.into_iter().map(|(e, _)| e).collect();
+    let mut merged = merge(
+        base,
+        Side {
+            state: local.state,
+            only: &local_events,
+        },
+        Side {
+            state: remote.state,
+            only: &received,
+        },
+    );
+    let event = sync_event(diff(local.state, &merged.state));
+    merged.state.last_event = Some(event.id.clone());
+    let line = serde_json::to_vec(&event).context("cannot encode a history event")?;
+    // A line whose id this machine already has (under other bytes) is never added twice.
+    let have = ids_in(local.history);
+    let lines: Vec<&[u8]> = remote_only
+        .iter()
+        .filter(|(e, _)| !have.contains(&e.id))
+        .map(|(_, line)| *line)
+        .collect();
+    let history = joined(local.history, &lines, &line);
+    Ok(FileMerge {
+        merged,
+        history,
+        received,
+    })
 }
 
 /// A sync commit's message: what the events not yet committed did, in a few words ("3 sessions, done

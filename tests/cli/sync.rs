@@ -50,6 +50,17 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Writes `name` in the repository at `dir` and commits it, as someone's own project would hold it.
+fn commit_file(dir: &Path, name: &str) {
+    std::fs::write(dir.join(name), "someone's own file").unwrap_or_else(|e| panic!("{e}"));
+    git(dir, &["add", name]);
+    let who = ["-c", "user.name=t", "-c", "user.email=t@t"];
+    git(
+        dir,
+        &[&who[..], &["commit", "--quiet", "-m", name]].concat(),
+    );
+}
+
 /// Each session's note, sorted: which sessions a machine holds, whatever their numbers.
 fn notes(env: &Env) -> Vec<String> {
     let log = env.json(&["log"]);
@@ -344,22 +355,8 @@ fn a_repository_or_remote_that_is_not_aipaths_is_refused_untouched() {
     let a = Env::new();
     a.ok(&["log", "1"]);
     let data = a.state.parent().unwrap_or(Path::new(".")).to_path_buf();
-    std::fs::write(data.join("notes.txt"), "mine").unwrap_or_else(|e| panic!("{e}"));
     git(&data, &["init", "--quiet"]);
-    git(&data, &["add", "notes.txt"]);
-    git(
-        &data,
-        &[
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "commit",
-            "--quiet",
-            "-m",
-            "mine",
-        ],
-    );
+    commit_file(&data, "notes.txt");
     let remote = Remote::new();
     let before = crate::support::walk(&data);
     let err = a.fails(&["sync", "--init", &remote.url()], 2);
@@ -378,21 +375,7 @@ fn a_repository_or_remote_that_is_not_aipaths_is_refused_untouched() {
         project.path(),
         &["init", "--quiet", "--initial-branch", "main"],
     );
-    std::fs::write(project.path().join("README.md"), "x").unwrap_or_else(|e| panic!("{e}"));
-    git(project.path(), &["add", "README.md"]);
-    git(
-        project.path(),
-        &[
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "commit",
-            "--quiet",
-            "-m",
-            "x",
-        ],
-    );
+    commit_file(project.path(), "README.md");
     let b = Env::new();
     b.ok(&["log", "1"]);
     let err = b.fails(
