@@ -3,7 +3,7 @@
 //! - Pure domain, no I/O, no printing, no argument parsing (today's date is an argument): [`path`] (the learning-path model and
 //!   its checks), [`course`] (a path with its guides' facts), [`progress`] (the learner's state and its
 //!   transitions), [`plan`] (week allocation, the calendar, standing), [`log`] (study sessions and their
-//!   statistics), [`history`] (the record of changes and their reversal), [`guide`] (module markdown → a guide
+//!   statistics), [`history`] (the record of changes and their reversal), [`sync`] (the merge of two machines' progress), [`guide`] (module markdown → a guide
 //!   value), [`import`] (a learning-path document → a path).
 //! - Presentation, strings out: [`render`].
 //! - The only code that touches the disk, the clock, the environment or the terminal: [`io`] and [`commands`]
@@ -21,3 +21,4 @@ pub mod path;
 pub mod plan;
 pub mod progress;
 pub mod render;
+pub mod sync;

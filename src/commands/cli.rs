@@ -132,6 +132,21 @@ pub enum Command {
         ids: Vec<String>,
     },
 
+    /// Keep your progress the same on several machines, through a git remote of your own
+    #[command(
+        after_help = "Examples:\n  aipath sync --init git@github.com:you/aipath-progress.git\n  aipath sync\n  aipath sync --status\n\nThe data folder (the state file's folder) becomes a git repository. Each sync commits this machine's\nchanges, merges the remote's (the later change wins where both machines changed the same thing; every\nsession is kept) and pushes."
+    )]
+    Sync {
+        /// Make the data folder a git repository whose origin is REMOTE (any git address: a path, ssh, https),
+        /// merge what the remote already holds, and push
+        #[arg(long, value_name = "REMOTE", conflicts_with = "status")]
+        init: Option<String>,
+
+        /// Say the remote, when this machine last synced, and how many changes it has not sent yet
+        #[arg(long)]
+        status: bool,
+    },
+
     /// List every module with its phase, status, checklist ticks and dates
     #[command(after_help = "Example:\n  aipath list | grep done")]
     List,

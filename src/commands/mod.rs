@@ -23,6 +23,7 @@ mod shell_help;
 mod show;
 mod skills;
 mod status;
+mod sync;
 mod undo;
 mod use_path;
 mod validate;
@@ -249,6 +250,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Choose { ids } => choose::run(&ctx, &ids),
         Command::List => list::run(&ctx),
         Command::Status => status::run(&ctx),
+        Command::Sync { init, status } => match (init, status) {
+            (_, true) => sync::status(&ctx),
+            (init, false) => sync::run(&ctx, init.as_deref()),
+        },
         Command::Plan {
             start,
             pace,

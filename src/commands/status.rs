@@ -8,6 +8,7 @@ use crate::log::stats;
 use crate::plan::standing::standing;
 use crate::progress::count::{Count, count, counted};
 use crate::render::views::status::{PhaseRow, StatusView};
+use crate::render::views::sync::Synced;
 
 fn row(id: &str, title: &str, c: &Count, checklist: Ticks) -> PhaseRow {
     PhaseRow {
@@ -53,6 +54,10 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         overall: row("all", "Whole path", &overall, all_ticks),
         schedule,
         study: stats(&course, &progress, ctx.today),
+        synced: match super::sync::last_synced(&ctx.store.file) {
+            Some(at) => Some(Synced::at(at, &crate::io::clock::now()?)),
+            None => None,
+        },
         has_choice: course.path.choice_phase().is_some(),
     });
     super::leave((state, course));

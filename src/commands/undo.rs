@@ -38,8 +38,8 @@ fn nothing(what: &str, note: Option<String>) -> anyhow::Error {
 
 fn conflict(action: &str, event: &Event, c: &Conflict) -> anyhow::Error {
     anyhow!(
-        "cannot {action} `{}` (from {}): {} is no longer as that change left it (edited by hand?), so nothing was \
-         changed; `aipath history` shows what was recorded",
+        "cannot {action} `{}` (from {}): {} is no longer as that change left it (changed since by a sync, or by \
+         hand), so nothing was changed; `aipath history` shows what was recorded",
         event.command,
         crate::render::views::history::when(&event.at),
         c.target

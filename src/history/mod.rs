@@ -3,8 +3,10 @@
 //! the file (`state.history.jsonl`) is `io::history`'s.
 //!
 //! - [`patch`]: the difference between two states as a list of patches, applied and reversed exactly.
+//! - [`lines`]: the events one history's lines have and another's lack.
 //! - [`stack`]: what `aipath undo` reverses next and what `aipath redo` applies again, read from the events.
 
+pub mod lines;
 pub mod patch;
 pub mod stack;
 
@@ -24,6 +26,9 @@ pub enum Kind {
     Redo,
     /// The state file upgraded from an older format (`from`); it changes no progress and is not undone.
     Migrate,
+    /// `aipath sync`: another machine's changes merged in; its changes are what the merge changed here. Not undone:
+    /// `undo` reverses the changes themselves, on whichever machine they were made.
+    Sync,
 }
 
 /// One line of the history file. Field order matters: every line starts with `{"id":"…"`, which is how the file's

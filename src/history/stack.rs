@@ -38,7 +38,7 @@ impl Stacks {
                         stacks.undo.push(of);
                     }
                 }
-                Kind::Migrate => {}
+                Kind::Migrate | Kind::Sync => {}
             }
         }
         stacks

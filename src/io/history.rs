@@ -95,6 +95,11 @@ pub fn lines(state_file: &Path, last_event: Option<&str>) -> Result<Lines> {
 }
 
 impl Lines {
+    /// The lines themselves, as in the file.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// How many events there are.
     pub fn count(&self) -> usize {
         self.bytes.iter().filter(|&&b| b == b'\n').count()
@@ -237,6 +242,29 @@ pub fn append(
     // On disk before the state that names it: after a power cut the history still holds the state's last event.
     file.sync_data().with_context(context)?;
     Ok(note)
+}
+
+/// Replaces the history whole with `events` (for `aipath sync`, under the state's lock, before the state that names
+/// the last of them is written): through a temp file and a rename, so a reader sees the old history or the new.
+pub fn replace(state_file: &Path, events: &[Event]) -> Result<()> {
+    let mut text = Vec::new();
+    for event in events {
+        serde_json::to_writer(&mut text, event).context("cannot encode a history event")?;
+        text.push(b'\n');
+    }
+    replace_bytes(state_file, &text)
+}
+
+/// Replaces the history whole with `bytes` another machine wrote, once [`parse_events`] has read them.
+pub fn replace_bytes(state_file: &Path, bytes: &[u8]) -> Result<()> {
+    let path = file_of(state_file);
+    crate::io::atomic::write(
+        &path,
+        crate::io::store::TEMP_PREFIX,
+        bytes,
+        crate::io::atomic::Replace::Yes,
+    )
+    .with_context(|| format!("{}: cannot write the history", path.display()))
 }
 
 fn open(path: &Path) -> std::io::Result<File> {

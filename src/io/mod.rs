@@ -9,6 +9,7 @@ pub mod cache;
 pub mod catalog;
 pub mod clock;
 pub mod course_cache;
+pub mod git;
 pub mod history;
 pub mod input;
 pub mod loader;

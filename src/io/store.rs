@@ -98,7 +98,7 @@ pub struct Decoded {
 const MAX_BACKUPS: u32 = 1000;
 
 /// How the state's temp files are named: `.state-XXXXXX.tmp` beside it.
-const TEMP_PREFIX: &str = ".state-";
+pub(crate) const TEMP_PREFIX: &str = ".state-";
 
 /// How old a temp file must be before a write takes it for the leftover of a killed one: a write takes
 /// milliseconds, and one in progress belongs to whoever holds the lock, so a minute is far past any live one.
@@ -162,23 +162,7 @@ impl Store {
         record: impl FnOnce(&State, &mut State, Option<u32>) -> Result<()>,
     ) -> Result<T> {
         let dir = atomic::folder_of(&self.file);
-        fs::create_dir_all(&dir)
-            .with_context(|| format!("{}: cannot create the state folder", dir.display()))?;
-        let lock_path = lock_path(&self.file);
-        let lock = open_lock(&lock_path)?;
-        // Tried first, so a learner whose command waits on another's (a long `aipath show` pager does not hold it,
-        // but a stuck process might) is told why nothing happens.
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                tell(Notice::Waiting);
-                lock.lock()
-                    .with_context(|| format!("{}: cannot lock", lock_path.display()))?;
-            }
-            Err(std::fs::TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("{}: cannot lock", lock_path.display()));
-            }
-        }
+        let lock = self.lock(tell)?;
         let (mut state, older) = match self.load(false)? {
             Some((bytes, d)) => {
                 let older = (d.version < STATE_VERSION).then_some((bytes, d.version));
@@ -216,6 +200,43 @@ impl Store {
         }
         drop(lock);
         Ok(out)
+    }
+
+    /// Takes the state's exclusive lock, creating the state's folder if need be; held until the returned file is
+    /// dropped. What the learner should hear of (waiting for another command) is given to `tell`.
+    pub fn lock(&self, tell: &mut dyn FnMut(Notice)) -> Result<File> {
+        let dir = atomic::folder_of(&self.file);
+        fs::create_dir_all(&dir)
+            .with_context(|| format!("{}: cannot create the state folder", dir.display()))?;
+        let lock_path = lock_path(&self.file);
+        let lock = open_lock(&lock_path)?;
+        // Tried first, so a learner whose command waits on another's (a long `aipath show` pager does not hold it,
+        // but a stuck process might) is told why nothing happens.
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                tell(Notice::Waiting);
+                lock.lock()
+                    .with_context(|| format!("{}: cannot lock", lock_path.display()))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("{}: cannot lock", lock_path.display()));
+            }
+        }
+        Ok(lock)
+    }
+
+    /// Replaces the state file whole with `state`, for `aipath sync`, which holds [`Store::lock`] while it merges.
+    pub fn replace(&self, state: &State) -> Result<()> {
+        remove_stale_temps(&atomic::folder_of(&self.file));
+        self.write(state).map(|_| ())
+    }
+
+    /// Replaces the state file whole with `bytes` another machine wrote, once they have been read back
+    /// ([`decode`]) by the caller. Under [`Store::lock`].
+    pub fn replace_bytes(&self, bytes: &[u8]) -> Result<()> {
+        atomic::write(&self.file, TEMP_PREFIX, bytes, Replace::Yes)
+            .with_context(|| format!("{}: cannot write the state file", self.file.display()))
     }
 
     /// Copies a file's original bytes beside it as `<name>.bak-v<version>`, whole or not at all, and returns the

@@ -29,6 +29,7 @@ mod shell;
 mod state_file;
 mod static_binary;
 mod support;
+mod sync;
 mod terminal_safety;
 mod timeline;
 mod usage;

@@ -112,7 +112,8 @@ fn every_command_s_help_has_examples_under_the_right_heading() {
 
 /// The examples run, one after the other on a fresh state, on the real day (none is in the future): all but those
 /// that read a file the learner would have made, open a window (`--open`), or `reset` (it asks on a terminal and
-/// names archives and paths the learner made; tests/cli/history.rs runs it).
+/// names archives and paths the learner made; tests/cli/history.rs runs it), or `sync` (it needs a git remote;
+/// tests/cli/sync.rs runs it).
 #[test]
 fn the_help_examples_run_on_any_day() {
     let env = Env::new();
@@ -121,7 +122,7 @@ fn the_help_examples_run_on_any_day() {
             let words = words(&example);
             if words.iter().any(|w| {
                 w.ends_with(".md") || w.ends_with(".yaml") || w.starts_with('~') || w == "--open"
-            }) || words.get(1).is_some_and(|w| w == "reset")
+            }) || words.get(1).is_some_and(|w| w == "reset" || w == "sync")
             {
                 continue;
             }

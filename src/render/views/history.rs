@@ -133,6 +133,8 @@ pub fn summary(event: &Event) -> String {
             event.from.map_or("?".to_string(), |f| f.to_string())
         ),
         Kind::Undo => format!("undo: {words}"),
+        Kind::Sync if words.is_empty() => "synced: nothing changed here".to_string(),
+        Kind::Sync => format!("synced: {words}"),
         Kind::Redo => format!("redo: {words}"),
         Kind::Change if words.is_empty() => "no change".to_string(),
         Kind::Change => words,

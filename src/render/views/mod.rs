@@ -17,5 +17,6 @@ pub mod resources_tips;
 pub mod show;
 pub mod skills;
 pub mod status;
+pub mod sync;
 pub mod use_path;
 pub mod validate;

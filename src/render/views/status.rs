@@ -35,6 +35,8 @@ pub struct StatusView {
     /// Hours, streaks and the forecast finish from the study log, as top-level keys.
     #[serde(flatten)]
     pub study: Stats,
+    /// When this machine last ran `aipath sync`; null when sync is not set up.
+    pub synced: Option<crate::render::views::sync::Synced>,
     /// Whether the path has specializations to choose, for the hint when none is chosen.
     #[serde(skip)]
     pub has_choice: bool,
@@ -74,6 +76,10 @@ impl Render for StatusView {
             }
         } else {
             out.push_str(&format!("Specializations: {}\n", self.chosen.join(", ")));
+        }
+        if let Some(synced) = &self.synced {
+            out.push_str(&synced.line());
+            out.push('\n');
         }
         out
     }

@@ -1,0 +1,614 @@
+//! `aipath sync`, `sync --init REMOTE` and `sync --status`: the same progress on every machine, through git.
+//!
+//! The data folder (the state file's folder) is a git repository on branch `main` whose `.gitignore` lets in only
+//! the state, its history and the learner's `paths/*.yaml`. A sync, all under the state's lock so no command running
+//! beside it loses anything:
+//!
+//! 1. commits this machine's changes (the message says what their events did);
+//! 2. fetches; when the remote cannot be reached, stops with exit 1, the commit kept for the next sync;
+//! 3. takes the remote's files when this machine has nothing new, or merges with aipath's own merge
+//!    ([`crate::sync::merge`]), which cannot conflict, into a commit with both parents;
+//! 4. pushes; when the remote moved meanwhile, goes back to 2 (at most [`ATTEMPTS`] times).
+//!
+//! Files are written as every aipath write is (temp file, rename), the history before the state that names its last
+//! event, so a sync killed at any point leaves a state that reads, and the next sync finishes the work.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use super::{Ctx, new_id};
+use crate::error::input;
+use crate::history::lines::{ids_in, new_events};
+use crate::history::{Event, Kind};
+use crate::io::atomic::{self, Replace};
+use crate::io::git::{Pushed, REMOTE_REF, Repo};
+use crate::io::history as log_file;
+use crate::io::store::{TEMP_PREFIX, decode};
+use crate::progress::State;
+use crate::render::views::sync::{SyncStatusView, SyncView};
+use crate::sync::{FileMerge, Files, merge_files, message};
+
+/// How many times a push rejected because the remote moved is fetched, merged and tried again.
+const ATTEMPTS: usize = 5;
+/// The most of another machine's state or history aipath reads (the state's own budget then applies).
+const MAX_STATE: u64 = 64 << 20;
+const MAX_HISTORY: u64 = 128 << 20;
+/// Beside the repository's own files, never synced: when this machine last synced.
+const SYNCED: &str = "aipath-synced";
+/// Beside them too: the state of the last sync's commit, as JSON, with the id git gives its file. The next sync
+/// merges against that commit, and reading its YAML again was a third of the sync's own work on a long log. A cache
+/// keyed by the content's own hash: an entry for other bytes is never used.
+const BASE: &str = "aipath-base.json";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Base {
+    blob: String,
+    state: State,
+}
+
+/// Keeps the state of HEAD's commit as the next sync's base; a cache, so failing to is no error.
+fn remember_base(repo: &Repo, names: &Names, state: &State) {
+    let Ok(blob) = repo.run(["rev-parse", &format!("HEAD:{}", names.state)]) else {
+        return;
+    };
+    let entry = Base {
+        blob,
+        state: state.clone(),
+    };
+    if let Ok(bytes) = serde_json::to_vec(&entry) {
+        let _ = atomic::write(
+            &repo.git_dir().join(BASE),
+            TEMP_PREFIX,
+            &bytes,
+            Replace::Yes,
+        );
+    }
+}
+
+/// The state at commit `base`: from [`BASE`] when it holds that very file, else read from git.
+fn base_state(repo: &Repo, names: &Names, base: &str) -> Result<State> {
+    if let Ok(blob) = repo.run(["rev-parse", &format!("{base}:{}", names.state)])
+        && let Ok(bytes) = fs::read(repo.git_dir().join(BASE))
+        && let Ok(entry) = serde_json::from_slice::<Base>(&bytes)
+        && entry.blob == blob
+    {
+        return Ok(entry.state);
+    }
+    remote_side(repo, names, base).map(|s| s.state)
+}
+
+/// The names of the synced files in the data folder.
+struct Names {
+    state: String,
+    history: String,
+}
+
+impl Names {
+    fn of(state_file: &Path) -> Names {
+        let name = |p: &Path| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        Names {
+            state: name(state_file),
+            history: name(&log_file::file_of(state_file)),
+        }
+    }
+
+    /// The whole `.gitignore`: everything out but what aipath syncs, so a lock, a temp file or a backup never
+    /// travels.
+    fn gitignore(&self) -> String {
+        format!(
+            "# Written by `aipath sync`: only the progress, its history and your own paths travel.\n*\n!/.gitignore\n\
+             !/{}\n!/{}\n!/paths/\n!/paths/*.yaml\n",
+            self.state, self.history
+        )
+    }
+
+    /// Whether a file of a commit is one aipath syncs.
+    fn is_ours(&self, file: &str) -> bool {
+        file == ".gitignore"
+            || file == self.state
+            || file == self.history
+            || file.strip_prefix("paths/").is_some_and(is_path_file)
+    }
+}
+
+/// A learner's path file name: plain, ending in `.yaml`, nothing that could climb out of `paths/`.
+fn is_path_file(name: &str) -> bool {
+    name.ends_with(".yaml")
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+/// What one sync did, for the view.
+#[derive(Default)]
+struct Done {
+    sent: Option<String>,
+    received: Option<String>,
+    kept: Vec<crate::sync::merge::Kept>,
+    renumbered: Vec<crate::sync::merge::Renumbered>,
+    paths_kept: Vec<String>,
+}
+
+pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
+    let dir = atomic::folder_of(&ctx.store.file);
+    let names = Names::of(&ctx.store.file);
+    let repo = Repo::at(&dir);
+    if init.is_none() && !repo.exists() {
+        return Err(not_set_up(&dir));
+    }
+    if let Some(remote) = init {
+        check_remote(remote)?;
+    }
+    let file = &ctx.store.file;
+    let _lock = ctx
+        .store
+        .lock(&mut |notice| ctx.shell.note(&notice.message(file)))?;
+    let created = init.is_some() && !repo.exists();
+    let mut notes = Vec::new();
+    let outcome = set_up(&repo, &names, init, created, &mut notes).and_then(|repo| {
+        let done = sync(ctx, &repo, &names)?;
+        Ok((repo, done))
+    });
+    let (repo, done) = match outcome {
+        Ok(ok) => ok,
+        Err(e) => {
+            // A repository this very command made, for a remote it then refused, is taken away again.
+            if created && e.downcast_ref::<crate::error::InputError>().is_some() {
+                let _ = fs::remove_dir_all(repo.git_dir());
+            }
+            return Err(e);
+        }
+    };
+    for note in notes {
+        ctx.shell.note(&note);
+    }
+    let now = crate::io::clock::now()?.timestamp();
+    let _ = fs::write(repo.git_dir().join(SYNCED), format!("{now}\n"));
+    ctx.shell.print(&SyncView {
+        remote: repo.remote_url()?.unwrap_or_default(),
+        sent: done.sent,
+        received: done.received,
+        kept: done.kept,
+        renumbered: done.renumbered,
+        paths_kept: done.paths_kept,
+    })
+}
+
+fn not_set_up(dir: &Path) -> anyhow::Error {
+    input(format!(
+        "sync is not set up for `{}`; `aipath sync --init REMOTE` sets it up (REMOTE: any git address, such as an \
+         empty repository on GitHub or a bare one on a USB stick)",
+        dir.display()
+    ))
+}
+
+/// A remote address aipath hands to git: never one git would take for an option.
+fn check_remote(remote: &str) -> Result<()> {
+    if remote.trim().is_empty() || remote.starts_with('-') || remote.chars().any(char::is_control) {
+        return Err(input(format!(
+            "`{remote}` is not a git address: give a path, an ssh address (`git@host:you/progress.git`) or a URL"
+        )));
+    }
+    Ok(())
+}
+
+/// A remote on this machine's disk, as an absolute path (git would read a relative one from wherever `aipath` runs
+/// next), made as an empty bare repository when it does not exist yet but its folder does: a USB stick, a shared
+/// drive. Any other address is git's to read.
+fn local_remote(remote: &str) -> Result<String> {
+    let scheme = remote.contains("://");
+    let host = remote
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'));
+    if scheme || host {
+        return Ok(remote.to_string());
+    }
+    let path = std::path::absolute(remote)
+        .with_context(|| format!("`{remote}`: cannot tell where this folder is"))?;
+    if !path.exists() {
+        let parent_exists = path.parent().is_some_and(Path::is_dir);
+        if !parent_exists {
+            return Err(input(format!(
+                "`{}` does not exist, nor does the folder it would be made in",
+                path.display()
+            )));
+        }
+        crate::io::git::init(&path, true)?;
+    }
+    Ok(path.display().to_string())
+}
+
+/// Makes (or checks) the repository, its `.gitignore` and its remote.
+fn set_up(
+    repo: &Repo,
+    names: &Names,
+    init: Option<&str>,
+    created: bool,
+    notes: &mut Vec<String>,
+) -> Result<Repo> {
+    if created {
+        repo.init()?;
+    }
+    let repo = repo.clone().with_identity()?;
+    if let Some(head) = repo.commit_of("HEAD")? {
+        check_ours(
+            &repo,
+            &head,
+            names,
+            &format!("the repository in `{}`", repo.dir.display()),
+        )?;
+    }
+    if let Some(remote) = init {
+        let remote = &local_remote(remote)?;
+        match repo.remote_url()? {
+            None => repo.run(["remote", "add", "origin", remote])?,
+            Some(url) if url == *remote => String::new(),
+            Some(old) => {
+                notes.push(format!("the remote was `{old}`; it is now `{remote}`"));
+                repo.run(["remote", "set-url", "origin", remote])?
+            }
+        };
+    } else if repo.remote_url()?.is_none() {
+        return Err(input(format!(
+            "the repository in `{}` has no remote; `aipath sync --init REMOTE` sets one",
+            repo.dir.display()
+        )));
+    }
+    let ignore = repo.dir.join(".gitignore");
+    let wanted = names.gitignore();
+    if fs::read_to_string(&ignore).ok().as_deref() != Some(wanted.as_str()) {
+        atomic::write(&ignore, TEMP_PREFIX, wanted.as_bytes(), Replace::Yes)
+            .with_context(|| format!("{}: cannot write", ignore.display()))?;
+    }
+    clear_stale_index_lock(&repo);
+    Ok(repo)
+}
+
+/// A git killed half-way leaves `index.lock`, and every later git refuses to stage. Only aipath runs git here, and
+/// only under the state's lock, which this process holds: a lock file a few seconds old is a leftover.
+fn clear_stale_index_lock(repo: &Repo) {
+    let lock = repo.git_dir().join("index.lock");
+    let old = fs::metadata(&lock)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age.as_secs() >= 5);
+    if old {
+        let _ = fs::remove_file(lock);
+    }
+}
+
+/// Refuses a commit holding files aipath does not sync: a repository or remote that is someone else's.
+fn check_ours(repo: &Repo, commit: &str, names: &Names, whose: &str) -> Result<()> {
+    let files = repo.files(commit)?;
+    let strange: Vec<&String> = files.iter().filter(|f| !names.is_ours(f)).collect();
+    if strange.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = strange.iter().take(3).map(|f| format!("`{f}`")).collect();
+    Err(input(format!(
+        "{whose} holds files that are not aipath's ({}{}); aipath has changed nothing. Sync needs a repository of \
+         its own: an empty one, or one `aipath sync --init` made",
+        shown.join(", "),
+        if strange.len() > 3 { ", …" } else { "" }
+    )))
+}
+
+fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Done> {
+    let mut done = Done {
+        sent: commit_local(ctx, repo, names)?,
+        ..Done::default()
+    };
+    fetch(repo)?;
+    for _ in 0..ATTEMPTS {
+        let head = repo.commit_of("HEAD")?;
+        let remote = repo.commit_of(REMOTE_REF)?;
+        if let Some(r) = &remote {
+            check_ours(repo, r, names, "the remote")?;
+        }
+        let push = match (&head, &remote) {
+            (None, None) => false,
+            (Some(_), None) => true,
+            (None, Some(r)) => {
+                done.received = fast_forward(ctx, repo, names, None, r)?;
+                false
+            }
+            (Some(h), Some(r)) if h == r => false,
+            (Some(h), Some(r)) if repo.is_ancestor(r, h)? => true,
+            (Some(h), Some(r)) if repo.is_ancestor(h, r)? => {
+                done.received = fast_forward(ctx, repo, names, Some(h), r)?;
+                false
+            }
+            (Some(h), Some(r)) => {
+                merge_remote(ctx, repo, names, h, r, &mut done)?;
+                true
+            }
+        };
+        if !push {
+            return Ok(done);
+        }
+        match repo.push()? {
+            Pushed::Done => return Ok(done),
+            Pushed::Failed(said) => {
+                // The remote moved since the fetch (another machine pushed first): merge that too and push again.
+                // Refused otherwise (a protected branch, no permission): say what git said.
+                fetch(repo)?;
+                if repo.commit_of(REMOTE_REF)? == remote {
+                    bail!(
+                        "cannot push to the remote: {said}\nThis machine's changes are committed in `{}`; the next \
+                         `aipath sync` sends them",
+                        repo.dir.display()
+                    );
+                }
+            }
+        }
+    }
+    bail!(
+        "the remote changed {ATTEMPTS} times while this machine merged; this machine's changes are committed, and \
+         `aipath sync` again sends them"
+    )
+}
+
+fn fetch(repo: &Repo) -> Result<()> {
+    repo.fetch().map_err(|e| {
+        anyhow!(
+            "{e}\nThis machine's changes are committed in `{}`; the next `aipath sync` sends them",
+            repo.dir.display()
+        )
+    })
+}
+
+/// Commits what changed here since the last commit; returns what the commit holds, in words.
+fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>> {
+    let head = repo.commit_of("HEAD")?;
+    let committed = match &head {
+        Some(h) => repo
+            .blob(h, &names.history, MAX_HISTORY)?
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let (_, ours) = local(ctx)?;
+    let new = new_events(&log_file::file_of(&ctx.store.file), &ours, &committed)?;
+    let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
+    let words = message(&events);
+    let parents: Vec<String> = head.into_iter().collect();
+    let subject = words.clone().unwrap_or_else(|| "Progress".to_string());
+    match repo.commit(&parents, &subject)? {
+        Some(_) => Ok(Some(
+            words.unwrap_or_else(|| "the data folder's files".into()),
+        )),
+        None => Ok(None),
+    }
+}
+
+/// This machine's state, and the lines of its history the state includes.
+fn local(ctx: &Ctx) -> Result<(State, Vec<u8>)> {
+    let state = ctx.store.read()?;
+    let lines = log_file::lines(&ctx.store.file, state.last_event.as_deref())?;
+    Ok((state, lines.bytes().to_vec()))
+}
+
+/// A commit's state (its bytes as stored, and what they read as) and its history's bytes.
+struct Stored {
+    state_bytes: Option<Vec<u8>>,
+    state: State,
+    history: Vec<u8>,
+    label: PathBuf,
+}
+
+/// Another machine's state and history at `commit`, read as aipath reads its own, and refused as it refuses its own.
+fn remote_side(repo: &Repo, names: &Names, commit: &str) -> Result<Stored> {
+    let label =
+        |name: &str| PathBuf::from(format!("{}:{name}", commit.get(..12).unwrap_or(commit)));
+    let state_bytes = repo.blob(commit, &names.state, MAX_STATE)?;
+    let state = match &state_bytes {
+        Some(bytes) => decode(&label(&names.state), bytes)?.state,
+        None => State::default(),
+    };
+    let history = repo
+        .blob(commit, &names.history, MAX_HISTORY)?
+        .unwrap_or_default();
+    Ok(Stored {
+        state_bytes,
+        state,
+        history,
+        label: label(&names.history),
+    })
+}
+
+/// This machine has nothing the remote lacks: its files become the remote's.
+fn fast_forward(
+    ctx: &Ctx,
+    repo: &Repo,
+    names: &Names,
+    head: Option<&str>,
+    remote: &str,
+) -> Result<Option<String>> {
+    let stored = remote_side(repo, names, remote)?;
+    let (_, ours) = local(ctx)?;
+    // Every line this machine lacks is read and checked before any is written.
+    let new = new_events(&stored.label, &stored.history, &ours)?;
+    let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
+    let received = message(&events);
+    // The history first, then the state that names its last event. A remote without a state leaves this one alone:
+    // a learner's file is never deleted by a sync.
+    if let Some(bytes) = &stored.state_bytes {
+        log_file::replace_bytes(&ctx.store.file, &stored.history)?;
+        ctx.store.replace_bytes(bytes)?;
+    }
+    merge_paths(repo, head, head, remote)?;
+    repo.run(["reset", "--quiet", remote])?;
+    if stored.state_bytes.is_some() {
+        remember_base(repo, names, &stored.state);
+    }
+    Ok(received)
+}
+
+/// Both sides changed: aipath's merge, written here, committed with both parents.
+fn merge_remote(
+    ctx: &Ctx,
+    repo: &Repo,
+    names: &Names,
+    head: &str,
+    remote: &str,
+    done: &mut Done,
+) -> Result<()> {
+    let base_commit = repo.merge_base(head, remote)?;
+    // The three states are megabytes of YAML on a long history: read at once, each on its own thread.
+    let (base, theirs, ours) = std::thread::scope(|scope| {
+        let base = scope.spawn(|| match &base_commit {
+            Some(b) => base_state(repo, names, b),
+            None => Ok(State::default()),
+        });
+        let theirs = scope.spawn(|| remote_side(repo, names, remote));
+        let ours = local(ctx);
+        Ok::<_, anyhow::Error>((
+            joined_thread(base.join())?,
+            joined_thread(theirs.join())?,
+            ours?,
+        ))
+    })?;
+    let (local_state, local_history) = ours;
+    let FileMerge {
+        merged,
+        history,
+        received,
+    } = merge_files(
+        &base,
+        Files {
+            state: &local_state,
+            history: &local_history,
+            label: &log_file::file_of(&ctx.store.file),
+        },
+        Files {
+            state: &theirs.state,
+            history: &theirs.history,
+            label: &theirs.label,
+        },
+        |changes| Event::change(new_id(), &ctx.stamp, Kind::Sync, None, changes),
+    )?;
+    log_file::replace_bytes(&ctx.store.file, &history)?;
+    ctx.store.replace(&merged.state)?;
+    done.paths_kept = merge_paths(
+        repo,
+        repo.merge_base(head, remote)?.as_deref(),
+        Some(head),
+        remote,
+    )?;
+    done.received = message(&received);
+    done.kept = merged.kept;
+    done.renumbered = merged.renumbered;
+    let subject = format!(
+        "Merge another machine's progress{}",
+        done.received
+            .as_deref()
+            .map(|w| format!(": {w}"))
+            .unwrap_or_default()
+    );
+    repo.commit(&[head.to_string(), remote.to_string()], &subject)?;
+    remember_base(repo, names, &merged.state);
+    Ok(())
+}
+
+fn joined_thread<T>(result: std::thread::Result<Result<T>>) -> Result<T> {
+    result.map_err(|_| anyhow!("reading a state failed"))?
+}
+
+/// The learner's own path files, merged file by file against `base`: a file changed on one side takes that side's
+/// version (a deletion too); changed on both, this machine's is kept and named in the result.
+fn merge_paths(
+    repo: &Repo,
+    base: Option<&str>,
+    head: Option<&str>,
+    remote: &str,
+) -> Result<Vec<String>> {
+    let listed = |commit: Option<&str>| -> Result<Vec<String>> {
+        Ok(match commit {
+            Some(c) => repo
+                .files(c)?
+                .into_iter()
+                .filter(|f| f.strip_prefix("paths/").is_some_and(is_path_file))
+                .collect(),
+            None => Vec::new(),
+        })
+    };
+    let mut all: Vec<String> = listed(base)?;
+    all.extend(listed(head)?);
+    all.extend(listed(Some(remote))?);
+    all.sort();
+    all.dedup();
+    let mut kept = Vec::new();
+    for file in all {
+        let blob = |c: Option<&str>| -> Result<Option<Vec<u8>>> {
+            match c {
+                Some(c) => repo.blob(c, &file, MAX_STATE),
+                None => Ok(None),
+            }
+        };
+        let (b, l, r) = (blob(base)?, blob(head)?, blob(Some(remote))?);
+        if l == r || r == b {
+            continue;
+        }
+        if l != b {
+            kept.push(file);
+            continue;
+        }
+        let target = repo.dir.join(&file);
+        match r {
+            Some(bytes) => {
+                fs::create_dir_all(repo.dir.join("paths")).with_context(|| {
+                    format!("{}: cannot create", repo.dir.join("paths").display())
+                })?;
+                atomic::write(&target, TEMP_PREFIX, &bytes, Replace::Yes)
+                    .with_context(|| format!("{}: cannot write", target.display()))?;
+            }
+            None => {
+                let _ = fs::remove_file(&target);
+            }
+        }
+    }
+    Ok(kept)
+}
+
+/// `aipath sync --status`: the remote, the last sync, and the changes not sent yet (as of the last fetch).
+pub fn status(ctx: &Ctx) -> Result<()> {
+    let dir = atomic::folder_of(&ctx.store.file);
+    let names = Names::of(&ctx.store.file);
+    let repo = Repo::at(&dir);
+    if !repo.exists() {
+        return Err(not_set_up(&dir));
+    }
+    let sent = match repo.commit_of(REMOTE_REF)? {
+        Some(r) => ids_in(
+            &repo
+                .blob(&r, &names.history, MAX_HISTORY)?
+                .unwrap_or_default(),
+        ),
+        None => HashSet::new(),
+    };
+    let (_, ours) = local(ctx)?;
+    let unsent = ids_in(&ours).difference(&sent).count();
+    let now = crate::io::clock::now()?;
+    ctx.shell.print(&SyncStatusView {
+        remote: repo.remote_url()?,
+        last: last_synced(&ctx.store.file)
+            .map(|at| crate::render::views::sync::Synced::at(at, &now)),
+        unsent,
+    })
+}
+
+/// When this machine last synced the state file's folder, if sync is set up there: one small file read, no git.
+pub fn last_synced(state_file: &Path) -> Option<jiff::Timestamp> {
+    let dir = atomic::folder_of(state_file);
+    let text = fs::read_to_string(dir.join(".git").join(SYNCED)).ok()?;
+    text.trim().parse().ok()
+}
