@@ -67,6 +67,24 @@ fn main() {
             d.join("README.md").display().to_string()
         );
     }
+    code.push_str("];\n\n");
+
+    // Each guide's front matter as JSON, for the same reason: reading the nine guides' YAML headers was the largest
+    // part of the rest of `aipath next`. Empty where there is none or it does not convert; the loader then parses the
+    // guide's own text and reports any problem.
+    code.push_str(
+        "/// Built-in guides' front matter as JSON, in the order of `BUILTIN_MODULES` (empty where it did not convert).\n\
+         pub static BUILTIN_FRONT_JSON: &[&str] = &[\n",
+    );
+    for d in &modules {
+        let json = fs::read_to_string(d.join("README.md"))
+            .ok()
+            .and_then(|text| front_matter(&text).map(str::to_string))
+            .and_then(|yaml| serde_yaml::from_str::<serde_json::Value>(&yaml).ok())
+            .map(|value| value.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(code, "    {json:?},");
+    }
     code.push_str("];\n");
 
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("builtin.rs");
@@ -79,4 +97,24 @@ fn entries(dir: &Path) -> Vec<PathBuf> {
     fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default()
+}
+
+/// The YAML between a guide's opening `---` line and the next line that is `---` or `...`, as the guide reader finds
+/// it (`guide::front_matter`); `None` without one. A test checks that both read the same.
+fn front_matter(text: &str) -> Option<&str> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_end_matches(['\n', '\r']).trim_end_matches(' ') != "---" {
+        return None;
+    }
+    let start = first.len();
+    let mut end = start;
+    for line in lines {
+        let bare = line.trim_end_matches(['\n', '\r']).trim_end_matches(' ');
+        if bare == "---" || bare == "..." {
+            return Some(&text[start..end]);
+        }
+        end += line.len();
+    }
+    None
 }

@@ -620,7 +620,10 @@ pub fn write(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
         state.active = Some(absolute.display().to_string());
     }
     write_state(&summary.state_file, &mut state, &events)?;
-    // What aipath cannot load is no fixture: check it the way every command would.
+    // What aipath cannot load is no fixture: check it the way every command would, from the files themselves. The
+    // cache stays off in this process: the entries would be keyed by this program, of no use to aipath, and the
+    // tests that generate fixtures must not leave them in the learner's cache folder.
+    aipath::io::cache::turn_off();
     let course = aipath::io::loader::load(Some(&path_file.display().to_string()))?;
     anyhow::ensure!(
         course.id() == PATH_ID,

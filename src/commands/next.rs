@@ -15,11 +15,13 @@ pub fn run(ctx: &Ctx, limit: usize) -> Result<()> {
     let mut steps = next_steps(&course, &progress, &allocation);
     steps.truncate(limit);
     let (_, overall) = count(&course.path, &progress);
-    ctx.shell.print(&NextView {
+    let printed = ctx.shell.print(&NextView {
         path: course.id().to_string(),
         complete: overall.is_complete(),
         progress: overall,
         steps,
         title: course.path.title.clone(),
-    })
+    });
+    super::leave((state, course));
+    printed
 }

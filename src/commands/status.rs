@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         Some(b) => Some(standing(&course, &progress, b, ctx.today).map_err(crate::error::input)?),
         None => None,
     };
-    ctx.shell.print(&StatusView {
+    let printed = ctx.shell.print(&StatusView {
         path: course.id().to_string(),
         title: course.path.title.clone(),
         started: progress.started,
@@ -59,5 +59,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             None => None,
         },
         has_choice: course.path.choice_phase().is_some(),
-    })
+    });
+    super::leave((state, course));
+    printed
 }

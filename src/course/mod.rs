@@ -35,9 +35,41 @@ pub struct GuideFile {
     pub file: PathBuf,
     pub text: Cow<'static, str>,
     pub front: FrontMatter,
+    /// The checklist items' texts when they are already known (read from a cache of this very text): `status` and
+    /// `plan` need them for every module, and a whole guide's parse is what they cost otherwise.
+    checklist: Option<Vec<String>>,
 }
 
 impl GuideFile {
+    /// A guide whose front matter and checklist were read from this text before (the loader's cache, which
+    /// checked that the text is the same).
+    pub fn known(
+        file: PathBuf,
+        text: Cow<'static, str>,
+        front: FrontMatter,
+        checklist: Option<Vec<String>>,
+    ) -> GuideFile {
+        GuideFile {
+            file,
+            text,
+            front,
+            checklist,
+        }
+    }
+
+    /// The checklist items' texts, when they are known without parsing the guide.
+    pub fn checklist(&self) -> Option<&[String]> {
+        self.checklist.as_deref()
+    }
+
+    /// The checklist items' texts, from the whole guide: `None` when it does not parse (the commands that need the
+    /// checklist then parse it again and report the problem).
+    pub fn parse_checklist(&self) -> Option<Vec<String>> {
+        guide::parse(&self.text)
+            .ok()
+            .map(|doc| doc.checklist.into_iter().map(|c| c.text).collect())
+    }
+
     /// Reads a guide's front matter; the error names the guide's file, line and column.
     pub fn new(file: PathBuf, text: Cow<'static, str>) -> Result<GuideFile> {
         let front = guide::front_matter(&text).map_err(|e| match e.column {
@@ -49,7 +81,12 @@ impl GuideFile {
             )),
             None => input(format!("{}:{}: {}", file.display(), e.line, e.message)),
         })?;
-        Ok(GuideFile { file, text, front })
+        Ok(GuideFile {
+            file,
+            text,
+            front,
+            checklist: None,
+        })
     }
 }
 
@@ -173,6 +210,9 @@ impl Course {
     /// A module's checklist item texts, for a plan's weekly focus (empty when the guide cannot be parsed: the plan
     /// then falls back to the module's topics).
     pub fn checklist_texts(&self, module: &str) -> Vec<String> {
+        if let Some(known) = self.known_checklist(module) {
+            return known.to_vec();
+        }
         self.doc(module)
             .map(|d| d.checklist.into_iter().map(|c| c.text).collect())
             .unwrap_or_default()
@@ -180,10 +220,18 @@ impl Course {
 
     /// How many of a module's checklist items the learner has ticked.
     pub fn ticks(&self, progress: &PathProgress, module: &str) -> Result<Ticks> {
-        let doc = self.doc(module)?;
         let empty = BTreeSet::new();
         let ticked = progress.entry(module).map_or(&empty, |e| &e.checked);
+        if let Some(known) = self.known_checklist(module) {
+            return Ok(Ticks::of_texts(known, ticked));
+        }
+        let doc = self.doc(module)?;
         Ok(Ticks::of(&doc.checklist, ticked))
+    }
+
+    /// A module's checklist texts when the loader already knows them (see [`GuideFile::known`]).
+    fn known_checklist(&self, module: &str) -> Option<&[String]> {
+        self.guides.get(module)?.checklist.as_deref()
     }
 
     /// Whether every checklist item of a module's guide is ticked (false for a guide without a checklist).

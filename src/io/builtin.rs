@@ -1,6 +1,8 @@
 //! The built-in paths and guides, compiled into the binary by `build.rs`, so aipath runs anywhere with nothing
 //! installed. The paths come as YAML and, pre-parsed at build time, as JSON that starts faster.
 
+use crate::guide::FrontMatter;
+
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
 /// How the built-in guides' folder is named in messages: `built-in modules/<id>/README.md`.
@@ -16,6 +18,16 @@ pub fn path_json(file: &str) -> Option<&'static str> {
         .zip(BUILTIN_PATHS_JSON)
         .find(|((name, _), _)| *name == file)
         .map(|(_, &json)| json)
+}
+
+/// The front matter of a built-in guide's text, pre-parsed by build.rs: `Some` only when `text` is that very guide
+/// text (not a file of the same name beside a path) and its JSON reads back.
+pub fn front_matter(id: &str, text: &str) -> Option<FrontMatter> {
+    let (_, json) = BUILTIN_MODULES
+        .iter()
+        .zip(BUILTIN_FRONT_JSON)
+        .find(|((m, builtin), _)| *m == id && std::ptr::eq(*builtin, text))?;
+    serde_json::from_str(json).ok()
 }
 
 /// A built-in module guide's markdown.
@@ -49,6 +61,19 @@ mod tests {
                     from_yaml.phase_of(id).map(|p| &p.id)
                 );
             }
+        }
+    }
+
+    /// The front matter the build pre-parsed is what the guide reader reads from each guide's text.
+    #[test]
+    fn each_builtin_guide_has_the_same_front_matter_from_the_build_as_from_its_text() {
+        assert_eq!(BUILTIN_MODULES.len(), BUILTIN_FRONT_JSON.len());
+        for (id, text) in BUILTIN_MODULES {
+            let parsed = crate::guide::front_matter(text).unwrap_or_else(|e| panic!("{id}: {e:?}"));
+            assert_eq!(front_matter(id, text), Some(parsed), "{id}");
+            // Only the built-in text itself: an equal copy, as read from a file, is parsed as usual.
+            let copy = String::from(*text);
+            assert_eq!(front_matter(id, &copy), None, "{id}");
         }
     }
 }

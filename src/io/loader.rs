@@ -56,34 +56,60 @@ pub fn load_source(source: &Source) -> Result<Course> {
 
 /// Loads a path YAML file; its guides are looked up beside it first.
 pub fn load_file(file: &Path) -> Result<Course> {
-    let text = read_path_file(file)?;
+    let text = read_path_text(file)?;
     let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    if text.len() >= super::cache::MIN_BYTES {
+        // Held to the budgets there, only when it is parsed: text the cache has the parse of passed them already.
+        return super::course_cache::load(file, text, dir);
+    }
+    path_within_budget(file, &text)?;
     from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
 }
 
 /// A path file's text, read as untrusted input (see [`super::input`]) and held to the YAML budgets.
 pub fn read_path_file(file: &Path) -> Result<String> {
-    let text = read_text(file, "path file").map_err(|e| match e {
+    let text = read_path_text(file)?;
+    path_within_budget(file, &text)?;
+    Ok(text)
+}
+
+/// A path file's text, read as untrusted input, not yet held to the budgets (see [`path_within_budget`]).
+fn read_path_text(file: &Path) -> Result<String> {
+    read_text(file, "path file").map_err(|e| match e {
         ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
             input(format!("{}: no such path file", file.display()))
         }
         ReadError::Io(e) => anyhow!("{}: cannot read the path file: {e}", file.display()),
         ReadError::Refused(message) => input(message),
-    })?;
-    input::yaml_within_budget(file, "path file", &text).map_err(input)?;
-    Ok(text)
+    })
+}
+
+/// Holds a path file's text to the YAML budgets, before any parser sees it. Scanning a path of thousands of modules
+/// takes as long as reading its cache entry, so the cache skips it for text it has the parse of (the same bytes
+/// passed it when the entry was made, by this same binary).
+pub(super) fn path_within_budget(file: &Path, text: &str) -> Result<()> {
+    input::yaml_within_budget(file, "path file", text).map_err(input)
 }
 
 /// Builds a course from a path's text. `dir` is the folder of a path file, where its guides are looked up first.
-fn from_text(text: Cow<'static, str>, origin: PathBuf, dir: Option<PathBuf>) -> Result<Course> {
-    let path = LearningPath::from_yaml(&text).map_err(|e| match e {
-        PathError::Syntax(e) => input(located_yaml(&origin, &e)),
+pub(super) fn from_text(
+    text: Cow<'static, str>,
+    origin: PathBuf,
+    dir: Option<PathBuf>,
+) -> Result<Course> {
+    let path = parse_path(&text, &origin)?;
+    with_guides(path, origin, dir)
+}
+
+/// Parses and checks a path's YAML; the error names `origin` and the line.
+pub(super) fn parse_path(text: &str, origin: &Path) -> Result<LearningPath> {
+    LearningPath::from_yaml(text).map_err(|e| match e {
+        PathError::Syntax(e) => input(located_yaml(origin, &e)),
         PathError::Invalid(problem) => {
-            let line = crate::path::line_of_id(&text, &problem.id);
+            let line = crate::path::line_of_id(text, &problem.id);
             input(format!("{}:{line}: {}", origin.display(), problem.message))
         }
-    })?;
-    with_guides(path, origin, dir)
+    })
 }
 
 /// Finds the guides of a parsed path; the course checks them against it.
@@ -92,7 +118,11 @@ fn with_guides(path: LearningPath, origin: PathBuf, dir: Option<PathBuf>) -> Res
     let mut guides = HashMap::with_capacity(path.modules.len());
     for def in &path.modules {
         let (file, text) = guide_text_in(&def.id, &folders)?;
-        guides.insert(def.id.clone(), GuideFile::new(file, text)?);
+        let guide = match builtin::front_matter(&def.id, &text) {
+            Some(front) => GuideFile::known(file, text, front, None),
+            None => GuideFile::new(file, text)?,
+        };
+        guides.insert(def.id.clone(), guide);
     }
     Course::new(path, origin, guides)
 }
@@ -100,7 +130,7 @@ fn with_guides(path: LearningPath, origin: PathBuf, dir: Option<PathBuf>) -> Res
 /// The folders a path file's guides may be in, each with whether it exists: a path file beside a `modules` folder,
 /// or in a `paths` folder beside one. Asked once per path, not once per module: a large path's guides all live in
 /// one of them.
-fn guide_folders(dir: Option<&Path>) -> Vec<(PathBuf, bool)> {
+pub(super) fn guide_folders(dir: Option<&Path>) -> Vec<(PathBuf, bool)> {
     dir.iter()
         .flat_map(|d| [d.join("modules"), d.join("..").join("modules")])
         .map(|folder| {
@@ -127,7 +157,34 @@ pub fn found_guide(id: &str, dir: Option<&Path>) -> std::result::Result<GuideTex
         .map_err(|e| format!("{e:#}"))
 }
 
-fn guide_text_in(id: &str, folders: &[(PathBuf, bool)]) -> Result<(PathBuf, Cow<'static, str>)> {
+pub(super) fn guide_text_in(
+    id: &str,
+    folders: &[(PathBuf, bool)],
+) -> Result<(PathBuf, Cow<'static, str>)> {
+    let (file, text) = guide_text_unchecked(id, folders)?;
+    guide_within_budget(&file, &text)?;
+    Ok((file, text))
+}
+
+/// Holds a guide read from disk to the budgets before its front matter is parsed (a built-in guide is
+/// [`Cow::Borrowed`], and ours). The cache skips it for a guide whose text it has the front matter of, as it skips
+/// [`path_within_budget`].
+#[allow(
+    clippy::ptr_arg,
+    reason = "whether the text is borrowed is what tells a built-in guide"
+)]
+pub(super) fn guide_within_budget(file: &Path, text: &Cow<'static, str>) -> Result<()> {
+    match text {
+        Cow::Owned(text) => front_matter_within_budget(file, text).map_err(input),
+        Cow::Borrowed(_) => Ok(()),
+    }
+}
+
+/// [`guide_text_in`] without the budgets: for the cache, which holds a guide to them only when it parses it.
+pub(super) fn guide_text_unchecked(
+    id: &str,
+    folders: &[(PathBuf, bool)],
+) -> Result<(PathBuf, Cow<'static, str>)> {
     let mut looked = Vec::new();
     for (folder, exists) in folders {
         let file = folder.join(id).join("README.md");
@@ -136,10 +193,7 @@ fn guide_text_in(id: &str, folders: &[(PathBuf, bool)]) -> Result<(PathBuf, Cow<
             continue;
         }
         match read_text(&file, "guide") {
-            Ok(text) => {
-                front_matter_within_budget(&file, &text).map_err(input)?;
-                return Ok((file, Cow::Owned(text)));
-            }
+            Ok(text) => return Ok((file, Cow::Owned(text))),
             Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
             Err(ReadError::Io(e)) => {
                 return Err(anyhow!("{}: cannot read the guide: {e}", file.display()));

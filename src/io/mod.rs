@@ -5,8 +5,10 @@
 pub mod atomic;
 pub mod budget;
 pub mod builtin;
+pub mod cache;
 pub mod catalog;
 pub mod clock;
+pub mod course_cache;
 pub mod git;
 pub mod history;
 pub mod input;

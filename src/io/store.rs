@@ -127,14 +127,15 @@ impl Store {
     /// Reads the state without locking; a missing file is a fresh start, a file from an older aipath is migrated
     /// in memory only. Read-only commands use this and never write.
     pub fn read(&self) -> Result<State> {
-        Ok(self.load()?.map(|(_, d)| d.state).unwrap_or_default())
+        Ok(self.load(true)?.map(|(_, d)| d.state).unwrap_or_default())
     }
 
-    /// The file's bytes and what they decode to; `None` when there is no file yet.
-    fn load(&self) -> Result<Option<(Vec<u8>, Decoded)>> {
+    /// The file's bytes and what they decode to; `None` when there is no file yet. `keep`: keep what a file missing
+    /// from the cache decodes to (a read does; a change, about to replace the file, does not).
+    fn load(&self, keep: bool) -> Result<Option<(Vec<u8>, Decoded)>> {
         match input::read_bytes(&self.file, "state file") {
             Ok(bytes) => {
-                let decoded = decode(&self.file, &bytes)?;
+                let decoded = super::cache::decode_state(&self.file, &bytes, keep)?;
                 Ok(Some((bytes, decoded)))
             }
             Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -162,7 +163,7 @@ impl Store {
     ) -> Result<T> {
         let dir = atomic::folder_of(&self.file);
         let lock = self.lock(tell)?;
-        let (mut state, older) = match self.load()? {
+        let (mut state, older) = match self.load(false)? {
             Some((bytes, d)) => {
                 let older = (d.version < STATE_VERSION).then_some((bytes, d.version));
                 (d.state, older)

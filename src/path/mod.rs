@@ -191,8 +191,13 @@ impl LearningPath {
     /// Parses a path from the JSON the build makes of a built-in path's YAML. `None` when it does not parse or has a
     /// problem: the caller then parses the YAML, whose errors have lines.
     pub fn from_json(text: &str) -> Option<LearningPath> {
-        let mut path: LearningPath = serde_json::from_str(text).ok()?;
-        path.check().is_empty().then_some(path)
+        serde_json::from_str::<LearningPath>(text).ok()?.checked()
+    }
+
+    /// A path read by other means than [`LearningPath::from_yaml`] (the build's JSON, a cache entry), checked and
+    /// indexed the same way; `None` when it has a problem.
+    pub fn checked(mut self) -> Option<LearningPath> {
+        self.check().is_empty().then_some(self)
     }
 
     /// Parses without stopping at the first problem: every problem found, for `validate`.

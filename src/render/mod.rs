@@ -37,11 +37,17 @@ pub fn human<V: Render + ?Sized>(view: &V, screen: Screen) -> String {
     if view.cleans_itself() {
         return text;
     }
-    let text = if screen.color {
-        text::clean_styled(&text).into_owned()
+    // Text with nothing to clean is kept as it is, not copied: a plan's table is megabytes.
+    let cleaned = if screen.color {
+        text::clean_styled(&text)
     } else {
-        text::clean(&text).into_owned()
+        text::clean(&text)
     };
+    let cleaned = match cleaned {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(cleaned) => Some(cleaned),
+    };
+    let text = cleaned.unwrap_or(text);
     match screen.columns.filter(|_| screen.tty) {
         Some(width) => text::wrap_free_text(&text, width),
         None => text,

@@ -9,6 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::one_line;
 
+mod pipe;
+
 /// Where the output goes, decided once by `commands::shell`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
@@ -284,6 +286,9 @@ impl Table {
 
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(widths) = pipe::widths(self) {
+            return pipe::write(self, &widths, f);
+        }
         let width = self.screen.columns.filter(|_| self.screen.tty);
         let hidden = self.hidden_columns();
         if let Some(w) = width

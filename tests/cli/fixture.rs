@@ -8,7 +8,7 @@ use crate::support::{Env, walk};
 // The generator's report (`Summary`'s counts) is read by the example only.
 #[allow(dead_code)]
 #[path = "../../examples/gen_fixture/fixture.rs"]
-mod generator;
+pub(crate) mod generator;
 
 fn generate(dir: &Path, seed: u64) -> generator::Summary {
     generate_with(dir, seed, false)

@@ -628,7 +628,7 @@ fn reset_on_terminal(env: &Env, answer: &str) -> (bool, String) {
     let mut child = std::process::Command::new("script")
         .args(["-qec", &format!("'{}' reset", bin.display()), "/dev/null"])
         .current_dir(env.path())
-        .env("HOME", env.path().join("home"))
+        .envs(crate::support::home_of(&env.path().join("home")))
         .env("AIPATH_STATE", &env.state)
         .env("AIPATH_TODAY", TODAY)
         .env("NO_COLOR", "1")

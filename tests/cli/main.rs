@@ -1,5 +1,6 @@
 //! Integration tests: the real binary, driven as a learner would. One test binary, one module per area.
 
+mod cache;
 mod catalog;
 mod checklist;
 mod concurrency;

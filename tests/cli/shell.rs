@@ -27,9 +27,8 @@ fn shell(env: &Env, shell: &str, args: &[&str]) -> Option<StdCommand> {
     let mut cmd = StdCommand::new(shell);
     cmd.args(args)
         .current_dir(env.path())
-        .env_remove("XDG_DATA_HOME")
         .env_remove("COMPLETE")
-        .env("HOME", env.path().join("home"))
+        .envs(crate::support::home_of(&env.path().join("home")))
         .env("AIPATH_STATE", &env.state)
         .env("AIPATH_TODAY", TODAY)
         .env("AIPATH", binary());

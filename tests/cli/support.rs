@@ -9,6 +9,20 @@ use tempfile::TempDir;
 /// The day every test runs on, so dates in output are fixed.
 pub const TODAY: &str = "2026-01-05";
 
+/// The variables that give a command started by a test `home` as its home, whatever the environment `cargo test`
+/// runs in: the folders aipath keeps data and its cache in follow `HOME` only while `XDG_DATA_HOME`,
+/// `XDG_CACHE_HOME` and `AIPATH_CACHE` are unset (and on Windows not even then), so each is set inside `home`, where
+/// the platform would put it. Every command a test starts gets them, so no test reads or writes the learner's own
+/// folders; `cache::every_command_a_test_starts_gets_its_own_home` checks that none sets `HOME` by hand.
+pub fn home_of(home: &Path) -> [(&'static str, PathBuf); 4] {
+    [
+        ("HOME", home.to_path_buf()),
+        ("XDG_DATA_HOME", home.join(".local/share")),
+        ("XDG_CACHE_HOME", home.join(".cache")),
+        ("AIPATH_CACHE", home.join(".cache/aipath")),
+    ]
+}
+
 pub struct Env {
     pub dir: TempDir,
     pub state: PathBuf,
@@ -31,10 +45,9 @@ impl Env {
         let mut cmd = std::process::Command::new(binary());
         cmd.args(args)
             .current_dir(self.dir.path())
-            .env_remove("XDG_DATA_HOME")
             .env_remove("PAGER")
             .env_remove("NO_COLOR")
-            .env("HOME", self.dir.path().join("home"))
+            .envs(home_of(&self.dir.path().join("home")))
             .env("AIPATH_STATE", &self.state)
             .env("AIPATH_TODAY", TODAY);
         cmd
@@ -126,7 +139,11 @@ impl Env {
 
     /// Every file under the test's folder, relative to it.
     pub fn files(&self) -> Vec<String> {
-        walk(self.dir.path()).into_keys().collect()
+        // The cache (`home/.cache/aipath`, see src/io/cache.rs) is the binary's own, like a learner's: no state's.
+        walk(self.dir.path())
+            .into_keys()
+            .filter(|f| !f.starts_with("home/.cache/"))
+            .collect()
     }
 }
 
@@ -248,7 +265,7 @@ pub fn on_terminal_of(
     .env_remove("NO_COLOR")
     .env_remove("PAGER")
     .env_remove("LESS")
-    .env("HOME", env.path().join("home"))
+    .envs(home_of(&env.path().join("home")))
     .env("AIPATH_STATE", &env.state)
     .env("AIPATH_TODAY", TODAY);
     for (k, v) in vars {

@@ -1,6 +1,8 @@
 //! `aipath plan`: the weeks ahead as a table, markdown, JSON or an iCalendar file. The words a week is shown with
 //! (a focus carried over, a week held for a choice, the milestones) are chosen here, once for every format.
 
+use std::fmt::Write as _;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -104,7 +106,8 @@ impl PlanView<'_> {
             table.keep_whole(1);
             // The module says which phase it is in; on a narrow terminal the focus needs the room more.
             table.hide_when_narrow(2, 110);
-            out.push_str(&table.to_string());
+            // Written into the output as it is made: a table of megabytes is not copied.
+            let _ = write!(out, "{table}");
             out.push('\n');
         }
         out.push_str(&summary(&self.plan, self.hours_left, screen));

@@ -1,0 +1,296 @@
+//! A cache of what the state and large path files parse to: a state file of thousands of sessions and a path of
+//! thousands of modules are megabytes of YAML, which took most of a command's time to parse, every time; and even a
+//! small state's YAML, read by a parser the process has not run yet, was the largest part of `aipath next`'s own work
+//! on the built-in path.
+//!
+//! The cache is never trusted over the file. Each use reads the file itself and compares its size, its modification
+//! time and a hash of its bytes with those the entry was made from; any difference, or an entry this very binary did
+//! not write (it is keyed by the executable's size and modification time too), is a miss, and the file is parsed as
+//! before. An entry holds the parsed value as JSON, which parses several times faster than the YAML it came from.
+//! The state is always kept; a path file only from [`MIN_BYTES`] up (a small path parses faster than its guides'
+//! entry could be checked).
+//!
+//! Where: the platform cache folder (`~/.cache/aipath/` on Linux, `~/Library/Caches/aipath/` on macOS,
+//! `%LOCALAPPDATA%\aipath\cache\` on Windows), or `AIPATH_CACHE=FOLDER`; `AIPATH_CACHE=off` turns it off. Deleting
+//! the folder at any time is harmless. An entry is written through a temp file and a rename, so a reader sees a
+//! whole entry or none; a cache that cannot be written is not an error.
+//!
+//! An entry is read as untrusted input, like the files it stands for: only a regular file within the size limit (a
+//! named pipe in its place would otherwise hang every command), and its body only when it hashes to what its header
+//! says (a byte changed on disk could otherwise still parse, as a wrong title or count). That catches damage, not a
+//! forger: whoever can write the cache folder can as well write the state file it stands for.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::UNIX_EPOCH;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::input;
+use super::store::{Decoded, decode};
+use crate::progress::{STATE_VERSION, State};
+
+/// Path files smaller than this are parsed directly, with their guides: a 64 KiB path parses in about a millisecond.
+pub const MIN_BYTES: usize = 64 * 1024;
+
+/// Bumped when what an entry holds changes shape in a way the executable's identity would not catch.
+/// 2: the header holds the body's hash beside the stamp.
+const FORMAT: u32 = 2;
+
+/// What an entry was made from: the file's size, modification time and bytes, and the binary that wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    format: u32,
+    build: String,
+    file: PathBuf,
+    size: u64,
+    /// Nanoseconds since the Unix epoch; `None` where the platform gives no modification time.
+    mtime: Option<u128>,
+    hash: u64,
+}
+
+impl Stamp {
+    /// The stamp of `file` as read now: its metadata, and the bytes the caller has just read from it. `None` when the
+    /// cache is off or there is no binary to key it by.
+    pub fn of(file: &Path, bytes: &[u8]) -> Option<Stamp> {
+        let build = build_id()?.clone();
+        let meta = fs::metadata(file).ok()?;
+        Some(Stamp {
+            format: FORMAT,
+            build,
+            // Absolute, as the entry's name is: `--path big.yaml` in its folder and `--path /…/big.yaml` elsewhere
+            // name one file, and should not replace each other's entry at every run.
+            file: std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
+            size: bytes.len() as u64,
+            mtime: meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos()),
+            hash: hash(bytes),
+        })
+    }
+}
+
+/// An entry's first line: what it was made from, and the hash of the body (the JSON value on the lines after).
+#[derive(Serialize, Deserialize)]
+struct Header {
+    stamp: Stamp,
+    body: u64,
+}
+
+/// The value cached for a file with this stamp, if there is one and it reads back.
+pub fn get<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<T> {
+    match get_same_build(kind, stamp)? {
+        (true, value) => Some(value),
+        (false, _) => None,
+    }
+}
+
+/// The value cached for this file by this same binary, and whether it was made from the file as it is now (the
+/// same stamp). For an entry whose parts are checked one by one, as a course's guides are.
+pub fn get_same_build<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<(bool, T)> {
+    let bytes = input::read_bytes(&entry_file(kind, &stamp.file)?, "cache entry").ok()?;
+    let split = bytes.iter().position(|&b| b == b'\n')?;
+    let (header, body) = (&bytes[..split], &bytes[split + 1..]);
+    let header: Header = serde_json::from_slice(header).ok()?;
+    let found = header.stamp;
+    if (found.format, &found.build, &found.file) != (stamp.format, &stamp.build, &stamp.file)
+        || hash(body) != header.body
+    {
+        return None;
+    }
+    // Checked as UTF-8 once, in one pass, rather than string by string as the parser would.
+    let value = serde_json::from_str(std::str::from_utf8(body).ok()?).ok()?;
+    Some((found == *stamp, value))
+}
+
+/// Keeps `value` as what the file with this stamp parses to. Best effort: a failure leaves the cache as it was.
+pub fn put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) {
+    let _ = try_put(kind, stamp, value);
+}
+
+fn try_put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) -> Option<()> {
+    let target = entry_file(kind, &stamp.file)?;
+    let dir = target.parent()?;
+    fs::create_dir_all(dir).ok()?;
+    let body = serde_json::to_vec(value).ok()?;
+    let mut header = serde_json::to_vec(&Header {
+        stamp: stamp.clone(),
+        body: hash(&body),
+    })
+    .ok()?;
+    header.push(b'\n');
+    let mut temp = tempfile::Builder::new()
+        .prefix(".entry-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .ok()?;
+    temp.write_all(&header).ok()?;
+    temp.write_all(&body).ok()?;
+    // No fsync: an entry lost or cut short by a crash is a miss, never a wrong answer (the header must match, and
+    // the body hash to what it says).
+    temp.persist(&target).ok()?;
+    Some(())
+}
+
+/// Set by [`turn_off`].
+static OFF: AtomicBool = AtomicBool::new(false);
+
+/// Turns the cache off for the rest of this process, whatever `AIPATH_CACHE` says: for the programs that link
+/// aipath's library to check or time its parsing (the fixture generator, the benchmarks, the tests that run the
+/// generator), which must neither read a learner's entries nor leave theirs in the learner's cache folder.
+pub fn turn_off() {
+    OFF.store(true, Ordering::Relaxed);
+}
+
+/// The cache folder, or `None` when it is off or there is no home folder.
+fn dir() -> Option<PathBuf> {
+    if OFF.load(Ordering::Relaxed) {
+        return None;
+    }
+    match std::env::var_os("AIPATH_CACHE") {
+        Some(v) if v.is_empty() || v == "off" => None,
+        Some(v) => Some(PathBuf::from(v)),
+        None => {
+            directories::ProjectDirs::from("", "", "aipath").map(|d| d.cache_dir().to_path_buf())
+        }
+    }
+}
+
+/// The entry of one source file: `<kind>-<hash of its path>.json`.
+fn entry_file(kind: &str, file: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let name = format!(
+        "{kind}-{:016x}.json",
+        hash(absolute.as_os_str().as_encoded_bytes())
+    );
+    Some(dir()?.join(name))
+}
+
+/// This binary's identity: its version, and its executable's size and modification time, so an entry written by
+/// another build (whose types may differ) is never read. `None` when the cache is off.
+fn build_id() -> Option<&'static String> {
+    static ID: OnceLock<Option<String>> = OnceLock::new();
+    ID.get_or_init(|| {
+        dir()?;
+        let exe = std::env::current_exe().ok()?;
+        let meta = fs::metadata(exe).ok()?;
+        let mtime = meta
+            .modified()
+            .ok()?
+            .duration_since(UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        Some(format!(
+            "{}-{}-{mtime}",
+            env!("CARGO_PKG_VERSION"),
+            meta.len()
+        ))
+    })
+    .as_ref()
+}
+
+/// A 64-bit hash of `bytes`: four independent multiply-rotate lanes over 32-byte blocks, then a mix. Fast (a
+/// megabyte in well under a millisecond) and more than enough to tell an edited file, with the size and time beside.
+pub fn hash(bytes: &[u8]) -> u64 {
+    const K: [u64; 4] = [
+        0x9E37_79B9_7F4A_7C15,
+        0xC2B2_AE3D_27D4_EB4F,
+        0x1656_67B1_9E37_79F9,
+        0x85EB_CA77_C2B2_AE63,
+    ];
+    let word = |b: &[u8]| {
+        let mut w = [0u8; 8];
+        w[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(w)
+    };
+    let mut lanes = K;
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        for (lane, (k, chunk)) in lanes.iter_mut().zip(K.iter().zip(block.chunks_exact(8))) {
+            *lane = (*lane ^ word(chunk)).wrapping_mul(*k).rotate_left(31);
+        }
+    }
+    let mut h = (bytes.len() as u64).wrapping_mul(K[0]);
+    for lane in lanes {
+        h = (h ^ lane).wrapping_mul(K[1]).rotate_left(27);
+    }
+    for chunk in blocks.remainder().chunks(8) {
+        h = (h ^ word(chunk)).wrapping_mul(K[2]).rotate_left(29);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
+}
+
+/// [`crate::io::store::decode`] through the cache: a state file in this build's format is read from its entry, and
+/// with `keep`, one without an entry is kept as the state it decodes to. A change does not keep it (nor writes an
+/// entry for the state it writes): the file is about to be replaced, and `done` or `log` should pay nothing for the
+/// cache; the first reading command after it does. Files of an older format are decoded (and migrated) each time,
+/// until a change writes them anew.
+pub fn decode_state(file: &Path, bytes: &[u8], keep: bool) -> anyhow::Result<Decoded> {
+    let stamp = Stamp::of(file, bytes);
+    if let Some(state) = stamp.as_ref().and_then(|s| get::<State>("state", s))
+        && state.version == STATE_VERSION
+    {
+        return Ok(Decoded {
+            state,
+            version: STATE_VERSION,
+        });
+    }
+    let decoded = decode(file, bytes)?;
+    if keep
+        && let Some(stamp) = stamp
+        && decoded.version == STATE_VERSION
+    {
+        put("state", &stamp, &decoded.state);
+    }
+    Ok(decoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every number of hours a state file may hold reads back from an entry as the same `f64`: a hand-edited file
+    /// may hold seventeen significant digits, which serde_json's default parser can read one unit in the last place
+    /// off, and a change on a cached state writes the hours it was given back to the file.
+    #[test]
+    fn hours_read_back_from_an_entry_to_the_last_bit() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Uniform in [0, 1), then scaled into a session's (0, 24].
+            let hours = ((seed >> 11) as f64 / (1u64 << 53) as f64) * 24.0;
+            if hours <= 0.0 {
+                continue;
+            }
+            let json = serde_json::to_string(&hours).unwrap_or_default();
+            let back: Option<f64> = serde_json::from_str(&json).ok();
+            assert_eq!(back.map(f64::to_bits), Some(hours.to_bits()), "{json}");
+        }
+    }
+
+    #[test]
+    fn the_hash_tells_one_changed_byte_anywhere() {
+        let base: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let h = hash(&base);
+        for at in [0, 1, 31, 32, 500, 990, 999] {
+            let mut changed = base.clone();
+            changed[at] ^= 1;
+            assert_ne!(hash(&changed), h, "byte {at}");
+        }
+        assert_ne!(hash(&base[..999]), h);
+        assert_ne!(hash(b""), hash(b"\0"));
+        assert_eq!(hash(&base), h);
+    }
+}
