@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::allocate::{Work, allocate};
 use super::dates::{add_days, monday_of, week_end, week_start};
 use super::pace::Pace;
-use super::standing::{Standing, resume_day, standing, weeks_elapsed};
+use super::standing::{Standing, resume_day, standing_with, weeks_elapsed};
 use crate::course::Course;
 use crate::progress::hundredths;
 use crate::progress::{PathProgress, PlanPrefs, Status};
@@ -113,16 +113,16 @@ pub struct Span {
 const HISTORY_WEEKS: i64 = 520;
 
 /// Lays out the plan from `baseline`: the weeks already gone by as history (what was finished, how many hours were
-/// logged), then the remaining work from this week, at the baseline's pace. Its finish dates are [`standing`]'s.
+/// logged), then the remaining work from this week, at the baseline's pace. Its finish dates are [`super::standing::standing`]'s.
 pub fn plan(
     course: &Course,
     progress: &PathProgress,
     baseline: PlanPrefs,
     today: Date,
 ) -> Result<Plan, String> {
-    let standing = standing(course, progress, baseline, today)?;
-    let from = resume_day(baseline.start, today);
     let allocation = allocate(course, progress, baseline.pace);
+    let standing = standing_with(course, progress, baseline, today, &allocation)?;
+    let from = resume_day(baseline.start, today);
     // The whole plan must fit the calendar, known before a week is laid out: a long enough plan would otherwise
     // fill memory with weeks first and fail on the last one.
     let left: u32 = allocation

@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::allocate::{Work, allocate};
+use super::allocate::{PhaseWeeks, Work, allocate};
 use super::dates::{monday_of, week_end};
 use super::pace::Pace;
 use crate::course::Course;
@@ -50,6 +50,19 @@ pub fn standing(
     baseline: PlanPrefs,
     today: Date,
 ) -> Result<Standing, String> {
+    let remaining = allocate(course, progress, baseline.pace);
+    standing_with(course, progress, baseline, today, &remaining)
+}
+
+/// [`standing`], given the remaining work's allocation at the baseline's pace when the caller has it already (the
+/// calendar lays its weeks out from the same one): on a large path each allocation is a tenth of `plan`.
+pub fn standing_with(
+    course: &Course,
+    progress: &PathProgress,
+    baseline: PlanPrefs,
+    today: Date,
+    remaining: &[PhaseWeeks],
+) -> Result<Standing, String> {
     let PlanPrefs { pace, start } = baseline;
     // The plan as it was on day one: the same choices and skips, nothing done yet. Only what the allocation reads is
     // copied, not the study log.
@@ -77,7 +90,7 @@ pub fn standing(
         .sum();
     // The remaining plan's last day, from its length alone: laying out every week, with focus and milestones, only
     // to read the date of the last was most of `status` on a large path.
-    let left: u32 = allocate(course, progress, pace)
+    let left: u32 = remaining
         .iter()
         .flat_map(|p| &p.blocks)
         .map(|b| b.weeks)
