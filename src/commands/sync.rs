@@ -376,7 +376,7 @@ fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>>
             .unwrap_or_default(),
         None => Vec::new(),
     };
-    let (_, ours) = local(ctx)?;
+    let ours = local_history(ctx)?;
     let new = new_events(&log_file::file_of(&ctx.store.file), &ours, &committed)?;
     let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
     let words = message(&events);
@@ -390,11 +390,24 @@ fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>>
     }
 }
 
-/// This machine's state, and the lines of its history the state includes.
+/// This machine's state, and the lines of its history the state includes. Read to be replaced: not kept in the
+/// cache of parsed files.
 fn local(ctx: &Ctx) -> Result<(State, Vec<u8>)> {
-    let state = ctx.store.read()?;
+    let state = ctx.store.read_to_replace()?;
     let lines = log_file::lines(&ctx.store.file, state.last_event.as_deref())?;
     Ok((state, lines.bytes().to_vec()))
+}
+
+/// The lines of this machine's history its state includes, finding the state's last event without parsing the
+/// state where its text says it plainly (a long state's YAML was a fifth of a sync).
+fn local_history(ctx: &Ctx) -> Result<Vec<u8>> {
+    let last = match log_file::last_event_of(&ctx.store.file) {
+        Some(last) => last,
+        None => ctx.store.read()?.last_event,
+    };
+    Ok(log_file::lines(&ctx.store.file, last.as_deref())?
+        .bytes()
+        .to_vec())
 }
 
 /// A commit's state (its bytes as stored, and what they read as) and its history's bytes.
@@ -434,7 +447,7 @@ fn fast_forward(
     remote: &str,
 ) -> Result<Option<String>> {
     let stored = remote_side(repo, names, remote)?;
-    let (_, ours) = local(ctx)?;
+    let ours = local_history(ctx)?;
     // Every line this machine lacks is read and checked before any is written.
     let new = new_events(&stored.label, &stored.history, &ours)?;
     let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
@@ -595,7 +608,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         ),
         None => HashSet::new(),
     };
-    let (_, ours) = local(ctx)?;
+    let ours = local_history(ctx)?;
     let unsent = ids_in(&ours).difference(&sent).count();
     let now = crate::io::clock::now()?;
     ctx.shell.print(&SyncStatusView {

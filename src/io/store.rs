@@ -130,6 +130,12 @@ impl Store {
         Ok(self.load(true)?.map(|(_, d)| d.state).unwrap_or_default())
     }
 
+    /// [`Store::read`] for a command about to replace the file (`aipath sync`): what it decodes to is not kept in the
+    /// cache of parsed files.
+    pub fn read_to_replace(&self) -> Result<State> {
+        Ok(self.load(false)?.map(|(_, d)| d.state).unwrap_or_default())
+    }
+
     /// The file's bytes and what they decode to; `None` when there is no file yet. `keep`: keep what a file missing
     /// from the cache decodes to (a read does; a change, about to replace the file, does not).
     fn load(&self, keep: bool) -> Result<Option<(Vec<u8>, Decoded)>> {

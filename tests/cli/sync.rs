@@ -461,3 +461,32 @@ fn the_last_syncs_state_is_kept_for_the_next_merge_and_a_bad_copy_is_ignored() {
         assert_eq!(notes(env), ["a0", "a1", "a2", "b0", "b1"]);
     }
 }
+
+#[test]
+fn a_day_the_two_machines_fill_past_24_hours_stops_the_merge_with_nothing_changed() {
+    let remote = Remote::new();
+    let (a, b) = (Env::new(), Env::new());
+    a.ok(&["sync", "--init", &remote.url()]);
+    b.ok(&["sync", "--init", &remote.url()]);
+    a.ok(&["log", "20", "--note", "long day"]);
+    b.ok(&["log", "10", "--note", "same day"]);
+    a.ok(&["sync"]);
+    let before = (b.state_bytes(), std::fs::read(b.history_file()).ok());
+    let err = b.fails(&["sync"], 2);
+    assert!(
+        err.contains("add up to 30 hours, more than a day holds"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was merged"), "{err}");
+    assert_eq!(
+        (b.state_bytes(), std::fs::read(b.history_file()).ok()),
+        before
+    );
+    b.ok(&["status"]);
+    // Corrected on one machine, the next sync merges.
+    b.ok(&["log", "--edit", "1", "--hours", "4"]);
+    b.ok(&["sync"]);
+    a.ok(&["sync"]);
+    assert_eq!(notes(&a), ["long day", "same day"]);
+    assert_eq!(synced_state(&a), synced_state(&b));
+}
