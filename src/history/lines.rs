@@ -18,7 +18,8 @@ pub fn new_events<'a>(
     // Two histories begin alike (what they last shared) and part after it: the common start is compared as bytes,
     // and only the lines after it are looked up, keyed by the line's start (its id).
     let shared = common_lines(theirs, ours);
-    let skipped = theirs[..shared].iter().filter(|&&b| b == b'\n').count();
+    // The line number, for errors only: counting the shared start's lines is a pass over megabytes.
+    let line_no = |n: usize| theirs[..shared].iter().filter(|&&b| b == b'\n').count() + n + 1;
     let key = |line: &'_ [u8]| -> Option<[u8; 44]> { line.get(..44)?.try_into().ok() };
     let known: std::collections::HashMap<[u8; 44], &[u8]> = ours[shared..]
         .split(|&b| b == b'\n')
@@ -26,7 +27,6 @@ pub fn new_events<'a>(
         .collect();
     let mut out = Vec::new();
     for (n, line) in theirs[shared..].split(|&b| b == b'\n').enumerate() {
-        let n = n + skipped;
         if line.is_empty() || key(line).and_then(|k| known.get(&k)) == Some(&line) {
             continue;
         }
@@ -34,14 +34,14 @@ pub fn new_events<'a>(
             anyhow!(
                 "{}:{}: not a history event ({e}); aipath has left the file untouched",
                 label.display(),
-                n + 1
+                line_no(n)
             )
         })?;
         if !is_event_id(&event.id) {
             bail!(
                 "{}:{}: the event's id `{}` is not one aipath makes; aipath has left the file untouched",
                 label.display(),
-                n + 1,
+                line_no(n),
                 event.id
             );
         }
