@@ -50,7 +50,7 @@ fn log(
         let entry = LogEntry {
             number: n,
             date: start
-                .checked_add(jiff::Span::new().days(i64::from(n % 2000)))
+                .checked_add(jiff::Span::new().days(i64::from(n % 20_000)))
                 .unwrap_or(start),
             hours: 1.0 + f64::from(n % 7) / 4.0,
             module: Some("math-foundations".into()),
