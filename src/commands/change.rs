@@ -69,18 +69,7 @@ fn run_checked(ctx: &Ctx, typed: &[String], change: Change, reopen: bool) -> Res
             }
         }
     }
-    let (_, overall) = count(&course.path, &progress);
-    let allocation = allocate(&course, &progress, Pace::Steady);
-    let next = next_steps(&course, &progress, &allocation)
-        .into_iter()
-        .next();
-    ctx.shell.print(&ChangeView {
-        changes,
-        progress: overall,
-        next,
-        change,
-        title: course.path.title.clone(),
-    })
+    print_changes(ctx, &course, &progress, changes, change)
 }
 
 fn apply(
@@ -91,6 +80,11 @@ fn apply(
     today: jiff::civil::Date,
 ) -> Changed {
     let changed = progress.apply(kind, id, change, today);
+    changed_row(progress, kind, id, changed)
+}
+
+/// An item's row in a change's output: its id, kind, status now, and whether the command changed it.
+pub fn changed_row(progress: &PathProgress, kind: Kind, id: &str, changed: bool) -> Changed {
     let status = match kind {
         Kind::Module => progress.status(id),
         Kind::Project => progress.project_status(id),
@@ -105,6 +99,26 @@ fn apply(
         status: status.as_str(),
         changed,
     }
+}
+
+/// Prints what a status command (or `undo <id>`) changed, with the path's progress and the next step after it.
+pub fn print_changes(
+    ctx: &Ctx,
+    course: &Course,
+    progress: &PathProgress,
+    changes: Vec<Changed>,
+    change: Change,
+) -> Result<()> {
+    let (_, overall) = count(&course.path, progress);
+    let allocation = allocate(course, progress, Pace::Steady);
+    let next = next_steps(course, progress, &allocation).into_iter().next();
+    ctx.shell.print(&ChangeView {
+        changes,
+        progress: overall,
+        next,
+        change,
+        title: course.path.title.clone(),
+    })
 }
 
 /// Why a change may not be made: reopening without `--reopen` (it would silently drop a finish date), or starting

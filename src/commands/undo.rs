@@ -7,18 +7,14 @@
 
 use anyhow::{Result, anyhow};
 
-use super::change::resolve_items;
+use super::change::{changed_row, print_changes, resolve_items};
 use super::{Ctx, Recorded};
 use crate::course::Course;
 use crate::error::input;
 use crate::history::patch::{apply_all, inverse_all};
 use crate::history::stack::Stacks;
 use crate::history::{Conflict, Event, Kind as EventKind, Patch};
-use crate::plan::{Pace, allocate};
-use crate::progress::count::count;
-use crate::progress::next::next_steps;
 use crate::progress::{Change, Kind, State};
-use crate::render::views::change::{ChangeView, Changed};
 use crate::render::views::history::{EventRow, UndoView, describe};
 
 /// The recorded events the state includes, oldest first.
@@ -116,21 +112,7 @@ pub fn undo_items(ctx: &Ctx, typed: &[String]) -> Result<()> {
                     changed
                 }
             };
-            let progress = course.progress_of(state);
-            let status = match kind {
-                Kind::Module => progress.status(id),
-                Kind::Project => progress.project_status(id),
-            };
-            changes.push(Changed {
-                id: id.clone(),
-                kind: if *kind == Kind::Module {
-                    "module"
-                } else {
-                    "project"
-                },
-                status: status.as_str(),
-                changed,
-            });
+            changes.push(changed_row(&course.progress_of(state), *kind, id, changed));
         }
         Ok(((changes, unrecorded), state.clone()))
     })?;
@@ -140,19 +122,13 @@ pub fn undo_items(ctx: &Ctx, typed: &[String]) -> Result<()> {
             "no change to `{id}` is recorded (it was made before aipath kept a history), so it is back to todo"
         ));
     }
-    let progress = course.progress_of(&state);
-    let (_, overall) = count(&course.path, &progress);
-    let allocation = allocate(&course, &progress, Pace::Steady);
-    let next = next_steps(&course, &progress, &allocation)
-        .into_iter()
-        .next();
-    ctx.shell.print(&ChangeView {
+    print_changes(
+        ctx,
+        &course,
+        &course.progress_of(&state),
         changes,
-        progress: overall,
-        next,
-        change: Change::Undo,
-        title: course.path.title.clone(),
-    })
+        Change::Undo,
+    )
 }
 
 /// The newest event that changed this item on this course's path, and its patch for the item. A reset or restore
