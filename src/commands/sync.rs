@@ -127,16 +127,6 @@ fn is_path_file(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
 }
 
-/// What one sync did, for the view.
-#[derive(Default)]
-struct Done {
-    sent: Option<String>,
-    received: Option<String>,
-    kept: Vec<crate::sync::merge::Kept>,
-    renumbered: Vec<crate::sync::merge::Renumbered>,
-    paths_kept: Vec<String>,
-}
-
 pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
     let dir = atomic::folder_of(&ctx.store.file);
     let names = Names::of(&ctx.store.file);
@@ -157,12 +147,14 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
         let done = sync(ctx, &repo, &names)?;
         Ok((repo, done))
     });
-    let (repo, done) = match outcome {
+    let (repo, mut done) = match outcome {
         Ok(ok) => ok,
         Err(e) => {
-            // A repository this very command made, for a remote it then refused, is taken away again.
+            // A repository this very command made, for a remote it then refused, is taken away again, with the
+            // `.gitignore` it wrote.
             if created && e.downcast_ref::<crate::error::InputError>().is_some() {
                 let _ = fs::remove_dir_all(repo.git_dir());
+                let _ = fs::remove_file(repo.dir.join(".gitignore"));
             }
             return Err(e);
         }
@@ -172,14 +164,8 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
     }
     let now = crate::io::clock::now()?.timestamp();
     let _ = fs::write(repo.git_dir().join(SYNCED), format!("{now}\n"));
-    ctx.shell.print(&SyncView {
-        remote: repo.remote_url()?.unwrap_or_default(),
-        sent: done.sent,
-        received: done.received,
-        kept: done.kept,
-        renumbered: done.renumbered,
-        paths_kept: done.paths_kept,
-    })
+    done.remote = repo.remote_url()?.unwrap_or_default();
+    ctx.shell.print(&done)
 }
 
 fn not_set_up(dir: &Path) -> anyhow::Error {
@@ -245,6 +231,7 @@ fn set_up(
             &head,
             names,
             &format!("the repository in `{}`", repo.dir.display()),
+            "aipath has changed nothing",
         )?;
     }
     if let Some(remote) = init {
@@ -288,7 +275,7 @@ fn clear_stale_index_lock(repo: &Repo) {
 }
 
 /// Refuses a commit holding files aipath does not sync: a repository or remote that is someone else's.
-fn check_ours(repo: &Repo, commit: &str, names: &Names, whose: &str) -> Result<()> {
+fn check_ours(repo: &Repo, commit: &str, names: &Names, whose: &str, outcome: &str) -> Result<()> {
     let files = repo.files(commit)?;
     let strange: Vec<&String> = files.iter().filter(|f| !names.is_ours(f)).collect();
     if strange.is_empty() {
@@ -296,24 +283,25 @@ fn check_ours(repo: &Repo, commit: &str, names: &Names, whose: &str) -> Result<(
     }
     let shown: Vec<String> = strange.iter().take(3).map(|f| format!("`{f}`")).collect();
     Err(input(format!(
-        "{whose} holds files that are not aipath's ({}{}); aipath has changed nothing. Sync needs a repository of \
-         its own: an empty one, or one `aipath sync --init` made",
+        "{whose} holds files that are not aipath's ({}{}); {outcome}. Sync needs a repository of its own: an \
+         empty one, or one `aipath sync --init` made",
         shown.join(", "),
         if strange.len() > 3 { ", …" } else { "" }
     )))
 }
 
-fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Done> {
-    let mut done = Done {
+/// Commits, fetches, merges and pushes; returns what it did (the remote's address is the caller's to fill in).
+fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<SyncView> {
+    let mut done = SyncView {
         sent: commit_local(ctx, repo, names)?,
-        ..Done::default()
+        ..SyncView::default()
     };
     fetch(repo)?;
     for _ in 0..ATTEMPTS {
         let head = repo.commit_of("HEAD")?;
         let remote = repo.commit_of(REMOTE_REF)?;
         if let Some(r) = &remote {
-            check_ours(repo, r, names, "the remote")?;
+            check_ours(repo, r, names, "the remote", "nothing was merged or sent")?;
         }
         let push = match (&head, &remote) {
             (None, None) => false,
@@ -473,7 +461,7 @@ fn merge_remote(
     names: &Names,
     head: &str,
     remote: &str,
-    done: &mut Done,
+    done: &mut SyncView,
 ) -> Result<()> {
     let base_commit = repo.merge_base(head, remote)?;
     // The three states are megabytes of YAML on a long history: read at once, each on its own thread.
@@ -511,12 +499,7 @@ fn merge_remote(
     )?;
     log_file::replace_bytes(&ctx.store.file, &history)?;
     ctx.store.replace(&merged.state)?;
-    done.paths_kept = merge_paths(
-        repo,
-        repo.merge_base(head, remote)?.as_deref(),
-        Some(head),
-        remote,
-    )?;
+    done.paths_kept = merge_paths(repo, base_commit.as_deref(), Some(head), remote)?;
     done.received = message(&received);
     done.kept = merged.kept;
     done.renumbered = merged.renumbered;

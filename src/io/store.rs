@@ -437,12 +437,7 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
     }
     input::yaml_within_budget(file, "state file", text).map_err(unreadable)?;
     let decoded = parse(file, text)?;
-    if let Some((path, day)) = decoded
-        .state
-        .paths
-        .iter()
-        .find_map(|(id, p)| p.overfull_day().map(|d| (id, d)))
-    {
+    if let Some((path, day)) = decoded.state.overfull_day() {
         let at = line_of_day(text, path, day.date).map_or(String::new(), |line| format!(":{line}"));
         return Err(unreadable(format!(
             "{}{at}: the sessions of {} on path `{}` add up to {} hours, more than the {} in a day",

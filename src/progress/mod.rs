@@ -69,6 +69,14 @@ impl Default for State {
 }
 
 impl State {
+    /// The first path with a day whose sessions add up to more than a day holds (see
+    /// [`PathProgress::overfull_day`]): a state with one is refused when read, and never written by a merge.
+    pub fn overfull_day(&self) -> Option<(&str, Overfull)> {
+        self.paths
+            .iter()
+            .find_map(|(id, p)| p.overfull_day().map(|d| (id.as_str(), d)))
+    }
+
     /// A new study-session number, never given before.
     pub fn next_log_number(&mut self) -> u32 {
         self.last_log_number = self.last_log_number.saturating_add(1);

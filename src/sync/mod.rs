@@ -78,12 +78,7 @@ pub fn merge_files(
     );
     // Each machine kept every day within 24 hours; both together may not. Such a state would not read back, so the
     // merge stops here, with nothing written, and says which day to correct.
-    if let Some((path, day)) = merged
-        .state
-        .paths
-        .iter()
-        .find_map(|(id, p)| p.overfull_day().map(|d| (id, d)))
-    {
+    if let Some((path, day)) = merged.state.overfull_day() {
         return Err(crate::error::input(format!(
             "the two machines' sessions of {} on `{path}` add up to {} hours, more than a day holds: was the same \
              study logged on both? Correct or delete it on one machine (`aipath log` lists the sessions; then `log \

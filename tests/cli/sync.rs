@@ -388,6 +388,11 @@ fn a_repository_or_remote_that_is_not_aipaths_is_refused_untouched() {
     );
     let data_b: PathBuf = b.state.parent().unwrap_or(Path::new(".")).to_path_buf();
     assert!(!data_b.join(".git").exists());
+    assert!(
+        !data_b.join(".gitignore").exists(),
+        "nor is its .gitignore left behind"
+    );
+    assert!(err.contains("nothing was merged or sent"), "{err}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::render::{Render, Screen};
 use crate::sync::merge::{Kept, Machine, Renumbered, Stamp};
 
 /// What a sync did.
-#[derive(Serialize)]
+#[derive(Default, Serialize)]
 pub struct SyncView {
     pub remote: String,
     /// What this machine's changes since the last sync were, in words; `null` when there were none.
