@@ -38,6 +38,7 @@ pub fn run(ctx: &Ctx, typed: &str, no_pager: bool) -> Result<()> {
             .copied()
             .unwrap_or(0.0),
         guide,
+        markdown: guide.text()?,
         doc: &doc,
         ticked,
     };

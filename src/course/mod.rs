@@ -10,6 +10,7 @@ pub mod validate;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, anyhow};
@@ -30,10 +31,15 @@ pub struct Course {
     parsed: AtomicUsize,
 }
 
+/// Reads a guide's text later, when a command asks for it: the loader's cache knew the guide's facts without it.
+pub type ReadLater = Box<dyn Fn() -> Result<String> + Send + Sync>;
+
 /// One module's guide: where it is (as shown in messages), its text, and its front matter.
 pub struct GuideFile {
     pub file: PathBuf,
-    pub text: Cow<'static, str>,
+    /// The text, once read: with the guide, or on the first [`GuideFile::text`] of a guide read later.
+    text: OnceLock<Cow<'static, str>>,
+    later: Option<ReadLater>,
     pub front: FrontMatter,
     /// The checklist items' texts when they are already known (read from a cache of this very text): `status` and
     /// `plan` need them for every module, and a whole guide's parse is what they cost otherwise.
@@ -51,10 +57,51 @@ impl GuideFile {
     ) -> GuideFile {
         GuideFile {
             file,
-            text,
+            text: OnceLock::from(text),
+            later: None,
             front,
             checklist,
         }
+    }
+
+    /// A guide whose front matter and checklist the loader's cache knows for the file as it is on disk, without
+    /// reading it: its text is read by `later` when a command needs it (`show`, or a checklist the cache lacks).
+    pub fn unread(
+        file: PathBuf,
+        later: ReadLater,
+        front: FrontMatter,
+        checklist: Option<Vec<String>>,
+    ) -> GuideFile {
+        GuideFile {
+            file,
+            text: OnceLock::new(),
+            later: Some(later),
+            front,
+            checklist,
+        }
+    }
+
+    /// The guide with its checklist items' texts known (see [`GuideFile::known`]).
+    pub fn with_checklist(self, checklist: Option<Vec<String>>) -> GuideFile {
+        GuideFile { checklist, ..self }
+    }
+
+    /// The guide's text, read now if it was not read with the guide.
+    pub fn text(&self) -> Result<&str> {
+        if let Some(text) = self.text.get() {
+            return Ok(text);
+        }
+        let read = match &self.later {
+            Some(later) => later()?,
+            None => {
+                return Err(anyhow!(
+                    "{}: the guide's text is missing",
+                    self.file.display()
+                ));
+            }
+        };
+        // Another thread may have read it meanwhile: the same text, checked against the same facts.
+        Ok(self.text.get_or_init(|| Cow::Owned(read)))
     }
 
     /// The checklist items' texts, when they are known without parsing the guide.
@@ -65,7 +112,7 @@ impl GuideFile {
     /// The checklist items' texts, from the whole guide: `None` when it does not parse (the commands that need the
     /// checklist then parse it again and report the problem).
     pub fn parse_checklist(&self) -> Option<Vec<String>> {
-        guide::parse(&self.text)
+        guide::parse(self.text().ok()?)
             .ok()
             .map(|doc| doc.checklist.into_iter().map(|c| c.text).collect())
     }
@@ -81,12 +128,7 @@ impl GuideFile {
             )),
             None => input(format!("{}:{}: {}", file.display(), e.line, e.message)),
         })?;
-        Ok(GuideFile {
-            file,
-            text,
-            front,
-            checklist: None,
-        })
+        Ok(GuideFile::known(file, text, front, None))
     }
 }
 
@@ -111,8 +153,13 @@ impl Course {
     fn check_guides(&self) -> Result<()> {
         for def in &self.path.modules {
             let guide = self.guide(&def.id)?;
+            // The text only locates a problem: a guide read later is read only when it has one.
+            if check::front_matter_problems(&def.id, &guide.front, &self.path, "").is_empty() {
+                continue;
+            }
+            let text = guide.text()?;
             if let Some((line, problem)) =
-                check::front_matter_problems(&def.id, &guide.front, &self.path, &guide.text).first()
+                check::front_matter_problems(&def.id, &guide.front, &self.path, text).first()
             {
                 return Err(input(format!("{}:{line}: {problem}", guide.file.display())));
             }
@@ -184,7 +231,7 @@ impl Course {
     pub fn doc(&self, module: &str) -> Result<Guide> {
         let guide = self.guide(module)?;
         self.parsed.fetch_add(1, Ordering::Relaxed);
-        guide::parse(&guide.text).map_err(|e| {
+        guide::parse(guide.text()?).map_err(|e| {
             input(format!(
                 "{}:{}: {}",
                 guide.file.display(),

@@ -2,15 +2,28 @@
 //! its front matter and checklist, each keyed by the size and hash of the guide's text, in the path's module order
 //! (a map by module id cost 5,000 keys to allocate, hash and look up again on the largest path).
 //!
-//! The path is reused only while the path file is unchanged; each guide's facts only while its text is. Every guide
-//! is still read (its text is what the hash is checked against, and what `show` renders), so an edited guide is
-//! parsed again, alone. A course loaded this way is the course [`super::loader`] makes: the same checks run on it.
+//! The path is reused only while the path file is unchanged; each guide's facts only while its text is. A guide is
+//! known to be unchanged in one of two ways:
+//!
+//! - its file's metadata (device, inode, size, modification and change times) is what it was when the entry's facts
+//!   were read from it, and that modification time was already [`SETTLED`] old then. Any write sets the
+//!   modification time to the time of the write, which is then later than the one kept; the change time moves even
+//!   when a tool puts the modification time back. This is how git and make tell a changed file, and on a path of
+//!   thousands of modules it spares opening and reading every guide at every command, which was most of the time
+//!   left. The text is then read only when a command needs it ([`GuideFile::unread`]), and checked against the
+//!   size and hash the facts were read from;
+//! - else its text is read and hashed, as on platforms without these times.
+//!
+//! Either way, an edited guide is parsed again, alone. A course loaded this way is the course [`super::loader`]
+//! makes: the same checks run on it.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use serde::{Deserialize, Serialize};
 
 use super::cache::{self, Stamp};
@@ -18,6 +31,11 @@ use super::loader;
 use crate::course::{Course, GuideFile};
 use crate::guide::FrontMatter;
 use crate::path::LearningPath;
+
+/// How old a guide's modification time must be, when its facts are read, for its metadata to stand for its text
+/// later. A file written again within one tick of its clock (two seconds on FAT) could keep the same time; one
+/// older than this cannot be written again at that time.
+pub const SETTLED: Duration = Duration::from_secs(3);
 
 /// What the cache keeps of a course.
 #[derive(Serialize, Deserialize)]
@@ -27,52 +45,17 @@ struct Entry {
     guides: Vec<Facts>,
 }
 
-/// What a module's guide text says, and which text it was (where it was found does not change what it says).
+/// What a module's guide text says, and which text it was.
 #[derive(Serialize, Deserialize)]
 struct Facts {
     module: String,
     size: usize,
     hash: u64,
+    /// The guide file's metadata when it was read, where it can stand for the text (see the module's notes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    seen: Option<u64>,
     front: FrontMatter,
-    checklist: Option<Checklist>,
-}
-
-/// A guide's checklist items: as byte ranges of the guide's text when each item's text is found there as it is (a
-/// plain `- [ ] item` line; it halves what an entry holds), else as texts.
-#[derive(Serialize, Deserialize)]
-enum Checklist {
-    #[serde(rename = "at")]
-    At(Vec<(usize, usize)>),
-    #[serde(rename = "texts")]
-    Texts(Vec<String>),
-}
-
-impl Checklist {
-    fn of(items: &[String], text: &str) -> Checklist {
-        let at: Option<Vec<(usize, usize)>> = items
-            .iter()
-            .map(|item| {
-                text.find(item.as_str())
-                    .map(|start| (start, start + item.len()))
-            })
-            .collect();
-        match at {
-            Some(at) => Checklist::At(at),
-            None => Checklist::Texts(items.to_vec()),
-        }
-    }
-
-    /// The items' texts, from the guide's text the entry was made from (its size and hash were just checked).
-    /// `None` for a range that does not fall on the text's characters, which only a damaged entry can have.
-    fn texts(self, text: &str) -> Option<Vec<String>> {
-        match self {
-            Checklist::At(at) => at
-                .into_iter()
-                .map(|(start, end)| text.get(start..end).map(str::to_string))
-                .collect(),
-            Checklist::Texts(texts) => Some(texts),
-        }
-    }
+    checklist: Option<Vec<String>>,
 }
 
 /// Loads the course of the path file `file`, whose text has just been read, with its guides looked up from `dir`.
@@ -106,14 +89,20 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
     let mut texts = Vec::with_capacity(read.len());
     for (def, read) in path.modules.iter().zip(read) {
         let guide = match read {
-            Read::Same(file, text, f) => {
-                texts.push((f.size, f.hash));
-                let checklist = f.checklist.and_then(|c| c.texts(&text));
-                GuideFile::known(file, text, f.front, checklist)
+            Read::Unread(file, f) => {
+                texts.push((f.size, f.hash, f.seen));
+                let later = read_later(file.clone(), f.size, f.hash);
+                GuideFile::unread(file, later, f.front, f.checklist)
             }
-            Read::New(guide, size, hash) => {
+            Read::Same(file, text, f, seen) => {
+                // A guide read again whose metadata can now stand for it (or changed, with the same text).
+                changed |= seen.is_some() && seen != f.seen;
+                texts.push((f.size, f.hash, seen));
+                GuideFile::known(file, text, f.front, f.checklist)
+            }
+            Read::New(guide, size, hash, seen) => {
                 changed = true;
-                texts.push((size, hash));
+                texts.push((size, hash, seen));
                 guide
             }
         };
@@ -126,14 +115,15 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
             .modules
             .iter()
             .zip(texts)
-            .filter_map(|(def, (size, hash))| {
+            .filter_map(|(def, (size, hash, seen))| {
                 let guide = course.guide(&def.id).ok()?;
                 Some(FactsRef {
                     module: &def.id,
                     size,
                     hash,
+                    seen,
                     front: &guide.front,
-                    checklist: guide.checklist().map(|c| Checklist::of(c, &guide.text)),
+                    checklist: guide.checklist(),
                 })
             })
             .collect();
@@ -144,6 +134,21 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
         cache::put("course", &stamp, &entry);
     }
     Ok(course)
+}
+
+/// Reads a guide the cache knew unread, when a command needs its text: the text must be the one its facts were
+/// read from, else the guide changed while this command ran.
+fn read_later(file: PathBuf, size: usize, hash: u64) -> crate::course::ReadLater {
+    Box::new(move || {
+        let text = loader::guide_file_text(&file)?;
+        if text.len() != size || cache::hash(text.as_bytes()) != hash {
+            return Err(anyhow!(
+                "{}: the guide changed while aipath was reading it; run the command again",
+                file.display()
+            ));
+        }
+        Ok(text)
+    })
 }
 
 /// The entry's facts for each module of `path`, in its order, and whether the entry had facts for modules the path
@@ -168,39 +173,54 @@ fn line_up(path: &LearningPath, facts: Vec<Facts>) -> (Vec<Option<Facts>>, bool)
     (known, !by_id.is_empty())
 }
 
-/// A module's guide as read: the same text as the entry's, with the facts the entry holds of it (its file and
-/// text); or a new or changed one, parsed here (front matter and checklist), with its size and hash.
+/// A module's guide as the cache finds it: unchanged by its metadata, with the facts the entry holds (its text is
+/// read later, if at all); read and the same text as the entry's, with the facts and what the file's metadata is
+/// now worth; or a new or changed one, parsed here (front matter and checklist), with its size and hash.
 enum Read {
-    Same(PathBuf, Cow<'static, str>, Facts),
-    New(GuideFile, usize, u64),
+    Unread(PathBuf, Facts),
+    Same(PathBuf, Cow<'static, str>, Facts, Option<u64>),
+    New(GuideFile, usize, u64, Option<u64>),
 }
 
-/// Every module's guide, in module order, read by two threads: on a path of thousands of modules, opening and
-/// reading the files is most of what is left to do, and parsing them all, when the cache is empty.
+/// Every module's guide, in module order, by two threads: on a path of thousands of modules, looking up the files is
+/// most of what is left to do, and reading and parsing them all, when the cache is empty.
 fn read_guides(
     path: &LearningPath,
     dir: &Path,
     mut known: Vec<Option<Facts>>,
 ) -> Result<Vec<Read>> {
     let folders = loader::guide_folders(Some(dir));
+    // Taken before any guide is looked at: a guide written after it is never settled by it.
+    let settled_before = SystemTime::now().checked_sub(SETTLED);
     let read = |defs: &[crate::path::ModuleDef], known: Vec<Option<Facts>>| -> Result<Vec<Read>> {
         defs.iter()
             .zip(known)
             .map(|(def, facts)| {
-                let (file, text) = loader::guide_text_unchecked(&def.id, &folders)?;
+                // Looked at before the text is read: a write in between leaves metadata that no longer matches.
+                let (found, seen) = match find(&def.id, &folders) {
+                    Some((file, meta)) => (Some(file), settled_before.and_then(|t| seen(&meta, t))),
+                    None => (None, None),
+                };
+                let (file, text, seen, facts) = match (found, facts) {
+                    (Some(file), Some(f)) if seen.is_some() && f.seen == seen => {
+                        return Ok(Read::Unread(file, f));
+                    }
+                    (found, facts) => {
+                        // Metadata stands only for the file it was taken of (a built-in guide has none).
+                        let (file, text) = loader::guide_text_unchecked(&def.id, &folders)?;
+                        let seen = seen.filter(|_| found.as_ref() == Some(&file));
+                        (file, text, seen, facts)
+                    }
+                };
                 let size = text.len();
                 let hash = cache::hash(text.as_bytes());
                 if let Some(f) = facts.filter(|f| f.size == size && f.hash == hash) {
-                    return Ok(Read::Same(file, text, f));
+                    return Ok(Read::Same(file, text, f, seen));
                 }
                 loader::guide_within_budget(&file, &text)?;
                 let guide = GuideFile::new(file, text)?;
                 let checklist = guide.parse_checklist();
-                Ok(Read::New(
-                    GuideFile::known(guide.file, guide.text, guide.front, checklist),
-                    size,
-                    hash,
-                ))
+                Ok(Read::New(guide.with_checklist(checklist), size, hash, seen))
             })
             .collect()
     };
@@ -218,6 +238,49 @@ fn read_guides(
     })
 }
 
+/// The file a module's guide is in, as the loader finds it (the first of `folders` that has one), with its
+/// metadata. `None` when none has one (a built-in guide) or one cannot be looked at: the guide is then read.
+fn find(id: &str, folders: &[(PathBuf, bool)]) -> Option<(PathBuf, Metadata)> {
+    for (folder, exists) in folders {
+        if !exists {
+            continue;
+        }
+        let file = folder.join(id).join("README.md");
+        match std::fs::metadata(&file) {
+            Ok(meta) => return Some((file, meta)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// A regular file's metadata as one number, when it may stand for the file's text: its modification time is
+/// before `settled_before`. Only where the platform gives the change time and the file's identity.
+#[cfg(unix)]
+fn seen(meta: &Metadata, settled_before: SystemTime) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    if !meta.is_file() || meta.modified().ok()? >= settled_before {
+        return None;
+    }
+    let fields = [
+        meta.dev(),
+        meta.ino(),
+        meta.size(),
+        meta.mtime() as u64,
+        meta.mtime_nsec() as u64,
+        meta.ctime() as u64,
+        meta.ctime_nsec() as u64,
+    ];
+    let bytes: Vec<u8> = fields.iter().flat_map(|f| f.to_le_bytes()).collect();
+    Some(cache::hash(&bytes))
+}
+
+#[cfg(not(unix))]
+fn seen(_meta: &Metadata, _settled_before: SystemTime) -> Option<u64> {
+    None
+}
+
 /// [`Entry`] as written, borrowing from the course.
 #[derive(Serialize)]
 struct EntryRef<'a> {
@@ -231,6 +294,66 @@ struct FactsRef<'a> {
     module: &'a str,
     size: usize,
     hash: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seen: Option<u64>,
     front: &'a FrontMatter,
-    checklist: Option<Checklist>,
+    checklist: Option<&'a [String]>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guide_read_later_must_be_the_text_its_facts_came_from() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("README.md");
+        let text = "---\nhours: 3\n---\n\n# A\n";
+        std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+        let same = read_later(file.clone(), text.len(), cache::hash(text.as_bytes()));
+        assert_eq!(same().ok().as_deref(), Some(text));
+
+        std::fs::write(&file, "---\nhours: 9\n---\n\n# A\n").unwrap_or_else(|e| panic!("{e}"));
+        let message = same().err().map(|e| format!("{e:#}")).unwrap_or_default();
+        assert!(
+            message.contains("README.md: the guide changed while aipath was reading it"),
+            "{message}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn metadata_stands_for_a_file_only_once_its_time_is_settled() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("README.md");
+        std::fs::write(&file, "# A\n").unwrap_or_else(|e| panic!("{e}"));
+        let now = SystemTime::now();
+        let meta = |file: &Path| std::fs::metadata(file).unwrap_or_else(|e| panic!("{e}"));
+        let settled_before = now.checked_sub(SETTLED).unwrap_or(now);
+        assert_eq!(seen(&meta(&file), settled_before), None, "just written");
+        let old = now - Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let first = seen(&meta(&file), settled_before);
+        assert!(first.is_some());
+        // Written again to the same size, with the time put back: the change time still tells.
+        std::thread::sleep(Duration::from_millis(20));
+        std::fs::write(&file, "# B\n").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let second = seen(&meta(&file), settled_before);
+        assert!(second.is_some());
+        assert_ne!(second, first);
+        // A folder is never known by its metadata.
+        assert_eq!(
+            seen(&meta(dir.path()), now + Duration::from_secs(3600)),
+            None
+        );
+    }
 }

@@ -180,6 +180,18 @@ pub(super) fn guide_within_budget(file: &Path, text: &Cow<'static, str>) -> Resu
     }
 }
 
+/// The text of a guide file found before (the cache reads it only when a command needs it).
+pub(super) fn guide_file_text(file: &Path) -> Result<String> {
+    read_text(file, "guide").map_err(|e| guide_error(file, e))
+}
+
+fn guide_error(file: &Path, e: ReadError) -> anyhow::Error {
+    match e {
+        ReadError::Io(e) => anyhow!("{}: cannot read the guide: {e}", file.display()),
+        ReadError::Refused(message) => input(message),
+    }
+}
+
 /// [`guide_text_in`] without the budgets: for the cache, which holds a guide to them only when it parses it.
 pub(super) fn guide_text_unchecked(
     id: &str,
@@ -195,10 +207,7 @@ pub(super) fn guide_text_unchecked(
         match read_text(&file, "guide") {
             Ok(text) => return Ok((file, Cow::Owned(text))),
             Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => looked.push(file),
-            Err(ReadError::Io(e)) => {
-                return Err(anyhow!("{}: cannot read the guide: {e}", file.display()));
-            }
-            Err(ReadError::Refused(message)) => return Err(input(message)),
+            Err(e) => return Err(guide_error(&file, e)),
         }
     }
     if let Some(text) = builtin::guide(id) {

@@ -74,6 +74,28 @@ impl Large {
         plain
     }
 
+    /// Puts every guide's modification time an hour back, as a path's guides are once nobody has edited them for a
+    /// while: the cache then knows them by their metadata, without reading them.
+    fn settle_guides(&self) {
+        let modules = self.guide("m00000");
+        let modules = modules
+            .parent()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""));
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for entry in std::fs::read_dir(modules).unwrap_or_else(|e| panic!("{e}")) {
+            let file = entry
+                .unwrap_or_else(|e| panic!("{e}"))
+                .path()
+                .join("README.md");
+            std::fs::File::options()
+                .write(true)
+                .open(&file)
+                .and_then(|f| f.set_modified(hour_ago))
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        }
+    }
+
     fn guide(&self, module: &str) -> PathBuf {
         self.path
             .parent()
@@ -92,6 +114,25 @@ fn entries(cache: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The course entry's guides, as the cache holds them.
+fn course_guides(cache: &Path) -> Vec<serde_json::Value> {
+    let names = entries(cache);
+    let name = names.iter().find(|n| n.starts_with("course-"));
+    let file = cache.join(name.unwrap_or_else(|| panic!("no course entry: {names:?}")));
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
+    let body = text.split_once('\n').map_or("", |(_, body)| body);
+    let entry: serde_json::Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}"));
+    entry["guides"].as_array().cloned().unwrap_or_default()
+}
+
+/// How many of the course entry's guides it knows by their file's metadata.
+fn known_by_metadata(cache: &Path) -> usize {
+    course_guides(cache)
+        .iter()
+        .filter(|g| g.get("seen").is_some())
+        .count()
 }
 
 /// Replaces `from` with `to` (of the same length) in `file`, and puts its modification time back.
@@ -200,6 +241,89 @@ fn a_guide_edited_to_the_same_size_and_time_is_still_read_again() {
     let after = large.json(&["status"], Some(&large.cache));
     assert_eq!(checked(&after), checked(&before).map(|c| c - 1), "{after}");
     assert_eq!(large.json(&["status"], None), after);
+}
+
+#[test]
+fn settled_guides_are_known_by_their_metadata_and_an_edit_is_still_read() {
+    let large = Large::new();
+    let path = large.path.display().to_string();
+    let state = large.state.display().to_string();
+    // Guides just written are read every time: one written again within the same tick of its clock could keep
+    // the metadata it has now.
+    large.same_answer(&["status"]);
+    assert_eq!(known_by_metadata(&large.cache), 0);
+
+    large.settle_guides();
+    let before = large.same_answer(&["status"]);
+    assert_eq!(known_by_metadata(&large.cache), 500);
+    // Known, the entry is not written again at every command.
+    let course_entry = || {
+        let names = entries(&large.cache);
+        let name = names.iter().find(|n| n.starts_with("course-")).cloned();
+        std::fs::metadata(large.cache.join(name.unwrap_or_default()))
+            .and_then(|m| m.modified())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let written = course_entry();
+    large.same_answer(&["plan"]);
+    assert_eq!(course_entry(), written, "the entry was written again");
+
+    // A guide the cache did not read is read when a command shows it.
+    let shown = large.same_answer(&["show", "m00300"]);
+    assert!(shown.to_string().contains("Step 1:"), "{shown}");
+
+    // Ticked, then its text changed in place with the modification time put back: the change time moved, so the
+    // guide is read again and the tick no longer counts.
+    let ticked = large
+        .env
+        .cmd(&["--path", &path, "--state", &state, "check", "m00300", "1"])
+        .env("AIPATH_CACHE", &large.cache)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        ticked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ticked.stderr)
+    );
+    let checked = |status: &serde_json::Value| status["overall"]["checklist"]["checked"].as_u64();
+    let ticked = large.same_answer(&["status"]);
+    assert_eq!(checked(&ticked), checked(&before).map(|c| c + 1));
+    edit_in_place(&large.guide("m00300"), "- [ ] Step 1:", "- [ ] Stop 1:");
+    let after = large.json(&["status"], Some(&large.cache));
+    assert_eq!(checked(&after), checked(&before), "{after}");
+    assert_eq!(large.json(&["status"], None), after);
+
+    // A guide edited the ordinary way, to many more hours: the plan gives its module more weeks.
+    let module = "m00474";
+    let weeks = |plan: &serde_json::Value| {
+        plan["weeks"].as_array().map(|weeks| {
+            weeks
+                .iter()
+                .filter(|w| {
+                    w["modules"]
+                        .as_array()
+                        .is_some_and(|m| m.len() == 1 && m[0] == module)
+                })
+                .count()
+        })
+    };
+    let before = large.same_answer(&["plan"]);
+    let guide = large.guide(module);
+    let text = std::fs::read_to_string(&guide).unwrap_or_default();
+    let hours_line = text
+        .lines()
+        .find(|l| l.starts_with("hours: "))
+        .unwrap_or_default();
+    std::fs::write(&guide, text.replacen(hours_line, "hours: 2000.0", 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let after = large.json(&["plan"], Some(&large.cache));
+    assert!(
+        weeks(&after) > weeks(&before),
+        "{:?} -> {:?}",
+        weeks(&before),
+        weeks(&after)
+    );
+    assert_eq!(large.json(&["plan"], None), after);
 }
 
 #[test]

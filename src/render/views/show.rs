@@ -28,6 +28,9 @@ pub struct ShowView<'a> {
     /// the rendering parses nothing again.
     #[serde(skip)]
     pub guide: &'a GuideFile,
+    /// The guide's markdown, as read.
+    #[serde(skip)]
+    pub markdown: &'a str,
     #[serde(skip)]
     pub doc: &'a Guide,
     #[serde(skip)]
@@ -41,7 +44,7 @@ impl Render for ShowView<'_> {
     fn render(&self, screen: Screen) -> String {
         let width = screen.columns.map(|c| c.min(MAX_WIDTH));
         let mut text = guide::render(
-            &self.guide.text,
+            self.markdown,
             &self.guide.front,
             &self.doc.checklist,
             &self.ticked,
