@@ -69,10 +69,13 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
         None => (false, None),
     };
     let (path, facts) = match cached {
-        Some(Entry { path, guides }) => (same_path.then(|| path.checked()).flatten(), guides),
+        // The entry's path is the one the file held when its checks passed.
+        Some(Entry { path, guides }) => (same_path.then(|| path.checked_before()), guides),
         None => (None, Vec::new()),
     };
     let mut changed = path.is_none();
+    // Whether the course is the one the entry was made from: the same path, and each guide's facts the entry's.
+    let mut as_before = !changed;
     let path = match path {
         Some(path) => path,
         None => {
@@ -84,6 +87,7 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
     let (known, dropped) = line_up(&path, facts);
     // Guides of modules the path no longer has are dropped from the entry.
     changed |= dropped;
+    as_before &= !dropped;
     let read = read_guides(&path, &dir, known)?;
     let mut guides = HashMap::with_capacity(path.modules.len());
     let mut texts = Vec::with_capacity(read.len());
@@ -102,13 +106,18 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
             }
             Read::New(guide, size, hash, seen) => {
                 changed = true;
+                as_before = false;
                 texts.push((size, hash, seen));
                 guide
             }
         };
         guides.insert(def.id.clone(), guide);
     }
-    let course = Course::new(path, file.to_path_buf(), guides)?;
+    let course = if as_before {
+        Course::checked_before(path, file.to_path_buf(), guides)
+    } else {
+        Course::new(path, file.to_path_buf(), guides)?
+    };
     if changed {
         let guides = course
             .path

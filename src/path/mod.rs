@@ -200,6 +200,35 @@ impl LearningPath {
         self.check().is_empty().then_some(self)
     }
 
+    /// A path that passed [`LearningPath::checked`] before and has not changed since (the loader's cache holds it
+    /// with the path file's hash), indexed without checking it again: on a path of thousands of modules the checks
+    /// are a few percent of a command.
+    pub fn checked_before(mut self) -> LearningPath {
+        let defined: HashMap<&str, usize> = self
+            .modules
+            .iter()
+            .enumerate()
+            .map(|(m, def)| (def.id.as_str(), m))
+            .collect();
+        let mut index = Index::default();
+        index.modules.reserve(defined.len());
+        for (p, phase) in self.phases.iter().enumerate() {
+            for id in phase.module_ids() {
+                if let Some(&m) = defined.get(id) {
+                    index.modules.insert(id.to_string(), (m, p));
+                }
+            }
+        }
+        for (g, group) in self.projects.iter().enumerate() {
+            for (i, project) in group.items.iter().enumerate() {
+                index.projects.insert(project.id.clone(), (g, i));
+            }
+        }
+        drop(defined);
+        self.index = index;
+        self
+    }
+
     /// Parses without stopping at the first problem: every problem found, for `validate`.
     pub fn from_yaml_all_problems(
         text: &str,
@@ -310,6 +339,22 @@ modules:
             Err(PathError::Invalid(p)) => p,
             other => panic!("expected a problem, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_path_checked_before_is_indexed_as_the_checks_index_it() {
+        let builtin = include_str!("../../paths/software-developer-to-ai-engineer.yaml");
+        for text in [SMALL, builtin] {
+            let checked = LearningPath::from_yaml(text).unwrap_or_else(|e| panic!("{e:?}"));
+            let mut unindexed = checked.clone();
+            unindexed.index = Index::default();
+            let again = unindexed.checked_before();
+            assert_eq!(again.index.modules, checked.index.modules);
+            assert_eq!(again.index.projects, checked.index.projects);
+            assert!(!checked.index.modules.is_empty());
+        }
+        let builtin = LearningPath::from_yaml(builtin).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(!builtin.index.projects.is_empty());
     }
 
     #[test]

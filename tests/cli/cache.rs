@@ -324,6 +324,28 @@ fn settled_guides_are_known_by_their_metadata_and_an_edit_is_still_read() {
         weeks(&after)
     );
     assert_eq!(large.json(&["plan"], None), after);
+
+    // The checks a course passed when its entry was made run again on what changed: a guide that names a module
+    // the path lacks as its prerequisite is refused, warm cache or not.
+    let text = std::fs::read_to_string(&guide).unwrap_or_default();
+    assert!(text.contains("prerequisites:\n"), "{text}");
+    std::fs::write(
+        &guide,
+        text.replacen("prerequisites:\n", "prerequisites:\n- nowhere\n", 1),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = large
+        .env
+        .cmd(&["--path", &path, "--state", &state, "next"])
+        .env("AIPATH_CACHE", &large.cache)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("has prerequisite `nowhere`, which is not a module of the path"),
+        "{stderr}"
+    );
 }
 
 #[test]
