@@ -95,6 +95,15 @@ pub fn get<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<T> {
 /// The value cached for this file by this same binary, and whether it was made from the file as it is now (the
 /// same stamp). For an entry whose parts are checked one by one, as a course's guides are.
 pub fn get_same_build<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<(bool, T)> {
+    let (same, body) = get_body(kind, stamp)?;
+    // Checked as UTF-8 once, in one pass, rather than string by string as the parser would.
+    let value = serde_json::from_str(std::str::from_utf8(&body).ok()?).ok()?;
+    Some((same, value))
+}
+
+/// The body of the entry this same binary keeps for this file, checked against its header's hash, and whether it
+/// was made from the file as it is now: for an entry written in parts by [`put_body`].
+pub fn get_body(kind: &str, stamp: &Stamp) -> Option<(bool, Body)> {
     let bytes = input::read_bytes(&entry_file(kind, &stamp.file)?, "cache entry").ok()?;
     let split = bytes.iter().position(|&b| b == b'\n')?;
     let (header, body) = (&bytes[..split], &bytes[split + 1..]);
@@ -105,9 +114,27 @@ pub fn get_same_build<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<
     {
         return None;
     }
-    // Checked as UTF-8 once, in one pass, rather than string by string as the parser would.
-    let value = serde_json::from_str(std::str::from_utf8(body).ok()?).ok()?;
-    Some((found == *stamp, value))
+    Some((
+        found == *stamp,
+        Body {
+            bytes,
+            start: split + 1,
+        },
+    ))
+}
+
+/// An entry's body: the entry as read, from after its header line.
+pub struct Body {
+    bytes: Vec<u8>,
+    start: usize,
+}
+
+impl std::ops::Deref for Body {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.bytes[self.start..]
+    }
 }
 
 /// Keeps `value` as what the file with this stamp parses to. Best effort: a failure leaves the cache as it was.
@@ -116,13 +143,18 @@ pub fn put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) {
 }
 
 fn try_put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) -> Option<()> {
+    put_body(kind, stamp, &serde_json::to_vec(value).ok()?)
+}
+
+/// Keeps `body` as the entry of the file with this stamp, as it is (its parts are the caller's to read back with
+/// [`get_body`]). Best effort, as [`put`].
+pub fn put_body(kind: &str, stamp: &Stamp, body: &[u8]) -> Option<()> {
     let target = entry_file(kind, &stamp.file)?;
     let dir = target.parent()?;
     fs::create_dir_all(dir).ok()?;
-    let body = serde_json::to_vec(value).ok()?;
     let mut header = serde_json::to_vec(&Header {
         stamp: stamp.clone(),
-        body: hash(&body),
+        body: hash(body),
     })
     .ok()?;
     header.push(b'\n');
@@ -132,7 +164,7 @@ fn try_put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) -> Option<()> {
         .tempfile_in(dir)
         .ok()?;
     temp.write_all(&header).ok()?;
-    temp.write_all(&body).ok()?;
+    temp.write_all(body).ok()?;
     // No fsync: an entry lost or cut short by a crash is a miss, never a wrong answer (the header must match, and
     // the body hash to what it says).
     temp.persist(&target).ok()?;

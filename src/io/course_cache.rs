@@ -37,14 +37,8 @@ use crate::path::LearningPath;
 /// older than this cannot be written again at that time.
 pub const SETTLED: Duration = Duration::from_secs(3);
 
-/// What the cache keeps of a course.
-#[derive(Serialize, Deserialize)]
-struct Entry {
-    path: LearningPath,
-    /// One per module of `path`, in its order.
-    guides: Vec<Facts>,
-}
-
+/// What the cache keeps of a course is its path and its guides' [`Facts`] (one per module of the path, in its
+/// order), as two JSON lines of one entry: each is decoded on its own thread.
 /// What a module's guide text says, and which text it was.
 #[derive(Serialize, Deserialize)]
 struct Facts {
@@ -64,13 +58,8 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
         loader::path_within_budget(file, &text)?;
         return loader::from_text(Cow::Owned(text), file.to_path_buf(), Some(dir));
     };
-    let (same_path, cached) = match cache::get_same_build::<Entry>("course", &stamp) {
-        Some((same, entry)) => (same, Some(entry)),
-        None => (false, None),
-    };
-    let (path, facts) = match cached {
-        // The entry's path is the one the file held when its checks passed.
-        Some(Entry { path, guides }) => (same_path.then(|| path.checked_before()), guides),
+    let (path, facts) = match cache::get_body("course", &stamp) {
+        Some((same_path, body)) => decode(&body, same_path).unwrap_or_default(),
         None => (None, Vec::new()),
     };
     let mut changed = path.is_none();
@@ -136,13 +125,38 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
                 })
             })
             .collect();
-        let entry = EntryRef {
-            path: &course.path,
-            guides,
-        };
-        cache::put("course", &stamp, &entry);
+        if let (Ok(mut body), Ok(guides)) = (
+            serde_json::to_vec(&course.path),
+            serde_json::to_vec::<Vec<FactsRef>>(&guides),
+        ) {
+            // serde_json writes no raw newline: the first one ends the path's line.
+            body.push(b'\n');
+            body.extend(guides);
+            cache::put_body("course", &stamp, &body);
+        }
     }
     Ok(course)
+}
+
+/// An entry's path (only where the path file is the one it was made from: `same_path`) and guides' facts, each
+/// decoded on its own thread. `None` when either does not decode, which only a damaged entry can cause.
+fn decode(body: &[u8], same_path: bool) -> Option<(Option<LearningPath>, Vec<Facts>)> {
+    let split = body.iter().position(|&b| b == b'\n')?;
+    let (path, facts) = (&body[..split], &body[split + 1..]);
+    std::thread::scope(|scope| {
+        let facts = scope.spawn(|| json::<Vec<Facts>>(facts));
+        // The entry's path is the one the file held when its checks passed.
+        let path = match same_path {
+            true => Some(json::<LearningPath>(path)?.checked_before()),
+            false => None,
+        };
+        Some((path, facts.join().ok()??))
+    })
+}
+
+/// A JSON value, its text checked as UTF-8 in one pass rather than string by string as the parser would.
+fn json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    serde_json::from_str(std::str::from_utf8(bytes).ok()?).ok()
 }
 
 /// Reads a guide the cache knew unread, when a command needs its text: the text must be the one its facts were
@@ -288,13 +302,6 @@ fn seen(meta: &Metadata, settled_before: SystemTime) -> Option<u64> {
 #[cfg(not(unix))]
 fn seen(_meta: &Metadata, _settled_before: SystemTime) -> Option<u64> {
     None
-}
-
-/// [`Entry`] as written, borrowing from the course.
-#[derive(Serialize)]
-struct EntryRef<'a> {
-    path: &'a LearningPath,
-    guides: Vec<FactsRef<'a>>,
 }
 
 /// [`Facts`] as written.
