@@ -19,7 +19,7 @@ pub fn record(
     date: Option<Date>,
     note: Option<String>,
 ) -> Result<()> {
-    let (_, course) = ctx.load()?;
+    let (_, course) = ctx.load_to_change()?;
     let hours = parse_hours(hours).map_err(input)?;
     let module = match module {
         Some(typed) => Some(course.resolve_module(&typed)?),
@@ -79,7 +79,7 @@ pub struct Edit {
 
 /// `aipath log --edit N`: the session corrected, checked as a new one is.
 pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
-    let (_, course) = ctx.load()?;
+    let (_, course) = ctx.load_to_change()?;
     if edit.hours.is_none() && edit.date.is_none() && edit.module.is_none() && edit.note.is_none() {
         return Err(input(format!(
             "say what to change in session #{number}: --hours, --date, --module or --note"
@@ -125,7 +125,7 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
 
 /// `aipath log --delete N`.
 pub fn delete(ctx: &Ctx, number: u32) -> Result<()> {
-    let (_, course) = ctx.load()?;
+    let (_, course) = ctx.load_to_change()?;
     let (deleted, _) = ctx.update_progress(&course, |progress| take(&course, progress, number))?;
     ctx.shell.print(&CorrectedView {
         action: "deleted",

@@ -70,11 +70,26 @@ impl Recorded {
 impl Ctx {
     /// The state (read without a lock) and the course it selects: `--path`, else the active path, else the default.
     pub fn load(&self) -> Result<(State, Course)> {
+        self.load_keeping(true)
+    }
+
+    /// [`Ctx::load`] for a command about to change the state: what the state decodes to is not kept in the cache of
+    /// parsed files, since the file is about to be replaced (and a change should not wait for that entry to reach the
+    /// disk with its own flush).
+    pub fn load_to_change(&self) -> Result<(State, Course)> {
+        self.load_keeping(false)
+    }
+
+    fn load_keeping(&self, keep: bool) -> Result<(State, Course)> {
+        let read = || match keep {
+            true => self.store.read(),
+            false => self.store.read_to_replace(),
+        };
         if let Some(selector) = self.path_flag.as_deref() {
             // The path is known before the state is read, so both are read at once: on a large path each is about
             // half of a command's time. The state's error, if any, still comes first.
             return std::thread::scope(|scope| {
-                let state = scope.spawn(|| self.store.read());
+                let state = scope.spawn(read);
                 let course = loader::load(Some(selector));
                 let state = state
                     .join()
@@ -82,7 +97,7 @@ impl Ctx {
                 Ok((state, course?))
             });
         }
-        let state = self.store.read()?;
+        let state = read()?;
         let course = match state.active.as_deref() {
             // A path named in the state may have moved or been mistyped by hand: say where the name came from.
             Some(active) => loader::load(Some(active)).with_context(|| {

@@ -385,6 +385,33 @@ fn a_small_state_edited_by_hand_to_the_same_size_and_time_is_read_again() {
     assert!(started(&env), "the hand edit was not read");
 }
 
+#[test]
+fn a_change_keeps_no_entry_of_the_state_it_replaces() {
+    let env = Env::new();
+    let cache = env.path().join("home/.cache/aipath");
+    env.ok(&["start", "machine-learning-basics"]);
+    env.ok(&["next"]);
+    let entry = || {
+        let names = entries(&cache);
+        let name = names.iter().find(|n| n.starts_with("state-")).cloned();
+        std::fs::read(cache.join(name.unwrap_or_else(|| panic!("no state entry: {names:?}"))))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let kept = entry();
+    // Each change reads the state the one before wrote, which the cache has no entry for: it must not make one
+    // (the file is about to be replaced, and the change would wait for the entry to reach the disk).
+    for args in [
+        &["log", "1"][..],
+        &["log", "2"],
+        &["check", "machine-learning-basics", "1"],
+    ] {
+        env.ok(args);
+    }
+    assert!(entry() == kept, "a change wrote an entry of the state");
+    env.ok(&["status"]);
+    assert!(entry() != kept, "a reading command keeps the state again");
+}
+
 /// Replaces the first `from` in the body (after the header line) of every entry whose name starts with `kind` by
 /// `to`, of the same length, leaving its header as it was: damage the header's stamp cannot see.
 fn damage_bodies(cache: &Path, kind: &str, from: &str, to: &str) {
