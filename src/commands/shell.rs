@@ -44,6 +44,9 @@ impl Shell {
         if self.json {
             return emit(&json(view)?);
         }
+        if !self.screen.tty {
+            return stream(view, self.screen);
+        }
         let text = human(view, self.screen);
         let terminal = Terminal {
             tty: self.screen.tty,
@@ -57,6 +60,8 @@ impl Shell {
     pub fn print<V: Serialize + Render>(&self, view: &V) -> Result<()> {
         if self.json {
             emit(&json(view)?)
+        } else if !self.screen.tty {
+            stream(view, self.screen)
         } else {
             emit(&human(view, self.screen))
         }
@@ -70,6 +75,46 @@ impl Shell {
     /// `aipath: warning: …` on stderr.
     pub fn warn(&self, message: &str) {
         eprintln!("aipath: warning: {}", one_line(message));
+    }
+}
+
+/// Writes a view's human text to stdout (not a terminal) as it is made, as [`emit`] writes it: a plan in a pipe is
+/// megabytes, and was held whole first.
+fn stream<V: Render + ?Sized>(view: &V, screen: Screen) -> Result<()> {
+    let mut out = Stdout {
+        out: io::BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
+        error: None,
+        last: None,
+    };
+    let written = crate::render::human_to(view, screen, &mut out);
+    if let Some(e) = out.error.take() {
+        return Err(e.into());
+    }
+    written.map_err(|_| anyhow::anyhow!("a view failed to render"))?;
+    if out.last != Some(b'\n') {
+        out.out.write_all(b"\n")?;
+    }
+    out.out.flush()?;
+    Ok(())
+}
+
+/// Stdout as a [`std::fmt::Write`], keeping the first error and the last byte written.
+struct Stdout<W: io::Write> {
+    out: W,
+    error: Option<io::Error>,
+    last: Option<u8>,
+}
+
+impl<W: io::Write> std::fmt::Write for Stdout<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if let Err(e) = self.out.write_all(s.as_bytes()) {
+            self.error = Some(e);
+            return Err(std::fmt::Error);
+        }
+        if let Some(&last) = s.as_bytes().last() {
+            self.last = Some(last);
+        }
+        Ok(())
     }
 }
 

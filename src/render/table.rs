@@ -104,6 +104,19 @@ impl Cell {
         }
     }
 
+    /// [`Cell::text`], keeping the cell's own text where it is already one clean line (most cells: a plan's table
+    /// has tens of thousands).
+    fn into_text(self, tty: bool) -> String {
+        match self {
+            Cell::Line(text) => match one_line(&text) {
+                Cow::Borrowed(_) => text,
+                Cow::Owned(clean) => clean,
+            },
+            Cell::Toned(cell, _) => cell.into_text(tty),
+            list => list.text(tty),
+        }
+    }
+
     /// This cell, coloured by `tone` where colour is wanted.
     pub fn toned(self, tone: Option<Tone>) -> Cell {
         match tone {
@@ -126,8 +139,15 @@ const COLUMN_EXTRA: usize = 3;
 impl Table {
     pub fn add_row(&mut self, cells: impl IntoIterator<Item = Cell>) {
         let tty = self.screen.tty;
-        self.rows
-            .push(cells.into_iter().map(|c| (c.text(tty), c.tone())).collect());
+        self.rows.push(
+            cells
+                .into_iter()
+                .map(|c| {
+                    let tone = c.tone();
+                    (c.into_text(tty), tone)
+                })
+                .collect(),
+        );
     }
 
     /// Keeps a column's cells whole (each line on one line) when the table is fitted to a narrow terminal: ids are

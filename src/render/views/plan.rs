@@ -1,7 +1,7 @@
 //! `aipath plan`: the weeks ahead as a table, markdown, JSON or an iCalendar file. The words a week is shown with
 //! (a focus carried over, a week held for a choice, the milestones) are chosen here, once for every format.
 
-use std::fmt::Write as _;
+use std::fmt;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -85,7 +85,18 @@ impl Render for PlanView<'_> {
                 markdown::table(&HEADERS, &rows(&self.plan, self.course)),
                 summary(&self.plan, self.hours_left, Screen::PIPE)
             ),
-            Format::Table => self.table(screen),
+            Format::Table => {
+                let mut out = String::new();
+                let _ = self.table(screen, &mut out);
+                out
+            }
+        }
+    }
+
+    fn render_to(&self, screen: Screen, out: &mut dyn fmt::Write) -> fmt::Result {
+        match self.format {
+            Format::Table => self.table(screen, out),
+            _ => out.write_str(&self.render(screen)),
         }
     }
 
@@ -96,8 +107,8 @@ impl Render for PlanView<'_> {
 }
 
 impl PlanView<'_> {
-    fn table(&self, screen: Screen) -> String {
-        let mut out = String::new();
+    /// The table, written as it is made: in a pipe a plan of thousands of weeks is megabytes.
+    fn table(&self, screen: Screen, out: &mut dyn fmt::Write) -> fmt::Result {
         if !self.plan.weeks.is_empty() {
             let mut table = screen.table(&HEADERS);
             for row in rows(&self.plan, self.course) {
@@ -106,20 +117,19 @@ impl PlanView<'_> {
             table.keep_whole(1);
             // The module says which phase it is in; on a narrow terminal the focus needs the room more.
             table.hide_when_narrow(2, 110);
-            // Written into the output as it is made: a table of megabytes is not copied.
-            let _ = write!(out, "{table}");
-            out.push('\n');
+            writeln!(out, "{table}")?;
         }
-        out.push_str(&summary(&self.plan, self.hours_left, screen));
-        out.push('\n');
+        out.write_str(&summary(&self.plan, self.hours_left, screen))?;
+        out.write_char('\n')?;
         if let Some(prefs) = self.saved {
-            out.push_str(&format!(
-                "Saved: `aipath status` now measures you against the {} pace from {}.\n",
+            writeln!(
+                out,
+                "Saved: `aipath status` now measures you against the {} pace from {}.",
                 prefs.pace.as_str(),
                 prefs.start
-            ));
+            )?;
         }
-        out
+        Ok(())
     }
 }
 
@@ -191,7 +201,7 @@ pub fn choose_focus(choice: &Choice) -> String {
 /// A week's dates, the year said once: `2026-01-05 – 01-11`, or both in full across a new year.
 fn dates(start: Date, end: Date) -> String {
     if start.year() == end.year() {
-        format!("{start} – {}", end.strftime("%m-%d"))
+        format!("{start} – {:02}-{:02}", end.month(), end.day())
     } else {
         format!("{start} – {end}")
     }
@@ -200,6 +210,8 @@ fn dates(start: Date, end: Date) -> String {
 const HEADERS: [&str; 6] = ["Week", "Dates", "Phase", "Module", "Focus", "Milestone"];
 
 fn rows(plan: &Plan, course: &Course) -> Vec<Vec<Cell>> {
+    // Weeks come phase by phase: the last phase looked up is nearly always the next week's too.
+    let mut phase: Option<&crate::path::Phase> = None;
     plan.weeks
         .iter()
         .map(|w| {
@@ -211,14 +223,12 @@ fn rows(plan: &Plan, course: &Course) -> Vec<Vec<Cell>> {
             vec![
                 Cell::from(w.week.to_string()),
                 Cell::from(dates(w.start, w.end)),
-                Cell::from(
-                    course
-                        .path
-                        .phases
-                        .iter()
-                        .find(|p| p.id == w.phase)
-                        .map_or(w.phase.as_str(), |p| p.title.as_str()),
-                ),
+                Cell::from({
+                    if phase.is_none_or(|p| p.id != w.phase) {
+                        phase = course.path.phases.iter().find(|p| p.id == w.phase);
+                    }
+                    phase.map_or(w.phase.as_str(), |p| p.title.as_str())
+                }),
                 Cell::from(match w.module() {
                     Some(id) => course.title(id),
                     None => "(to choose)",
