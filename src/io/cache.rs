@@ -7,7 +7,8 @@
 //! time and a hash of its bytes with those the entry was made from; any difference, or an entry this very binary did
 //! not write (it is keyed by the executable's size and modification time too), is a miss, and the file is parsed as
 //! before. A large path's guides, thousands of small files, are the one exception: a guide not edited for a while is
-//! known by its file's metadata, as git and make know files (see [`super::course_cache`]). An entry holds the parsed value as JSON, which parses several times faster than the YAML it came from.
+//! known by its file's metadata, as git and make know files (see [`super::course_cache`]). An entry holds the parsed
+//! value as JSON, which parses several times faster than the YAML it came from.
 //! The state is always kept; a path file only from [`MIN_BYTES`] up (a small path parses faster than its guides'
 //! entry could be checked).
 //!

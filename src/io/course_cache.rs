@@ -37,9 +37,8 @@ use crate::path::LearningPath;
 /// older than this cannot be written again at that time.
 pub const SETTLED: Duration = Duration::from_secs(3);
 
-/// What the cache keeps of a course is its path and its guides' [`Facts`] (one per module of the path, in its
-/// order), as two JSON lines of one entry: each is decoded on its own thread.
-/// What a module's guide text says, and which text it was.
+/// What a module's guide text says, and which text it was. The cache keeps a course as two JSON lines of one entry,
+/// its path and its guides' facts (one per module of the path, in its order), each decoded on its own thread.
 #[derive(Serialize, Deserialize)]
 struct Facts {
     module: String,

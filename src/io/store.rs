@@ -130,8 +130,8 @@ impl Store {
         Ok(self.load(true)?.map(|(_, d)| d.state).unwrap_or_default())
     }
 
-    /// [`Store::read`] for a command about to replace the file (a change, `aipath sync`): what it decodes to is not kept in the
-    /// cache of parsed files.
+    /// [`Store::read`] for a command about to replace the file (a change, `aipath sync`): what it decodes to is not
+    /// kept in the cache of parsed files.
     pub fn read_to_replace(&self) -> Result<State> {
         Ok(self.load(false)?.map(|(_, d)| d.state).unwrap_or_default())
     }
