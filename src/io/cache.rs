@@ -87,19 +87,16 @@ struct Header {
 
 /// The value cached for a file with this stamp, if there is one and it reads back.
 pub fn get<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<T> {
-    match get_same_build(kind, stamp)? {
-        (true, value) => Some(value),
-        (false, _) => None,
-    }
+    let (true, body) = get_body(kind, stamp)? else {
+        return None;
+    };
+    json(&body)
 }
 
-/// The value cached for this file by this same binary, and whether it was made from the file as it is now (the
-/// same stamp). For an entry whose parts are checked one by one, as a course's guides are.
-pub fn get_same_build<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<(bool, T)> {
-    let (same, body) = get_body(kind, stamp)?;
-    // Checked as UTF-8 once, in one pass, rather than string by string as the parser would.
-    let value = serde_json::from_str(std::str::from_utf8(&body).ok()?).ok()?;
-    Some((same, value))
+/// A JSON value of an entry's body, its text checked as UTF-8 once, in one pass, rather than string by string as
+/// the parser would.
+pub fn json<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    serde_json::from_str(std::str::from_utf8(bytes).ok()?).ok()
 }
 
 /// The body of the entry this same binary keeps for this file, checked against its header's hash, and whether it

@@ -143,19 +143,14 @@ fn decode(body: &[u8], same_path: bool) -> Option<(Option<LearningPath>, Vec<Fac
     let split = body.iter().position(|&b| b == b'\n')?;
     let (path, facts) = (&body[..split], &body[split + 1..]);
     std::thread::scope(|scope| {
-        let facts = scope.spawn(|| json::<Vec<Facts>>(facts));
+        let facts = scope.spawn(|| cache::json::<Vec<Facts>>(facts));
         // The entry's path is the one the file held when its checks passed.
         let path = match same_path {
-            true => Some(json::<LearningPath>(path)?.checked_before()),
+            true => Some(cache::json::<LearningPath>(path)?.checked_before()),
             false => None,
         };
         Some((path, facts.join().ok()??))
     })
-}
-
-/// A JSON value, its text checked as UTF-8 in one pass rather than string by string as the parser would.
-fn json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    serde_json::from_str(std::str::from_utf8(bytes).ok()?).ok()
 }
 
 /// Reads a guide the cache knew unread, when a command needs its text: the text must be the one its facts were
@@ -347,21 +342,20 @@ mod tests {
         let settled_before = now.checked_sub(SETTLED).unwrap_or(now);
         assert_eq!(seen(&meta(&file), settled_before), None, "just written");
         let old = now - Duration::from_secs(3600);
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .and_then(|f| f.set_modified(old))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let put_back = |file: &Path| {
+            std::fs::File::options()
+                .write(true)
+                .open(file)
+                .and_then(|f| f.set_modified(old))
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        put_back(&file);
         let first = seen(&meta(&file), settled_before);
         assert!(first.is_some());
         // Written again to the same size, with the time put back: the change time still tells.
         std::thread::sleep(Duration::from_millis(20));
         std::fs::write(&file, "# B\n").unwrap_or_else(|e| panic!("{e}"));
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .and_then(|f| f.set_modified(old))
-            .unwrap_or_else(|e| panic!("{e}"));
+        put_back(&file);
         let second = seen(&meta(&file), settled_before);
         assert!(second.is_some());
         assert_ne!(second, first);

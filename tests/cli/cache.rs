@@ -66,6 +66,31 @@ impl Large {
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
     }
 
+    /// `aipath --path P --state S ARGS` with the cache in its folder, as it ran.
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        let (path, state) = (
+            self.path.display().to_string(),
+            self.state.display().to_string(),
+        );
+        let mut all = vec!["--path", path.as_str(), "--state", state.as_str()];
+        all.extend(args);
+        self.env
+            .cmd(&all)
+            .env("AIPATH_CACHE", &self.cache)
+            .output()
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    }
+
+    /// [`Large::run`], which must succeed.
+    fn ok(&self, args: &[&str]) {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// The command's answer with the cache off, cold and warm, which must all be the same.
     fn same_answer(&self, args: &[&str]) -> serde_json::Value {
         let plain = self.json(args, None);
@@ -196,24 +221,7 @@ fn an_edited_guide_path_or_state_is_read_again() {
     // A session logged: the state is written, and read again.
     let hours = |status: &serde_json::Value| status["hours_total"].as_f64();
     let before = large.same_answer(&["status"]);
-    let logged = large
-        .env
-        .cmd(&[
-            "--path",
-            &large.path.display().to_string(),
-            "--state",
-            &large.state.display().to_string(),
-            "log",
-            "1",
-        ])
-        .env("AIPATH_CACHE", &large.cache)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        logged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&logged.stderr)
-    );
+    large.ok(&["log", "1"]);
     let after = large.same_answer(&["status"]);
     assert_eq!(hours(&after), hours(&before).map(|h| h + 1.0), "{after}");
 }
@@ -222,20 +230,8 @@ fn an_edited_guide_path_or_state_is_read_again() {
 fn a_guide_edited_to_the_same_size_and_time_is_still_read_again() {
     let large = Large::new();
     // Tick the first item of a module still to do, then change that item's text in place: the tick no longer counts.
-    let state = large.state.display().to_string();
-    let path = large.path.display().to_string();
     let module = "m00300";
-    let ticked = large
-        .env
-        .cmd(&["--path", &path, "--state", &state, "check", module, "1"])
-        .env("AIPATH_CACHE", &large.cache)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        ticked.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ticked.stderr)
-    );
+    large.ok(&["check", module, "1"]);
     let checked = |status: &serde_json::Value| status["overall"]["checklist"]["checked"].as_u64();
     let before = large.same_answer(&["status"]);
     edit_in_place(&large.guide(module), "- [ ] Step 1:", "- [ ] Stop 1:");
@@ -247,8 +243,6 @@ fn a_guide_edited_to_the_same_size_and_time_is_still_read_again() {
 #[test]
 fn settled_guides_are_known_by_their_metadata_and_an_edit_is_still_read() {
     let large = Large::new();
-    let path = large.path.display().to_string();
-    let state = large.state.display().to_string();
     // Guides just written are read every time: one written again within the same tick of its clock could keep
     // the metadata it has now.
     large.same_answer(&["status"]);
@@ -275,17 +269,7 @@ fn settled_guides_are_known_by_their_metadata_and_an_edit_is_still_read() {
 
     // Ticked, then its text changed in place with the modification time put back: the change time moved, so the
     // guide is read again and the tick no longer counts.
-    let ticked = large
-        .env
-        .cmd(&["--path", &path, "--state", &state, "check", "m00300", "1"])
-        .env("AIPATH_CACHE", &large.cache)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        ticked.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ticked.stderr)
-    );
+    large.ok(&["check", "m00300", "1"]);
     let checked = |status: &serde_json::Value| status["overall"]["checklist"]["checked"].as_u64();
     let ticked = large.same_answer(&["status"]);
     assert_eq!(checked(&ticked), checked(&before).map(|c| c + 1));
@@ -335,12 +319,7 @@ fn settled_guides_are_known_by_their_metadata_and_an_edit_is_still_read() {
         text.replacen("prerequisites:\n", "prerequisites:\n- nowhere\n", 1),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let out = large
-        .env
-        .cmd(&["--path", &path, "--state", &state, "next"])
-        .env("AIPATH_CACHE", &large.cache)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = large.run(&["next"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
@@ -600,20 +579,7 @@ fn a_large_path_or_guide_edited_over_the_budgets_is_refused_with_the_cache_warm(
     let large = Large::new();
     large.same_answer(&["next"]);
     let nested = format!("\nextra: {}{}\n", "[".repeat(80), "]".repeat(80));
-    let run = |large: &Large| {
-        large
-            .env
-            .cmd(&[
-                "--path",
-                &large.path.display().to_string(),
-                "--state",
-                &large.state.display().to_string(),
-                "next",
-            ])
-            .env("AIPATH_CACHE", &large.cache)
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"))
-    };
+    let run = |large: &Large| large.run(&["next"]);
     let guide = large.guide("m00007");
     let text = std::fs::read_to_string(&guide).unwrap_or_default();
     assert!(text.starts_with("---\n"), "{text}");
