@@ -37,8 +37,9 @@ use crate::path::LearningPath;
 /// older than this cannot be written again at that time.
 pub const SETTLED: Duration = Duration::from_secs(3);
 
-/// What a module's guide text says, and which text it was. The cache keeps a course as two JSON lines of one entry,
-/// its path and its guides' facts (one per module of the path, in its order), each decoded on its own thread.
+/// What a module's guide text says, and which text it was. The cache keeps a course as three JSON lines of one entry:
+/// the path's module ids, its path, and its guides' facts (one per module of the path, in its order). The ids come
+/// first so that the guides' files can be looked up while the path and the facts are decoded, each on a thread.
 #[derive(Serialize, Deserialize)]
 struct Facts {
     module: String,
@@ -57,9 +58,14 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
         loader::path_within_budget(file, &text)?;
         return loader::from_text(Cow::Owned(text), file.to_path_buf(), Some(dir));
     };
-    let (path, facts) = match cache::get_body("course", &stamp) {
-        Some((same_path, body)) => decode(&body, same_path).unwrap_or_default(),
-        None => (None, Vec::new()),
+    let folders = loader::guide_folders(Some(&dir));
+    // Taken before any guide is looked at: a guide written after it is never settled by it.
+    let settled_before = SystemTime::now().checked_sub(SETTLED);
+    let (path, facts, found) = match cache::get_body("course", &stamp) {
+        Some((same_path, body)) => {
+            decode(&body, same_path, &folders, settled_before).unwrap_or_default()
+        }
+        None => (None, Vec::new(), Vec::new()),
     };
     let mut changed = path.is_none();
     // Whether the course is the one the entry was made from: the same path, and each guide's facts the entry's.
@@ -76,7 +82,7 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
     // Guides of modules the path no longer has are dropped from the entry.
     changed |= dropped;
     as_before &= !dropped;
-    let read = read_guides(&path, &dir, known)?;
+    let read = read_guides(&path, &folders, settled_before, known, found)?;
     let mut guides = HashMap::with_capacity(path.modules.len());
     let mut texts = Vec::with_capacity(read.len());
     for (def, read) in path.modules.iter().zip(read) {
@@ -124,11 +130,15 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
                 })
             })
             .collect();
-        if let (Ok(mut body), Ok(guides)) = (
+        let ids: Vec<&str> = course.path.module_ids().collect();
+        if let (Ok(mut body), Ok(path), Ok(guides)) = (
+            serde_json::to_vec(&ids),
             serde_json::to_vec(&course.path),
             serde_json::to_vec::<Vec<FactsRef>>(&guides),
         ) {
-            // serde_json writes no raw newline: the first one ends the path's line.
+            // serde_json writes no raw newline: each line is one value.
+            body.push(b'\n');
+            body.extend(path);
             body.push(b'\n');
             body.extend(guides);
             cache::put_body("course", &stamp, &body);
@@ -138,19 +148,59 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
 }
 
 /// An entry's path (only where the path file is the one it was made from: `same_path`) and guides' facts, each
-/// decoded on its own thread. `None` when either does not decode, which only a damaged entry can cause.
-fn decode(body: &[u8], same_path: bool) -> Option<(Option<LearningPath>, Vec<Facts>)> {
-    let split = body.iter().position(|&b| b == b'\n')?;
-    let (path, facts) = (&body[..split], &body[split + 1..]);
+/// decoded on its own thread, and meanwhile, on two more, the files of the guides of the modules it names, looked up
+/// in `folders` (most of what is left to do on a path of thousands of modules). `None` when a line does not decode,
+/// which only a damaged entry can cause.
+fn decode(
+    body: &[u8],
+    same_path: bool,
+    folders: &[(PathBuf, bool)],
+    settled_before: Option<SystemTime>,
+) -> Option<(Option<LearningPath>, Vec<Facts>, Vec<Found>)> {
+    let mut lines = body.splitn(3, |&b| b == b'\n');
+    let (ids, path, facts) = (lines.next()?, lines.next()?, lines.next()?);
+    let ids: Vec<String> = cache::json(ids)?;
     std::thread::scope(|scope| {
+        let (first, second) = ids.split_at(ids.len() / 2);
+        let look_up = |ids: &'_ [String]| -> Vec<Found> {
+            ids.iter()
+                .map(|id| Found {
+                    file: look_up_guide(id, folders, settled_before),
+                    id: id.clone(),
+                })
+                .collect()
+        };
+        let first = scope.spawn(move || look_up(first));
+        let second = scope.spawn(move || look_up(second));
         let facts = scope.spawn(|| cache::json::<Vec<Facts>>(facts));
         // The entry's path is the one the file held when its checks passed.
         let path = match same_path {
             true => Some(cache::json::<LearningPath>(path)?.checked_before()),
             false => None,
         };
-        Some((path, facts.join().ok()??))
+        let mut found = first.join().ok()?;
+        found.extend(second.join().ok()?);
+        Some((path, facts.join().ok()??, found))
     })
+}
+
+/// A module's guide file as [`look_up_guide`] finds it: where it is, if anywhere, and what its metadata is worth.
+type Guide = Option<(PathBuf, Option<u64>)>;
+
+/// A module's guide file as [`look_up_guide`] found it, before its path was known (see [`decode`]).
+struct Found {
+    id: String,
+    file: Guide,
+}
+
+/// The file a module's guide is in (see [`find`]), with what its metadata is worth (see [`seen`]).
+fn look_up_guide(
+    id: &str,
+    folders: &[(PathBuf, bool)],
+    settled_before: Option<SystemTime>,
+) -> Guide {
+    let (file, meta) = find(id, folders)?;
+    Some((file, settled_before.and_then(|t| seen(&meta, t))))
 }
 
 /// Reads a guide the cache knew unread, when a command needs its text: the text must be the one its facts were
@@ -200,22 +250,40 @@ enum Read {
 }
 
 /// Every module's guide, in module order, by two threads: on a path of thousands of modules, looking up the files is
-/// most of what is left to do, and reading and parsing them all, when the cache is empty.
+/// most of what is left to do, and reading and parsing them all, when the cache is empty. The files already `found`
+/// are not looked up again, where they are those of the path's modules, in its order.
 fn read_guides(
     path: &LearningPath,
-    dir: &Path,
+    folders: &[(PathBuf, bool)],
+    settled_before: Option<SystemTime>,
     mut known: Vec<Option<Facts>>,
+    found: Vec<Found>,
 ) -> Result<Vec<Read>> {
-    let folders = loader::guide_folders(Some(dir));
-    // Taken before any guide is looked at: a guide written after it is never settled by it.
-    let settled_before = SystemTime::now().checked_sub(SETTLED);
-    let read = |defs: &[crate::path::ModuleDef], known: Vec<Option<Facts>>| -> Result<Vec<Read>> {
+    let mut found: Vec<Option<Guide>> = if found.len() == path.modules.len()
+        && found
+            .iter()
+            .zip(&path.modules)
+            .all(|(f, def)| f.id == def.id)
+    {
+        found.into_iter().map(|f| Some(f.file)).collect()
+    } else {
+        std::iter::repeat_with(|| None)
+            .take(path.modules.len())
+            .collect()
+    };
+    let read = |defs: &[crate::path::ModuleDef],
+                known: Vec<Option<Facts>>,
+                found: Vec<Option<Guide>>|
+     -> Result<Vec<Read>> {
         defs.iter()
             .zip(known)
-            .map(|(def, facts)| {
+            .zip(found)
+            .map(|((def, facts), found)| {
                 // Looked at before the text is read: a write in between leaves metadata that no longer matches.
-                let (found, seen) = match find(&def.id, &folders) {
-                    Some((file, meta)) => (Some(file), settled_before.and_then(|t| seen(&meta, t))),
+                let (found, seen) = match found
+                    .unwrap_or_else(|| look_up_guide(&def.id, folders, settled_before))
+                {
+                    Some((file, seen)) => (Some(file), seen),
                     None => (None, None),
                 };
                 let (file, text, seen, facts) = match (found, facts) {
@@ -224,7 +292,7 @@ fn read_guides(
                     }
                     (found, facts) => {
                         // Metadata stands only for the file it was taken of (a built-in guide has none).
-                        let (file, text) = loader::guide_text_unchecked(&def.id, &folders)?;
+                        let (file, text) = loader::guide_text_unchecked(&def.id, folders)?;
                         let seen = seen.filter(|_| found.as_ref() == Some(&file));
                         (file, text, seen, facts)
                     }
@@ -243,10 +311,11 @@ fn read_guides(
     };
     let (first, second) = path.modules.split_at(path.modules.len() / 2);
     let known_second = known.split_off(first.len());
+    let found_second = found.split_off(first.len());
     std::thread::scope(|scope| {
-        let later = scope.spawn(|| read(second, known_second));
+        let later = scope.spawn(|| read(second, known_second, found_second));
         // The first problem in module order is the one reported, as when the guides are read one after another.
-        let mut all = read(first, known)?;
+        let mut all = read(first, known, found)?;
         let later = later
             .join()
             .map_err(|_| anyhow::anyhow!("reading the guides failed"))?;

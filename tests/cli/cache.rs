@@ -147,8 +147,8 @@ fn course_guides(cache: &Path) -> Vec<serde_json::Value> {
     let name = names.iter().find(|n| n.starts_with("course-"));
     let file = cache.join(name.unwrap_or_else(|| panic!("no course entry: {names:?}")));
     let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
-    // A header line, the path's line, then the guides'.
-    let guides = text.splitn(3, '\n').nth(2).unwrap_or_default();
+    // A header line, the module ids' line, the path's line, then the guides'.
+    let guides = text.splitn(4, '\n').nth(3).unwrap_or_default();
     let guides: serde_json::Value = serde_json::from_str(guides).unwrap_or_else(|e| panic!("{e}"));
     guides.as_array().cloned().unwrap_or_default()
 }
