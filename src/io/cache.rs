@@ -61,20 +61,62 @@ impl Stamp {
     pub fn of(file: &Path, bytes: &[u8]) -> Option<Stamp> {
         let build = build_id()?.clone();
         let meta = fs::metadata(file).ok()?;
-        Some(Stamp {
+        Some(Stamp::new(
+            build,
+            file,
+            &meta,
+            bytes.len() as u64,
+            hash(bytes),
+        ))
+    }
+
+    /// The stamp of `file` as it is now, its bytes hashed as they are read and not kept: a file of megabytes the
+    /// cache knows need not be held whole. For a text (`text`), a byte-order mark at its start is not hashed, as
+    /// [`input::read_text`] does not keep it: the stamp is then the one [`Stamp::of`] gives of the text. `None` when
+    /// the cache is off, or the file cannot be read (the caller then reads it whole, which says why).
+    pub fn read(file: &Path, what: &str, text: bool) -> Option<Stamp> {
+        let build = build_id()?.clone();
+        let mut hasher = Hasher::new();
+        let mut first = true;
+        let meta = input::read_pieces(file, what, &mut |piece| {
+            // The first piece is whole (at least the mark's three bytes) unless the file is shorter.
+            let piece = match first && text {
+                true => piece.strip_prefix(input::BOM.as_bytes()).unwrap_or(piece),
+                false => piece,
+            };
+            first = false;
+            hasher.write(piece);
+        })
+        .ok()?;
+        Some(Stamp::new(
+            build,
+            file,
+            &meta,
+            hasher.written(),
+            hasher.finish(),
+        ))
+    }
+
+    fn new(build: String, file: &Path, meta: &fs::Metadata, size: u64, hash: u64) -> Stamp {
+        Stamp {
             format: FORMAT,
             build,
             // Absolute, as the entry's name is: `--path big.yaml` in its folder and `--path /…/big.yaml` elsewhere
             // name one file, and should not replace each other's entry at every run.
             file: std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()),
-            size: bytes.len() as u64,
+            size,
             mtime: meta
                 .modified()
                 .ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map(|d| d.as_nanos()),
-            hash: hash(bytes),
-        })
+            hash,
+        }
+    }
+
+    /// The size of what was hashed.
+    pub fn size(&self) -> u64 {
+        self.size
     }
 }
 
@@ -229,36 +271,109 @@ fn build_id() -> Option<&'static String> {
 /// A 64-bit hash of `bytes`: four independent multiply-rotate lanes over 32-byte blocks, then a mix. Fast (a
 /// megabyte in well under a millisecond) and more than enough to tell an edited file, with the size and time beside.
 pub fn hash(bytes: &[u8]) -> u64 {
-    const K: [u64; 4] = [
-        0x9E37_79B9_7F4A_7C15,
-        0xC2B2_AE3D_27D4_EB4F,
-        0x1656_67B1_9E37_79F9,
-        0x85EB_CA77_C2B2_AE63,
-    ];
-    let word = |b: &[u8]| {
-        let mut w = [0u8; 8];
-        w[..b.len()].copy_from_slice(b);
-        u64::from_le_bytes(w)
-    };
-    let mut lanes = K;
-    let mut blocks = bytes.chunks_exact(32);
-    for block in &mut blocks {
-        for (lane, (k, chunk)) in lanes.iter_mut().zip(K.iter().zip(block.chunks_exact(8))) {
+    let mut hasher = Hasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// [`hash`] of bytes given in pieces, as they are read: the same value as of them all at once.
+pub struct Hasher {
+    lanes: [u64; 4],
+    len: u64,
+    /// The start of a block the pieces so far have not completed.
+    held: [u8; 32],
+    held_len: usize,
+}
+
+const K: [u64; 4] = [
+    0x9E37_79B9_7F4A_7C15,
+    0xC2B2_AE3D_27D4_EB4F,
+    0x1656_67B1_9E37_79F9,
+    0x85EB_CA77_C2B2_AE63,
+];
+
+/// Up to eight bytes as a little-endian word, zero-filled.
+fn word(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w[..b.len()].copy_from_slice(b);
+    u64::from_le_bytes(w)
+}
+
+impl Default for Hasher {
+    fn default() -> Self {
+        Hasher::new()
+    }
+}
+
+impl Hasher {
+    pub fn new() -> Hasher {
+        Hasher {
+            lanes: K,
+            len: 0,
+            held: [0; 32],
+            held_len: 0,
+        }
+    }
+
+    pub fn write(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        if self.held_len > 0 {
+            let take = (32 - self.held_len).min(bytes.len());
+            self.held[self.held_len..self.held_len + take].copy_from_slice(&bytes[..take]);
+            self.held_len += take;
+            bytes = &bytes[take..];
+            if self.held_len < 32 {
+                return;
+            }
+            let block = self.held;
+            self.block(&block);
+            self.held_len = 0;
+        }
+        let mut blocks = bytes.chunks_exact(32);
+        for block in &mut blocks {
+            self.block(block);
+        }
+        let rest = blocks.remainder();
+        self.held[..rest.len()].copy_from_slice(rest);
+        self.held_len = rest.len();
+    }
+
+    fn block(&mut self, block: &[u8]) {
+        for (lane, (k, chunk)) in self
+            .lanes
+            .iter_mut()
+            .zip(K.iter().zip(block.chunks_exact(8)))
+        {
             *lane = (*lane ^ word(chunk)).wrapping_mul(*k).rotate_left(31);
         }
     }
-    let mut h = (bytes.len() as u64).wrapping_mul(K[0]);
-    for lane in lanes {
-        h = (h ^ lane).wrapping_mul(K[1]).rotate_left(27);
+
+    /// How many bytes were written.
+    pub fn written(&self) -> u64 {
+        self.len
     }
-    for chunk in blocks.remainder().chunks(8) {
-        h = (h ^ word(chunk)).wrapping_mul(K[2]).rotate_left(29);
+
+    pub fn finish(&self) -> u64 {
+        let mut h = self.len.wrapping_mul(K[0]);
+        for lane in self.lanes {
+            h = (h ^ lane).wrapping_mul(K[1]).rotate_left(27);
+        }
+        for chunk in self.held[..self.held_len].chunks(8) {
+            h = (h ^ word(chunk)).wrapping_mul(K[2]).rotate_left(29);
+        }
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+        h ^ (h >> 33)
     }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    h ^ (h >> 33)
+}
+
+/// The state of a state file this build's cache knows, hashed as it is read rather than read whole; `None` when it
+/// has no entry of the file as it is now (or the file cannot be read: [`decode_state`] then says why).
+pub fn known_state(file: &Path) -> Option<State> {
+    let stamp = Stamp::read(file, "state file", false)?;
+    get::<State>("state", &stamp).filter(|state| state.version == STATE_VERSION)
 }
 
 /// [`crate::io::store::decode`] through the cache: a state file in this build's format is read from its entry, and
@@ -308,6 +423,49 @@ mod tests {
             let json = serde_json::to_string(&hours).unwrap_or_default();
             let back: Option<f64> = serde_json::from_str(&json).ok();
             assert_eq!(back.map(f64::to_bits), Some(hours.to_bits()), "{json}");
+        }
+    }
+
+    #[test]
+    fn the_hash_of_pieces_is_the_hash_of_the_whole() {
+        let bytes: Vec<u8> = (0..300u32).map(|i| (i * 13 % 256) as u8).collect();
+        for len in [0, 1, 31, 32, 33, 64, 100, 300] {
+            let whole = hash(&bytes[..len]);
+            for cut in [0, 1, 7, 31, 32, 33, 65] {
+                let cut = cut.min(len);
+                for step in [1, 3, 32, 40, 1000] {
+                    let mut hasher = Hasher::new();
+                    hasher.write(&bytes[..cut]);
+                    for piece in bytes[cut..len].chunks(step) {
+                        hasher.write(piece);
+                    }
+                    assert_eq!(hasher.written(), len as u64);
+                    assert_eq!(
+                        hasher.finish(),
+                        whole,
+                        "{len} bytes cut at {cut}, pieces of {step}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_read_in_pieces_has_the_stamp_of_its_text_read_whole() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for (name, bytes) in [
+            ("plain.yaml", "id: x\n".repeat(20_000)),
+            (
+                "bom.yaml",
+                format!("{}{}", input::BOM, "id: x\n".repeat(20_000)),
+            ),
+        ] {
+            let file = dir.path().join(name);
+            fs::write(&file, &bytes).unwrap_or_else(|e| panic!("{e}"));
+            let text = input::read_text(&file, "path file").unwrap_or_else(|e| panic!("{e:?}"));
+            let whole = Stamp::of(&file, text.as_bytes());
+            assert!(whole.is_some());
+            assert_eq!(Stamp::read(&file, "path file", true), whole, "{name}");
         }
     }
 

@@ -52,12 +52,9 @@ struct Facts {
     checklist: Option<Vec<String>>,
 }
 
-/// Loads the course of the path file `file`, whose text has just been read, with its guides looked up from `dir`.
-pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
-    let Some(stamp) = Stamp::of(file, text.as_bytes()) else {
-        loader::path_within_budget(file, &text)?;
-        return loader::from_text(Cow::Owned(text), file.to_path_buf(), Some(dir));
-    };
+/// Loads the course of the path file `file`, whose bytes have just been read and hashed (`stamp`), with its guides
+/// looked up from `dir`.
+pub fn load(file: &Path, stamp: Stamp, dir: PathBuf) -> Result<Course> {
     let folders = loader::guide_folders(Some(&dir));
     // Taken before any guide is looked at: a guide written after it is never settled by it.
     let settled_before = SystemTime::now().checked_sub(SETTLED);
@@ -70,14 +67,17 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
     let mut changed = path.is_none();
     // Whether the course is the one the entry was made from: the same path, and each guide's facts the entry's.
     let mut as_before = !changed;
-    let path = match path {
-        Some(path) => path,
+    let (path, stamp) = match path {
+        Some(path) => (path, Some(stamp)),
         None => {
+            // Not the file the entry was made from, or no entry: the text is read whole and parsed, and an entry is
+            // made of that very text.
+            let text = loader::read_path_text(file)?;
             loader::path_within_budget(file, &text)?;
-            loader::parse_path(&text, file)?
+            let path = loader::parse_path(&text, file)?;
+            (path, Stamp::of(file, text.as_bytes()))
         }
     };
-    drop(text);
     let (known, dropped) = line_up(&path, facts);
     // Guides of modules the path no longer has are dropped from the entry.
     changed |= dropped;
@@ -141,7 +141,9 @@ pub fn load(file: &Path, text: String, dir: PathBuf) -> Result<Course> {
             body.extend(path);
             body.push(b'\n');
             body.extend(guides);
-            cache::put_body("course", &stamp, &body);
+            if let Some(stamp) = stamp {
+                cache::put_body("course", &stamp, &body);
+            }
         }
     }
     Ok(course)

@@ -31,25 +31,69 @@ pub fn read_text(file: &Path, what: &str) -> Result<String, ReadError> {
 
 /// Reads a regular file of at most [`MAX_FILE_BYTES`] whole.
 pub fn read_bytes(file: &Path, what: &str) -> Result<Vec<u8>, ReadError> {
+    let (handle, meta) = open_regular(file, what)?;
+    let mut bytes =
+        Vec::with_capacity(usize::try_from(meta.len().min(MAX_FILE_BYTES)).unwrap_or(0));
+    // A file that grows while it is read stops at the limit plus one byte, enough to know it is over.
+    handle
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    size_within(file, what, bytes.len() as u64)?;
+    Ok(bytes)
+}
+
+/// Reads a file as [`read_bytes`] does, with the same checks, but a piece at a time into one small buffer, each
+/// piece given to `each` as it is read: for a file that is only hashed, which need not be held whole (a megabyte
+/// read into fresh memory costs a page fault every 4 KiB). Every piece but the last fills the buffer. Returns the
+/// metadata of what was opened.
+pub fn read_pieces(
+    file: &Path,
+    what: &str,
+    each: &mut dyn FnMut(&[u8]),
+) -> Result<Metadata, ReadError> {
+    const PIECE: usize = 64 * 1024;
+    let (handle, meta) = open_regular(file, what)?;
+    let mut handle = handle.take(MAX_FILE_BYTES + 1);
+    // No bigger than the file needs (a small state's few kilobytes): one byte more, to see its end in one piece.
+    let size = usize::try_from(meta.len())
+        .unwrap_or(PIECE)
+        .saturating_add(1)
+        .clamp(4, PIECE);
+    let mut buffer = vec![0u8; size];
+    let mut total = 0u64;
+    loop {
+        let mut filled = 0;
+        while filled < size {
+            match handle.read(&mut buffer[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(ReadError::Io(e)),
+            }
+        }
+        total += filled as u64;
+        size_within(file, what, total)?;
+        each(&buffer[..filled]);
+        if filled < size {
+            return Ok(meta);
+        }
+    }
+}
+
+/// Opens a regular file within the size limit for reading, with its metadata as opened.
+fn open_regular(file: &Path, what: &str) -> Result<(File, Metadata), ReadError> {
     // The type is checked before opening: opening a named pipe to read waits for a writer, for ever.
     let meta = fs::metadata(file).map_err(ReadError::Io)?;
     regular(file, what, &meta)?;
     if meta.is_file() {
         size_within(file, what, meta.len())?;
     }
-    let mut handle = open(file).map_err(ReadError::Io)?;
+    let handle = open(file).map_err(ReadError::Io)?;
     // And again on what was opened, in case the name was swapped for something else in between.
     let meta = handle.metadata().map_err(ReadError::Io)?;
     regular(file, what, &meta)?;
-    let mut bytes =
-        Vec::with_capacity(usize::try_from(meta.len().min(MAX_FILE_BYTES)).unwrap_or(0));
-    // A file that grows while it is read stops at the limit plus one byte, enough to know it is over.
-    (&mut handle)
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    size_within(file, what, bytes.len() as u64)?;
-    Ok(bytes)
+    Ok((handle, meta))
 }
 
 /// The UTF-8 byte-order mark.
@@ -184,6 +228,38 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         // At the limit it is read (and is NUL bytes, which are UTF-8).
         assert!(read_text(&file, "path file").is_ok());
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_is_the_file_read_whole() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("state.yaml");
+        for len in [0, 1, 65_535, 65_536, 65_537, 200_000] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
+            fs::write(&file, &bytes).unwrap_or_else(|e| panic!("{e}"));
+            let mut pieces = Vec::new();
+            let mut sizes = Vec::new();
+            let meta = read_pieces(&file, "state file", &mut |piece| {
+                sizes.push(piece.len());
+                pieces.extend_from_slice(piece);
+            })
+            .unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(pieces, bytes, "{len} bytes");
+            assert_eq!(meta.len(), len as u64);
+            // Every piece but the last is whole.
+            assert!(
+                sizes[..sizes.len() - 1].iter().all(|&n| n == 64 * 1024),
+                "{sizes:?}"
+            );
+        }
+        let handle = File::create(&file).unwrap_or_else(|e| panic!("{e}"));
+        handle
+            .set_len(MAX_FILE_BYTES + 1)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(
+            read_pieces(&file, "state file", &mut |_| {}),
+            Err(ReadError::Refused(_))
+        ));
     }
 
     #[cfg(unix)]

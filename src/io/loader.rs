@@ -56,12 +56,16 @@ pub fn load_source(source: &Source) -> Result<Course> {
 
 /// Loads a path YAML file; its guides are looked up beside it first.
 pub fn load_file(file: &Path) -> Result<Course> {
-    let text = read_path_text(file)?;
     let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    if text.len() >= super::cache::MIN_BYTES {
-        // Held to the budgets there, only when it is parsed: text the cache has the parse of passed them already.
-        return super::course_cache::load(file, text, dir);
+    // A large file is first only hashed as it is read, to look for its course in the cache: most often there, and
+    // the text is then not needed. Its text is read and held to the budgets only when it is parsed (text the cache
+    // has the parse of passed them already). A file that cannot be read is read again below, which says why.
+    if let Some(stamp) = super::cache::Stamp::read(file, "path file", true)
+        && stamp.size() >= super::cache::MIN_BYTES as u64
+    {
+        return super::course_cache::load(file, stamp, dir);
     }
+    let text = read_path_text(file)?;
     path_within_budget(file, &text)?;
     from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
 }
@@ -74,7 +78,7 @@ pub fn read_path_file(file: &Path) -> Result<String> {
 }
 
 /// A path file's text, read as untrusted input, not yet held to the budgets (see [`path_within_budget`]).
-fn read_path_text(file: &Path) -> Result<String> {
+pub(super) fn read_path_text(file: &Path) -> Result<String> {
     read_text(file, "path file").map_err(|e| match e {
         ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
             input(format!("{}: no such path file", file.display()))

@@ -127,6 +127,11 @@ impl Store {
     /// Reads the state without locking; a missing file is a fresh start, a file from an older aipath is migrated
     /// in memory only. Read-only commands use this and never write.
     pub fn read(&self) -> Result<State> {
+        // A state the cache knows is hashed as it is read, not held whole: a state of thousands of sessions is
+        // megabytes.
+        if let Some(state) = super::cache::known_state(&self.file) {
+            return Ok(state);
+        }
         Ok(self.load(true)?.map(|(_, d)| d.state).unwrap_or_default())
     }
 
