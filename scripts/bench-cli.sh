@@ -6,7 +6,9 @@
 # It builds the release binary and the fixture generator, generates paths of 500, 2,500 and 5,000 modules with a
 # 20,000-entry study log (examples/gen_fixture, seed 7), builds a hello-world floor (a plain `cargo new` project built
 # with `--release`), and runs hyperfine in rounds that alternate the commands (so a noisy neighbour slows all of them
-# alike), taking medians over all runs.
+# alike), taking medians over all runs. The rounds are short, a few runs of each command, because this kind of
+# machine's speed shifts within seconds: with 40 runs of one command before the next, a ratio of two medians swung
+# from 0.98x to 1.27x between three tries of the same two binaries; with rounds of 5 runs it held at 1.12-1.16x.
 # Where taskwarrior is installed, `task next` on 20 tasks in a throwaway TASKDATA is timed beside them. Peak memory
 # comes from `/usr/bin/time -v`. It prints a Markdown table of every figure against its target.
 #
@@ -24,7 +26,8 @@
 # Needs: cargo and rustc, python3, hyperfine and GNU time (Debian: `apt-get install hyperfine time`);
 # taskwarrior is optional (`apt-get install taskwarrior`), and so are valgrind and strace, which count the history's
 # instructions and time its flush to disk.
-# Tuning: BENCH_ROUNDS (default 5) rounds; BENCH_KEEP=1 keeps the work folder; BENCH_HISTORY_ONLY=1 times the
+# Tuning: BENCH_ROUNDS (default 5) sets the rounds (the built-in path's rows run 8 times as many, of 5 runs each;
+# the large paths' twice as many, of 2 runs each); BENCH_KEEP=1 keeps the work folder; BENCH_HISTORY_ONLY=1 times the
 # history rows alone; BASELINE_AIPATH=/path/to/aipath the `done` baseline.
 
 set -euo pipefail
@@ -113,17 +116,17 @@ if command -v task >/dev/null; then
     task next >/dev/null 2>&1 || true
 fi
 
-# Rounds of hyperfine over a group of named commands (arguments: name, command, name, command...); the JSON of each
-# round is kept for the summary.
+# Rounds of hyperfine over a group of named commands (arguments: group, rounds, runs and warm-up runs per round, then
+# name, command, name, command...); the JSON of each round is kept for the summary.
 bench_group() {
-    local group="$1" runs="$2" warmup="$3"
-    shift 3
+    local group="$1" rounds="$2" runs="$3" warmup="$4"
+    shift 4
     local args=()
     while [ $# -gt 0 ]; do
         args+=(--command-name "$1" "$2")
         shift 2
     done
-    for round in $(seq 1 "$ROUNDS"); do
+    for round in $(seq 1 "$rounds"); do
         hyperfine --shell=none --style none --warmup "$warmup" --runs "$runs" \
             --export-json "$WORK/$group-$round.json" "${args[@]}" >/dev/null 2>"$WORK/hyperfine.err" || {
             cat "$WORK/hyperfine.err" >&2
@@ -136,7 +139,7 @@ bench_group() {
 # follow it (the instruction counts do not).
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "Timing the history: next and history on 20,000 events, done with and without ($ROUNDS rounds)..." >&2
-bench_group history 20 3 \
+bench_group history "$ROUNDS" 20 3 \
     next-nohist "$AIPATH --state $WORK/nohist-orig/state.yaml next" \
     next-hist "$AIPATH --state $WORK/hist-orig/state.yaml next" \
     history-hist "$AIPATH --state $WORK/hist-orig/state.yaml history" \
@@ -200,14 +203,14 @@ if command -v strace >/dev/null; then
 fi
 
 if [ "$HISTORY_ONLY" != 1 ]; then
-echo "Timing the built-in path against the floor ($ROUNDS rounds)..." >&2
+echo "Timing the built-in path against the floor ($((ROUNDS * 8)) rounds)..." >&2
 small=(floor "$HELLO" builtin-next "$AIPATH --state $BUILTIN_STATE next")
 if [ "$HAVE_TASK" = 1 ]; then
     small+=(task-next "task next")
 fi
-bench_group small 40 10 "${small[@]}"
+bench_group small "$((ROUNDS * 8))" 5 2 "${small[@]}"
 
-echo "Timing next, plan and status on 500, 2,500 and 5,000 modules ($ROUNDS rounds)..." >&2
+echo "Timing next, plan and status on 500, 2,500 and 5,000 modules ($((ROUNDS * 2)) rounds)..." >&2
 big=()
 for n in "${SIZES[@]}"; do
     for cmd in next plan status; do
@@ -217,7 +220,7 @@ done
 for cmd in next plan status; do
     big+=("5000-active-$cmd" "$AIPATH --state $WORK/fx5000-active/state.yaml $cmd")
 done
-bench_group big 4 1 "${big[@]}"
+bench_group big "$((ROUNDS * 2))" 2 1 "${big[@]}"
 
 echo "Timing next on 5,000 modules with the cache emptied before each run..." >&2
 for round in $(seq 1 "$ROUNDS"); do
@@ -379,7 +382,8 @@ if not history_only:
     row("`aipath next`, 5,000 modules, cache emptied first (the first run after a change), median", f"{cold:.1f} ms")
 history_rows()
 
-print(f"Machine: {cores} cores, {cpu}; {hyperfine}; {rounds} interleaved rounds, medians over all runs.")
+print(f"Machine: {cores} cores, {cpu}; {hyperfine}; interleaved rounds ({rounds} for the history, {int(rounds) * 8} "
+      f"of 5 runs for the built-in path, {int(rounds) * 2} of 2 runs for the large paths), medians over all runs.")
 print(f"Load average (1, 5, 15 min): {load_start} when the timing started, {load_end} when it ended.")
 print("Generated paths: 20,000 study-log entries, seed 7 (`cargo run --release --example gen_fixture`); the history's rows: the")
 print("built-in path with 20,000 sessions and 20,000 history events (`gen_fixture --builtin --history 20000`).")
