@@ -97,8 +97,21 @@ impl Ctx {
                 Ok((state, course?))
             });
         }
-        let state = read()?;
-        let course = match state.active.as_deref() {
+        let (state, course) = match keep {
+            // The path the state names is loaded while the rest of the state is decoded, where the cache allows.
+            true => self.store.read_then(|active| self.load_active(active))?,
+            false => {
+                let state = read()?;
+                let course = self.load_active(state.active.as_deref());
+                (state, course)
+            }
+        };
+        Ok((state, course?))
+    }
+
+    /// The path the state names as active, or the built-in one.
+    fn load_active(&self, active: Option<&str>) -> Result<Course> {
+        match active {
             // A path named in the state may have moved or been mistyped by hand: say where the name came from.
             Some(active) => loader::load(Some(active)).with_context(|| {
                 format!(
@@ -107,10 +120,9 @@ impl Ctx {
                     self.store.file.display(),
                     crate::io::builtin::DEFAULT_PATH_ID
                 )
-            })?,
-            None => loader::load(None)?,
-        };
-        Ok((state, course))
+            }),
+            None => loader::load(None),
+        }
     }
 
     /// Changes the state under the store's lock, recording the change, and telling the learner what the store

@@ -127,14 +127,6 @@ struct Header {
     body: u64,
 }
 
-/// The value cached for a file with this stamp, if there is one and it reads back.
-pub fn get<T: DeserializeOwned>(kind: &str, stamp: &Stamp) -> Option<T> {
-    let (true, body) = get_body(kind, stamp)? else {
-        return None;
-    };
-    json(&body)
-}
-
 /// A JSON value of an entry's body, its text checked as UTF-8 once, in one pass, rather than string by string as
 /// the parser would.
 pub fn json<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
@@ -177,17 +169,8 @@ impl std::ops::Deref for Body {
     }
 }
 
-/// Keeps `value` as what the file with this stamp parses to. Best effort: a failure leaves the cache as it was.
-pub fn put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) {
-    let _ = try_put(kind, stamp, value);
-}
-
-fn try_put<T: Serialize>(kind: &str, stamp: &Stamp, value: &T) -> Option<()> {
-    put_body(kind, stamp, &serde_json::to_vec(value).ok()?)
-}
-
 /// Keeps `body` as the entry of the file with this stamp, as it is (its parts are the caller's to read back with
-/// [`get_body`]). Best effort, as [`put`].
+/// [`get_body`]). Best effort: a failure leaves the cache as it was.
 pub fn put_body(kind: &str, stamp: &Stamp, body: &[u8]) -> Option<()> {
     let target = entry_file(kind, &stamp.file)?;
     let dir = target.parent()?;
@@ -369,11 +352,62 @@ impl Hasher {
     }
 }
 
+/// Keeps `state` as what the state file with this stamp decodes to, as two JSON lines: the path it names as
+/// active, then the state. The first is read on its own, so that a command can load that path while the state is
+/// decoded (see [`known_state_then`]).
+fn put_state(stamp: &Stamp, state: &State) {
+    let Ok(mut body) = serde_json::to_vec(&state.active) else {
+        return;
+    };
+    // serde_json writes no raw newline: each line is one value.
+    body.push(b'\n');
+    if serde_json::to_writer(&mut body, state).is_ok() {
+        let _ = put_body("state", stamp, &body);
+    }
+}
+
+/// The entry of the state file as it is now (this stamp): the path it names as active, and the state's line.
+fn state_entry(stamp: &Stamp) -> Option<(Option<String>, Body)> {
+    let (true, mut body) = get_body("state", stamp)? else {
+        return None;
+    };
+    let split = body.iter().position(|&b| b == b'\n')?;
+    let active = json(&body[..split])?;
+    body.start += split + 1;
+    Some((active, body))
+}
+
+/// The state an entry's line holds, where it is in this build's format and names the path its first line says.
+fn state_of(line: &[u8], active: &Option<String>) -> Option<State> {
+    json::<State>(line).filter(|state| state.version == STATE_VERSION && state.active == *active)
+}
+
 /// The state of a state file this build's cache knows, hashed as it is read rather than read whole; `None` when it
 /// has no entry of the file as it is now (or the file cannot be read: [`decode_state`] then says why).
 pub fn known_state(file: &Path) -> Option<State> {
-    let stamp = Stamp::read(file, "state file", false)?;
-    get::<State>("state", &stamp).filter(|state| state.version == STATE_VERSION)
+    let (active, body) = state_entry(&Stamp::read(file, "state file", false)?)?;
+    state_of(&body, &active)
+}
+
+/// [`known_state`], with `then` given the path the state names as active while the state is decoded on another
+/// thread: a command on the active path loads it meanwhile, as one given `--path` does (each is about half of its
+/// time on a large path). `None`, and `then` not run, when the cache has no entry of the file as it is now; `None`
+/// too, `then`'s work lost, in the one case of a large entry that does not decode.
+pub fn known_state_then<T>(
+    file: &Path,
+    then: impl FnOnce(Option<&str>) -> T,
+) -> Option<(State, T)> {
+    let (active, body) = state_entry(&Stamp::read(file, "state file", false)?)?;
+    if body.len() < MIN_BYTES {
+        // A small state decodes in less time than a thread takes to start.
+        let state = state_of(&body, &active)?;
+        return Some((state, then(active.as_deref())));
+    }
+    std::thread::scope(|scope| {
+        let state = scope.spawn(|| state_of(&body, &active));
+        let out = then(active.as_deref());
+        Some((state.join().ok()??, out))
+    })
 }
 
 /// [`crate::io::store::decode`] through the cache: a state file in this build's format is read from its entry, and
@@ -383,8 +417,10 @@ pub fn known_state(file: &Path) -> Option<State> {
 /// until a change writes them anew.
 pub fn decode_state(file: &Path, bytes: &[u8], keep: bool) -> anyhow::Result<Decoded> {
     let stamp = Stamp::of(file, bytes);
-    if let Some(state) = stamp.as_ref().and_then(|s| get::<State>("state", s))
-        && state.version == STATE_VERSION
+    if let Some(state) = stamp
+        .as_ref()
+        .and_then(state_entry)
+        .and_then(|(active, body)| state_of(&body, &active))
     {
         return Ok(Decoded {
             state,
@@ -396,7 +432,7 @@ pub fn decode_state(file: &Path, bytes: &[u8], keep: bool) -> anyhow::Result<Dec
         && let Some(stamp) = stamp
         && decoded.version == STATE_VERSION
     {
-        put("state", &stamp, &decoded.state);
+        put_state(&stamp, &decoded.state);
     }
     Ok(decoded)
 }

@@ -135,6 +135,18 @@ impl Store {
         Ok(self.load(true)?.map(|(_, d)| d.state).unwrap_or_default())
     }
 
+    /// [`Store::read`], and `then` given the path the state names as active, run while the state is still being
+    /// decoded where the cache of parsed files allows (else once it is read, and again should an entry it ran
+    /// beside not decode). The state's error, if any, comes first.
+    pub fn read_then<T>(&self, then: impl Fn(Option<&str>) -> T) -> Result<(State, T)> {
+        if let Some(found) = super::cache::known_state_then(&self.file, &then) {
+            return Ok(found);
+        }
+        let state = self.load(true)?.map(|(_, d)| d.state).unwrap_or_default();
+        let out = then(state.active.as_deref());
+        Ok((state, out))
+    }
+
     /// [`Store::read`] for a command about to replace the file (a change, `aipath sync`): what it decodes to is not
     /// kept in the cache of parsed files.
     pub fn read_to_replace(&self) -> Result<State> {

@@ -658,3 +658,63 @@ fn a_path_named_relative_or_absolute_shares_one_entry() {
         "the absolute name replaced the relative name's entry"
     );
 }
+
+/// A state naming a large path as active: the cache hands that path to the loader before the state is decoded, and
+/// every answer is still the one the files give, whatever the cache holds and after the state names another path.
+#[test]
+fn the_path_a_cached_state_names_is_the_one_loaded() {
+    let env = Env::new();
+    let spec = generator::Spec {
+        modules: 500,
+        log: 2000,
+        seed: 7,
+        active: true,
+        history: 0,
+    };
+    let s = generator::write(&spec, &env.path().join("fx")).unwrap_or_else(|e| panic!("{e:#}"));
+    let cache = env.path().join("cache");
+    let state = s.state_file.display().to_string();
+    let json = |args: &[&str], cache: Option<&Path>| -> serde_json::Value {
+        let mut all = vec!["--state", state.as_str()];
+        all.extend(args);
+        all.push("--json");
+        let out = env
+            .cmd(&all)
+            .env(
+                "AIPATH_CACHE",
+                cache.map_or("off".into(), |c| c.display().to_string()),
+            )
+            .output()
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    };
+    for command in [&["next"][..], &["status"], &["plan"]] {
+        let plain = json(command, None);
+        assert_eq!(json(command, Some(&cache)), plain, "{command:?}, cold");
+        assert_eq!(json(command, Some(&cache)), plain, "{command:?}, warm");
+    }
+    let names = entries(&cache);
+    assert!(
+        names.iter().any(|n| n.starts_with("state-")),
+        "the state was not cached: {names:?}"
+    );
+    let large_path = json(&["status"], Some(&cache))["path"].clone();
+    assert_ne!(large_path, serde_json::Value::Null);
+
+    // The state now names the built-in path: the warm cache must not hand the loader the old one.
+    env.ok(&[
+        "--state",
+        &state,
+        "use",
+        "software-developer-to-ai-engineer",
+    ]);
+    let builtin = json(&["status"], None)["path"].clone();
+    assert_ne!(builtin, large_path);
+    assert_eq!(json(&["status"], Some(&cache))["path"], builtin);
+    assert_eq!(json(&["status"], Some(&cache))["path"], builtin, "warm");
+}
