@@ -31,7 +31,13 @@ pub fn run(
         pace: pace.unwrap_or(own.pace),
         start: start.unwrap_or(own.start),
     };
-    let plan = plan(&course, &progress, baseline, ctx.today).map_err(crate::error::input)?;
+    // The hours left are a pass over every module and session of their own, made beside the plan.
+    let (hours_left, plan) = crate::plan::both(
+        &course,
+        || remaining_hours(&course, &progress),
+        || plan(&course, &progress, baseline, ctx.today),
+    );
+    let plan = plan.map_err(crate::error::input)?;
     let saved = if save {
         ctx.update_progress(&course, |p| {
             let changed = p.plan != Some(baseline);
@@ -50,7 +56,7 @@ pub fn run(
         PlanFormat::Ics => Format::Ics,
     };
     let view = PlanView {
-        hours_left: remaining_hours(&course, &progress),
+        hours_left,
         plan,
         course: &course,
         format,

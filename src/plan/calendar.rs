@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::allocate::{Work, allocate};
 use super::dates::{add_days, monday_of, week_end, week_start};
 use super::pace::Pace;
-use super::standing::{Standing, resume_day, standing_with, weeks_elapsed};
+use super::standing::{Standing, planned, resume_day, standing_from, weeks_elapsed};
 use crate::course::Course;
 use crate::progress::hundredths;
 use crate::progress::{PathProgress, PlanPrefs, Status};
@@ -120,8 +120,13 @@ pub fn plan(
     baseline: PlanPrefs,
     today: Date,
 ) -> Result<Plan, String> {
-    let allocation = allocate(course, progress, baseline.pace);
-    let standing = standing_with(course, progress, baseline, today, &allocation)?;
+    // The two allocations, what remains and what was planned on day one, are each a pass over every module.
+    let (allocation, planned) = super::both(
+        course,
+        || allocate(course, progress, baseline.pace),
+        || planned(course, progress, baseline.pace),
+    );
+    let standing = standing_from(progress, baseline, today, &planned, &allocation)?;
     let from = resume_day(baseline.start, today);
     // The whole plan must fit the calendar, known before a week is laid out: a long enough plan would otherwise
     // fill memory with weeks first and fail on the last one.

@@ -50,8 +50,12 @@ pub fn standing(
     baseline: PlanPrefs,
     today: Date,
 ) -> Result<Standing, String> {
-    let remaining = allocate(course, progress, baseline.pace);
-    standing_with(course, progress, baseline, today, &remaining)
+    let (remaining, planned) = super::both(
+        course,
+        || allocate(course, progress, baseline.pace),
+        || planned(course, progress, baseline.pace),
+    );
+    standing_from(progress, baseline, today, &planned, &remaining)
 }
 
 /// [`standing`], given the remaining work's allocation at the baseline's pace when the caller has it already (the
@@ -63,9 +67,13 @@ pub fn standing_with(
     today: Date,
     remaining: &[PhaseWeeks],
 ) -> Result<Standing, String> {
-    let PlanPrefs { pace, start } = baseline;
-    // The plan as it was on day one: the same choices and skips, nothing done yet. Only what the allocation reads is
-    // copied, not the study log.
+    let planned = planned(course, progress, baseline.pace);
+    standing_from(progress, baseline, today, &planned, remaining)
+}
+
+/// The plan as it was on day one, shared out at `pace`: the same choices and skips, nothing done yet.
+pub fn planned(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<PhaseWeeks> {
+    // Only what the allocation reads is copied, not the study log.
     let fresh = PathProgress {
         chosen: course.chosen(progress),
         modules: progress
@@ -76,7 +84,18 @@ pub fn standing_with(
             .collect(),
         ..PathProgress::default()
     };
-    let planned = allocate(course, &fresh, pace);
+    allocate(course, &fresh, pace)
+}
+
+/// [`standing_with`] of the day-one allocation already made ([`planned`]).
+pub fn standing_from(
+    progress: &PathProgress,
+    baseline: PlanPrefs,
+    today: Date,
+    planned: &[PhaseWeeks],
+    remaining: &[PhaseWeeks],
+) -> Result<Standing, String> {
+    let PlanPrefs { pace, start } = baseline;
     let earned: i64 = planned
         .iter()
         .flat_map(|p| &p.blocks)

@@ -718,3 +718,60 @@ fn the_path_a_cached_state_names_is_the_one_loaded() {
     assert_eq!(json(&["status"], Some(&cache))["path"], builtin);
     assert_eq!(json(&["status"], Some(&cache))["path"], builtin, "warm");
 }
+
+/// On a path large enough for the plan's passes to run on two threads (1,000 modules and up), `plan` and `status`
+/// still tell one story: the remaining weeks end on the projected finish, the two commands give the same dates, and
+/// the hours left `plan` prints are the hours remaining `status` gives.
+#[test]
+fn a_large_plan_made_on_two_threads_agrees_with_status() {
+    let env = Env::new();
+    let spec = generator::Spec {
+        modules: 1200,
+        log: 2000,
+        seed: 11,
+        active: false,
+        history: 0,
+    };
+    let s = generator::write(&spec, &env.path().join("fx")).unwrap_or_else(|e| panic!("{e:#}"));
+    let (path, state) = (
+        s.path_file.display().to_string(),
+        s.state_file.display().to_string(),
+    );
+    let run = |args: &[&str]| -> String {
+        let mut all = vec!["--path", path.as_str(), "--state", state.as_str()];
+        all.extend(args);
+        let out = env
+            .cmd(&all)
+            .env("AIPATH_CACHE", "off")
+            .output()
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let json = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_str(&run(args)).unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    };
+    let plan = json(&["plan", "--json"]);
+    let status = json(&["status", "--json"]);
+    let weeks = plan["weeks"].as_array().cloned().unwrap_or_default();
+    let last = weeks.last().unwrap_or_else(|| panic!("no weeks: {plan}"));
+    assert_eq!(last["end"], plan["projected_finish"]);
+    assert_eq!(
+        plan["projected_finish"],
+        status["schedule"]["projected_finish"]
+    );
+    assert_eq!(plan["planned_finish"], status["schedule"]["planned_finish"]);
+    // Work is done on this path, so the day-one plan and what remains are not the same allocation.
+    assert_ne!(plan["planned_finish"], plan["projected_finish"]);
+    let hours = status["hours_remaining"].as_f64().unwrap_or(f64::NAN);
+    let text = run(&["plan"]);
+    assert!(
+        text.contains(&format!("for the {} h the guides estimate", hours.round())),
+        "status gives {hours} h remaining; plan says:\n{}",
+        text.lines().last().unwrap_or_default()
+    );
+}
