@@ -27,7 +27,7 @@
 # taskwarrior is optional (`apt-get install taskwarrior`), and so are valgrind and strace, which count the history's
 # instructions and time its flush to disk.
 # Tuning: BENCH_ROUNDS (default 5) sets the rounds (the built-in path's rows run 8 times as many, of 5 runs each;
-# the large paths' twice as many, of 2 runs each); BENCH_KEEP=1 keeps the work folder; BENCH_HISTORY_ONLY=1 times the
+# the large paths' 4 times as many, of 2 runs each); BENCH_KEEP=1 keeps the work folder; BENCH_HISTORY_ONLY=1 times the
 # history rows alone; BASELINE_AIPATH=/path/to/aipath the `done` baseline.
 
 set -euo pipefail
@@ -210,7 +210,7 @@ if [ "$HAVE_TASK" = 1 ]; then
 fi
 bench_group small "$((ROUNDS * 8))" 5 2 "${small[@]}"
 
-echo "Timing next, plan and status on 500, 2,500 and 5,000 modules ($((ROUNDS * 2)) rounds)..." >&2
+echo "Timing next, plan and status on 500, 2,500 and 5,000 modules ($((ROUNDS * 4)) rounds)..." >&2
 big=()
 for n in "${SIZES[@]}"; do
     for cmd in next plan status; do
@@ -220,7 +220,7 @@ done
 for cmd in next plan status; do
     big+=("5000-active-$cmd" "$AIPATH --state $WORK/fx5000-active/state.yaml $cmd")
 done
-bench_group big "$((ROUNDS * 2))" 2 1 "${big[@]}"
+bench_group big "$((ROUNDS * 4))" 2 1 "${big[@]}"
 
 echo "Timing next on 5,000 modules with the cache emptied before each run..." >&2
 for round in $(seq 1 "$ROUNDS"); do
@@ -383,7 +383,7 @@ if not history_only:
 history_rows()
 
 print(f"Machine: {cores} cores, {cpu}; {hyperfine}; interleaved rounds ({rounds} for the history, {int(rounds) * 8} "
-      f"of 5 runs for the built-in path, {int(rounds) * 2} of 2 runs for the large paths), medians over all runs.")
+      f"of 5 runs for the built-in path, {int(rounds) * 4} of 2 runs for the large paths), medians over all runs.")
 print(f"Load average (1, 5, 15 min): {load_start} when the timing started, {load_end} when it ended.")
 print("Generated paths: 20,000 study-log entries, seed 7 (`cargo run --release --example gen_fixture`); the history's rows: the")
 print("built-in path with 20,000 sessions and 20,000 history events (`gen_fixture --builtin --history 20000`).")
