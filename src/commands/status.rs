@@ -1,11 +1,14 @@
 //! `aipath status`: progress per phase and for the whole path.
 
 use anyhow::Result;
+use jiff::civil::Date;
 
 use super::Ctx;
+use crate::course::Course;
 use crate::guide::checklist::Ticks;
 use crate::log::stats;
-use crate::plan::standing::standing;
+use crate::plan::standing::{Standing, standing};
+use crate::progress::PathProgress;
 use crate::progress::count::{Count, count, counted};
 use crate::render::views::status::{PhaseRow, StatusView};
 use crate::render::views::sync::Synced;
@@ -24,20 +27,14 @@ fn row(id: &str, title: &str, c: &Count, checklist: Ticks) -> PhaseRow {
 pub fn run(ctx: &Ctx) -> Result<()> {
     let (state, course) = ctx.load()?;
     let progress = course.progress_of(&state);
-    let (phases, overall) = count(&course.path, &progress);
-    let mut phase_ticks = Vec::with_capacity(phases.len());
-    for phase in &course.path.phases {
-        let sum = counted(phase, &progress)
-            .into_iter()
-            .map(|m| course.ticks(&progress, m))
-            .sum::<Result<Ticks>>()?;
-        phase_ticks.push(sum);
-    }
+    // The study statistics are a pass over every session of their own, made beside the counts and the schedule.
+    let (study, counts) = crate::plan::both(
+        &course,
+        || stats(&course, &progress, ctx.today),
+        || counts(&course, &progress, ctx.today),
+    );
+    let (phases, overall, phase_ticks, schedule) = counts?;
     let all_ticks: Ticks = phase_ticks.iter().copied().sum();
-    let schedule = match progress.baseline() {
-        Some(b) => Some(standing(&course, &progress, b, ctx.today).map_err(crate::error::input)?),
-        None => None,
-    };
     let printed = ctx.shell.print(&StatusView {
         path: course.id().to_string(),
         title: course.path.title.clone(),
@@ -53,7 +50,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             .collect(),
         overall: row("all", "Whole path", &overall, all_ticks),
         schedule,
-        study: stats(&course, &progress, ctx.today),
+        study,
         synced: match super::sync::last_synced(&ctx.store.file) {
             Some(at) => Some(Synced::at(at, &crate::io::clock::now()?)),
             None => None,
@@ -62,4 +59,25 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     });
     super::leave((state, course));
     printed
+}
+
+/// What the path's phases count (modules, and checklist ticks), the whole path's count, and where the learner stands
+/// against their plan.
+type Counts = (Vec<Count>, Count, Vec<Ticks>, Option<Standing>);
+
+fn counts(course: &Course, progress: &PathProgress, today: Date) -> Result<Counts> {
+    let (phases, overall) = count(&course.path, progress);
+    let mut phase_ticks = Vec::with_capacity(phases.len());
+    for phase in &course.path.phases {
+        let sum = counted(phase, progress)
+            .into_iter()
+            .map(|m| course.ticks(progress, m))
+            .sum::<Result<Ticks>>()?;
+        phase_ticks.push(sum);
+    }
+    let schedule = match progress.baseline() {
+        Some(b) => Some(standing(course, progress, b, today).map_err(crate::error::input)?),
+        None => None,
+    };
+    Ok((phases, overall, phase_ticks, schedule))
 }
