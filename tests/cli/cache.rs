@@ -13,16 +13,23 @@ struct Large {
     path: PathBuf,
     state: PathBuf,
     cache: PathBuf,
+    /// The state names the path as active: commands are run without `--path`.
+    active: bool,
 }
 
 impl Large {
     fn new() -> Large {
+        Large::generated(500, 7, false)
+    }
+
+    /// A generated path of `modules` modules and a state of 2,000 sessions on it, which names it as active or not.
+    fn generated(modules: usize, seed: u64, active: bool) -> Large {
         let env = Env::new();
         let spec = generator::Spec {
-            modules: 500,
+            modules,
             log: 2000,
-            seed: 7,
-            active: false,
+            seed,
+            active,
             history: 0,
         };
         let s = generator::write(&spec, &env.path().join("fx")).unwrap_or_else(|e| panic!("{e:#}"));
@@ -36,28 +43,36 @@ impl Large {
             state: s.state_file,
             cache,
             env,
+            active,
         }
     }
 
-    /// `aipath --path P --state S ARGS --json`, with the cache in its folder or (`None`) turned off.
-    fn json(&self, args: &[&str], cache: Option<&Path>) -> serde_json::Value {
-        let mut all = vec![
-            "--path".to_string(),
+    /// `aipath [--path P] --state S ARGS`, with the cache in `cache` or (`None`) turned off.
+    fn command(&self, args: &[&str], cache: Option<&Path>) -> std::process::Output {
+        let (path, state) = (
             self.path.display().to_string(),
-            "--state".to_string(),
             self.state.display().to_string(),
-        ];
-        all.extend(args.iter().map(|a| a.to_string()));
-        all.push("--json".into());
-        let out = self
-            .env
-            .cmd(&all.iter().map(String::as_str).collect::<Vec<_>>())
+        );
+        let mut all = match self.active {
+            true => vec!["--state", state.as_str()],
+            false => vec!["--path", path.as_str(), "--state", state.as_str()],
+        };
+        all.extend(args);
+        self.env
+            .cmd(&all)
             .env(
                 "AIPATH_CACHE",
                 cache.map_or("off".into(), |c| c.display().to_string()),
             )
             .output()
-            .unwrap_or_else(|e| panic!("run: {e}"));
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    }
+
+    /// [`Large::command`] with `--json`, which must succeed, as JSON.
+    fn json(&self, args: &[&str], cache: Option<&Path>) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let out = self.command(&all, cache);
         assert!(
             out.status.success(),
             "{}",
@@ -66,29 +81,20 @@ impl Large {
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
     }
 
-    /// `aipath --path P --state S ARGS` with the cache in its folder, as it ran.
+    /// [`Large::command`] with the cache in its folder, as it ran.
     fn run(&self, args: &[&str]) -> std::process::Output {
-        let (path, state) = (
-            self.path.display().to_string(),
-            self.state.display().to_string(),
-        );
-        let mut all = vec!["--path", path.as_str(), "--state", state.as_str()];
-        all.extend(args);
-        self.env
-            .cmd(&all)
-            .env("AIPATH_CACHE", &self.cache)
-            .output()
-            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+        self.command(args, Some(&self.cache))
     }
 
-    /// [`Large::run`], which must succeed.
-    fn ok(&self, args: &[&str]) {
+    /// [`Large::run`], which must succeed: its output.
+    fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
         assert!(
             out.status.success(),
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// The command's answer with the cache off, cold and warm, which must all be the same.
@@ -663,60 +669,25 @@ fn a_path_named_relative_or_absolute_shares_one_entry() {
 /// every answer is still the one the files give, whatever the cache holds and after the state names another path.
 #[test]
 fn the_path_a_cached_state_names_is_the_one_loaded() {
-    let env = Env::new();
-    let spec = generator::Spec {
-        modules: 500,
-        log: 2000,
-        seed: 7,
-        active: true,
-        history: 0,
-    };
-    let s = generator::write(&spec, &env.path().join("fx")).unwrap_or_else(|e| panic!("{e:#}"));
-    let cache = env.path().join("cache");
-    let state = s.state_file.display().to_string();
-    let json = |args: &[&str], cache: Option<&Path>| -> serde_json::Value {
-        let mut all = vec!["--state", state.as_str()];
-        all.extend(args);
-        all.push("--json");
-        let out = env
-            .cmd(&all)
-            .env(
-                "AIPATH_CACHE",
-                cache.map_or("off".into(), |c| c.display().to_string()),
-            )
-            .output()
-            .unwrap_or_else(|e| panic!("{args:?}: {e}"));
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
-    };
+    let large = Large::generated(500, 7, true);
     for command in [&["next"][..], &["status"], &["plan"]] {
-        let plain = json(command, None);
-        assert_eq!(json(command, Some(&cache)), plain, "{command:?}, cold");
-        assert_eq!(json(command, Some(&cache)), plain, "{command:?}, warm");
+        large.same_answer(command);
     }
-    let names = entries(&cache);
+    let cache = Some(large.cache.as_path());
+    let names = entries(&large.cache);
     assert!(
         names.iter().any(|n| n.starts_with("state-")),
         "the state was not cached: {names:?}"
     );
-    let large_path = json(&["status"], Some(&cache))["path"].clone();
+    let large_path = large.json(&["status"], cache)["path"].clone();
     assert_ne!(large_path, serde_json::Value::Null);
 
     // The state now names the built-in path: the warm cache must not hand the loader the old one.
-    env.ok(&[
-        "--state",
-        &state,
-        "use",
-        "software-developer-to-ai-engineer",
-    ]);
-    let builtin = json(&["status"], None)["path"].clone();
+    large.ok(&["use", "software-developer-to-ai-engineer"]);
+    let builtin = large.json(&["status"], None)["path"].clone();
     assert_ne!(builtin, large_path);
-    assert_eq!(json(&["status"], Some(&cache))["path"], builtin);
-    assert_eq!(json(&["status"], Some(&cache))["path"], builtin, "warm");
+    assert_eq!(large.json(&["status"], cache)["path"], builtin);
+    assert_eq!(large.json(&["status"], cache)["path"], builtin, "warm");
 }
 
 /// On a path large enough for the plan's passes to run on two threads (1,000 modules and up), `plan` and `status`
@@ -724,39 +695,9 @@ fn the_path_a_cached_state_names_is_the_one_loaded() {
 /// the hours left `plan` prints are the hours remaining `status` gives.
 #[test]
 fn a_large_plan_made_on_two_threads_agrees_with_status() {
-    let env = Env::new();
-    let spec = generator::Spec {
-        modules: 1200,
-        log: 2000,
-        seed: 11,
-        active: false,
-        history: 0,
-    };
-    let s = generator::write(&spec, &env.path().join("fx")).unwrap_or_else(|e| panic!("{e:#}"));
-    let (path, state) = (
-        s.path_file.display().to_string(),
-        s.state_file.display().to_string(),
-    );
-    let run = |args: &[&str]| -> String {
-        let mut all = vec!["--path", path.as_str(), "--state", state.as_str()];
-        all.extend(args);
-        let out = env
-            .cmd(&all)
-            .env("AIPATH_CACHE", "off")
-            .output()
-            .unwrap_or_else(|e| panic!("{args:?}: {e}"));
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let json = |args: &[&str]| -> serde_json::Value {
-        serde_json::from_str(&run(args)).unwrap_or_else(|e| panic!("{args:?}: {e}"))
-    };
-    let plan = json(&["plan", "--json"]);
-    let status = json(&["status", "--json"]);
+    let large = Large::generated(1200, 11, false);
+    let plan = large.json(&["plan"], None);
+    let status = large.json(&["status"], None);
     let weeks = plan["weeks"].as_array().cloned().unwrap_or_default();
     let last = weeks.last().unwrap_or_else(|| panic!("no weeks: {plan}"));
     assert_eq!(last["end"], plan["projected_finish"]);
@@ -768,7 +709,7 @@ fn a_large_plan_made_on_two_threads_agrees_with_status() {
     // Work is done on this path, so the day-one plan and what remains are not the same allocation.
     assert_ne!(plan["planned_finish"], plan["projected_finish"]);
     let hours = status["hours_remaining"].as_f64().unwrap_or(f64::NAN);
-    let text = run(&["plan"]);
+    let text = large.ok(&["plan"]);
     assert!(
         text.contains(&format!("for the {} h the guides estimate", hours.round())),
         "status gives {hours} h remaining; plan says:\n{}",
