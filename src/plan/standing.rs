@@ -58,19 +58,6 @@ pub fn standing(
     standing_from(progress, baseline, today, &planned, &remaining)
 }
 
-/// [`standing`], given the remaining work's allocation at the baseline's pace when the caller has it already (the
-/// calendar lays its weeks out from the same one): on a large path each allocation is a tenth of `plan`.
-pub fn standing_with(
-    course: &Course,
-    progress: &PathProgress,
-    baseline: PlanPrefs,
-    today: Date,
-    remaining: &[PhaseWeeks],
-) -> Result<Standing, String> {
-    let planned = planned(course, progress, baseline.pace);
-    standing_from(progress, baseline, today, &planned, remaining)
-}
-
 /// The plan as it was on day one, shared out at `pace`: the same choices and skips, nothing done yet.
 pub fn planned(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<PhaseWeeks> {
     // Only what the allocation reads is copied, not the study log.
@@ -87,7 +74,9 @@ pub fn planned(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<Phas
     allocate(course, &fresh, pace)
 }
 
-/// [`standing_with`] of the day-one allocation already made ([`planned`]).
+/// [`standing`], given both allocations at the baseline's pace, when the caller makes them itself: the day-one plan
+/// ([`planned`]) and the remaining work (the calendar lays its weeks out from the same one). On a large path each
+/// allocation is a tenth of `plan`, so neither is made twice.
 pub fn standing_from(
     progress: &PathProgress,
     baseline: PlanPrefs,
