@@ -95,6 +95,7 @@ fn builtin() -> Case {
         (date(2026, 2, 20), 3.0, Some("math-foundations")),
     ]) {
         p.log_session(LogEntry {
+            id: format!("s{number}"),
             number,
             date: day,
             hours,

@@ -48,6 +48,7 @@ fn log(
         });
     for n in numbers {
         let entry = LogEntry {
+            id: format!("{who}-{n}"),
             number: n,
             date: start
                 .checked_add(jiff::Span::new().days(i64::from(n % 20_000)))

@@ -399,6 +399,8 @@ fn progress(
         .map(|k| {
             let offset = (k as i64) * span / (spec.log as i64).max(1);
             LogEntry {
+                // Fixed, so the fixture is the same file at every run; shaped as the UUID v7 a real `log` gives.
+                id: format!("00000000-0000-7000-8000-{k:012x}"),
                 number: u32::try_from(k + 1).unwrap_or(u32::MAX),
                 date: first_day.checked_add(offset.days()).unwrap_or(first_day),
                 hours: 0.25 * (1 + rng.below(11)) as f64,
@@ -545,6 +547,8 @@ pub fn write_builtin(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
         .map(|k| {
             let offset = (k as i64) * span / (spec.log as i64).max(1);
             LogEntry {
+                // Fixed, so the fixture is the same file at every run; shaped as the UUID v7 a real `log` gives.
+                id: format!("00000000-0000-7000-8000-{k:012x}"),
                 number: u32::try_from(k + 1).unwrap_or(u32::MAX),
                 date: first_day.checked_add(offset.days()).unwrap_or(first_day),
                 hours: 0.25 * (1 + rng.below(8)) as f64,

@@ -29,6 +29,7 @@ pub fn record(
     let date = date.unwrap_or(ctx.today);
     let today = ctx.today;
     let mut entry = LogEntry {
+        id: super::new_id(),
         number: 0,
         date,
         hours,
@@ -103,6 +104,7 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
     let ((before, after, started_module), _) = ctx.update_progress(&course, |progress| {
         let before = take(&course, progress, number)?;
         let after = LogEntry {
+            id: before.id.clone(),
             number,
             date: edit.date.unwrap_or(before.date),
             hours: hours.unwrap_or(before.hours),

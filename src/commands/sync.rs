@@ -80,6 +80,14 @@ fn base_state(repo: &Repo, names: &Names, base: &str) -> Result<State> {
     remote_side(repo, names, base).map(|s| s.state)
 }
 
+/// A fault-injection point for the crash tests: when `AIPATH_SYNC_FAULT` names `point`, the process aborts there,
+/// as a `kill -9` or a closed laptop would stop it. Each point is a boundary between two writes a sync makes.
+fn fault(point: &str) {
+    if std::env::var_os("AIPATH_SYNC_FAULT").is_some_and(|p| p == point) {
+        std::process::abort();
+    }
+}
+
 /// The names of the synced files in the data folder.
 struct Names {
     state: String,
@@ -296,7 +304,9 @@ fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<SyncView> {
         sent: commit_local(ctx, repo, names)?,
         ..SyncView::default()
     };
+    fault("committed");
     fetch(repo)?;
+    fault("fetched");
     for _ in 0..ATTEMPTS {
         let head = repo.commit_of("HEAD")?;
         let remote = repo.commit_of(REMOTE_REF)?;
@@ -325,7 +335,10 @@ fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<SyncView> {
             return Ok(done);
         }
         match repo.push()? {
-            Pushed::Done => return Ok(done),
+            Pushed::Done => {
+                fault("pushed");
+                return Ok(done);
+            }
             Pushed::Failed(said) => {
                 // The remote moved since the fetch (another machine pushed first): merge that too and push again.
                 // Refused otherwise (a protected branch, no permission): say what git said.
@@ -444,9 +457,12 @@ fn fast_forward(
     // a learner's file is never deleted by a sync.
     if let Some(bytes) = &stored.state_bytes {
         log_file::replace_bytes(&ctx.store.file, &stored.history)?;
+        fault("history-written");
         ctx.store.replace_bytes(bytes)?;
+        fault("state-written");
     }
     merge_paths(repo, head, head, remote)?;
+    fault("paths-written");
     repo.run(["reset", "--quiet", remote])?;
     if stored.state_bytes.is_some() {
         remember_base(repo, names, &stored.state);
@@ -498,8 +514,11 @@ fn merge_remote(
         |changes| Event::change(new_id(), &ctx.stamp, Kind::Sync, None, changes),
     )?;
     log_file::replace_bytes(&ctx.store.file, &history)?;
+    fault("history-written");
     ctx.store.replace(&merged.state)?;
+    fault("state-written");
     done.paths_kept = merge_paths(repo, base_commit.as_deref(), Some(head), remote)?;
+    fault("paths-written");
     done.received = message(&received);
     done.kept = merged.kept;
     done.renumbered = merged.renumbered;
@@ -511,6 +530,7 @@ fn merge_remote(
             .unwrap_or_default()
     );
     repo.commit(&[head.to_string(), remote.to_string()], &subject)?;
+    fault("merged");
     remember_base(repo, names, &merged.state);
     Ok(())
 }

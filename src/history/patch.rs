@@ -54,7 +54,8 @@ pub enum Patch {
         before: Option<PlanPrefs>,
         after: Option<PlanPrefs>,
     },
-    /// Study session `number`; `null` when there is none (before it was logged, after it was deleted).
+    /// Study session `number`; `null` when there is none (before it was logged, after it was deleted). The
+    /// session is the one with the entries' id (since format version 4; an entry without one has its derived id).
     Log {
         path: String,
         number: u32,
@@ -217,6 +218,24 @@ impl Patch {
         }
     }
 
+    /// The id of the session a [`Patch::Log`] is on: its entries', or, for an event written before sessions had ids,
+    /// the id the state's reader derives for that session.
+    pub fn session_id(&self) -> Option<String> {
+        let Patch::Log {
+            path,
+            number,
+            before,
+            after,
+        } = self
+        else {
+            return None;
+        };
+        after
+            .as_ref()
+            .or(before.as_ref())
+            .map(|e| identified(path, e, *number).id)
+    }
+
     /// Whether `state` holds what the patch found before it: the condition for applying it.
     pub fn finds_before(&self, state: &State) -> bool {
         let progress = |path: &str| state.paths.get(path);
@@ -241,8 +260,12 @@ impl Patch {
                 before,
                 ..
             } => {
-                progress(path).and_then(|p| p.session(*number))
-                    == numbered(before, *number).as_ref()
+                let id = self.session_id().unwrap_or_default();
+                progress(path).and_then(|p| p.session_id(&id))
+                    == before
+                        .as_ref()
+                        .map(|e| identified(path, e, *number))
+                        .as_ref()
             }
             Patch::Reset { archive, .. } => !state.archives.contains_key(archive),
             Patch::Restore { path, archive, .. } => {
@@ -275,12 +298,15 @@ impl Patch {
                 number,
                 after,
                 ..
-            } => on_path(state, path, |p| {
-                p.take_session(*number);
-                if let Some(entry) = numbered(after, *number) {
-                    p.put_session(entry);
-                }
-            }),
+            } => {
+                let id = self.session_id().unwrap_or_default();
+                on_path(state, path, |p| {
+                    p.take_session_id(&id);
+                    if let Some(entry) = after {
+                        p.put_session(identified(path, entry, *number));
+                    }
+                })
+            }
             Patch::Reset { path, archive, on } => {
                 let progress = state.paths.remove(path).unwrap_or_default();
                 state.archives.insert(
@@ -334,11 +360,16 @@ pub fn path_of(patches: &[Patch]) -> Option<String> {
     patches.iter().find_map(|p| p.path().map(str::to_string))
 }
 
-fn numbered(entry: &Option<LogEntry>, number: u32) -> Option<LogEntry> {
-    entry.clone().map(|mut e| {
+/// A patch's session as the state holds it: numbered, and with its id (derived, for an event from before ids).
+fn identified(path: &str, entry: &LogEntry, number: u32) -> LogEntry {
+    let mut e = entry.clone();
+    if e.number == 0 {
         e.number = number;
-        e
-    })
+    }
+    if e.id.is_empty() {
+        e.id = crate::progress::derived_session_id(path, &e);
+    }
+    e
 }
 
 /// Runs `change` on a path's progress, then leaves no empty record behind (as every command does).
@@ -490,15 +521,25 @@ fn progress_diff(path: &str, a: &PathProgress, b: &PathProgress, out: &mut Vec<P
         });
     }
     if a.log != b.log {
-        let x: HashMap<u32, &LogEntry> = a.log.iter().map(|e| (e.number, e)).collect();
-        let y: HashMap<u32, &LogEntry> = b.log.iter().map(|e| (e.number, e)).collect();
-        let numbers: BTreeSet<u32> = x.keys().chain(y.keys()).copied().collect();
-        for number in numbers {
-            let (before, after) = (x.get(&number).copied(), y.get(&number).copied());
+        let x: HashMap<&str, &LogEntry> = a.log.iter().map(|e| (e.id.as_str(), e)).collect();
+        let y: HashMap<&str, &LogEntry> = b.log.iter().map(|e| (e.id.as_str(), e)).collect();
+        // In the order of the sessions' numbers, as a reader of the history expects.
+        let mut ids: Vec<(u32, &str)> = x
+            .iter()
+            .chain(y.iter())
+            .map(|(id, e)| (e.number, *id))
+            .collect();
+        ids.sort_unstable();
+        let mut seen = std::collections::HashSet::new();
+        for (_, id) in ids {
+            if !seen.insert(id) {
+                continue;
+            }
+            let (before, after) = (x.get(id).copied(), y.get(id).copied());
             if before != after {
                 out.push(Patch::Log {
                     path: path.clone(),
-                    number,
+                    number: after.or(before).map_or(0, |e| e.number),
                     before: before.cloned(),
                     after: after.cloned(),
                 });
@@ -515,6 +556,7 @@ mod tests {
 
     fn session(number: u32, day: i8, hours: f64) -> LogEntry {
         LogEntry {
+            id: format!("s{number}"),
             number,
             date: date(2026, 1, day),
             hours,

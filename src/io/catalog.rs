@@ -117,10 +117,20 @@ fn user_paths() -> Vec<Available> {
                         .map_err(|e| crate::error::located_yaml(&file, &e))
                 });
             match header {
-                Ok(Header { id: Some(id) }) if !id.trim().is_empty() => Available {
+                Ok(Header { id: Some(id) }) if crate::path::ids::is_valid_id(&id) => Available {
                     id,
                     source: Source::File(file),
                     unreadable: None,
+                },
+                // An id that is not one is never listed, suggested or completed: it could carry a shell's
+                // metacharacters into a command line, or control bytes into a terminal.
+                Ok(Header { id: Some(_) }) => Available {
+                    id: stem.clone(),
+                    unreadable: Some(format!(
+                        "{}: the path's `id` must be lowercase letters, digits, `-` or `_` (at most 64)",
+                        file.display()
+                    )),
+                    source: Source::File(file),
                 },
                 Ok(_) => Available {
                     id: stem,

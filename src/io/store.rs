@@ -492,9 +492,10 @@ fn line_of_day(text: &str, id: &str, date: jiff::civil::Date) -> Option<usize> {
 /// Parses a state file's text that is within budget (see [`decode`]).
 fn parse(file: &Path, text: &str) -> Result<Decoded> {
     let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
-    if let Ok(state) = serde_yaml::from_str::<State>(text)
+    if let Ok(mut state) = serde_yaml::from_str::<State>(text)
         && state.version == STATE_VERSION
     {
+        state.settle();
         return Ok(Decoded {
             state,
             version: STATE_VERSION,
@@ -534,10 +535,11 @@ fn parse(file: &Path, text: &str) -> Result<Decoded> {
         // Between 1 and STATE_VERSION, so it fits.
         Some(v) => u32::try_from(v).unwrap_or(STATE_VERSION),
     };
-    let state = if version == STATE_VERSION {
+    let mut state = if version == STATE_VERSION {
         serde_yaml::from_str::<State>(text).map_err(located)?
     } else {
-        let migrated = migrate(doc, version);
+        let migrated =
+            migrate(doc, version).map_err(|e| unreadable(format!("{}: {e}", file.display())))?;
         serde_yaml::from_value::<State>(Value::Mapping(migrated)).map_err(|e| {
             // A YAML tree carries no positions. The steps keep the fields a learner wrote, so reading the original
             // text with today's shape nearly always points at the same mistake, with its line.
@@ -551,6 +553,9 @@ fn parse(file: &Path, text: &str) -> Result<Decoded> {
             }
         })?
     };
+    // Sessions without an id, or with a number another has, are put in order here, so every command reads (and
+    // the next change writes) the same repaired state.
+    state.settle();
     Ok(Decoded { state, version })
 }
 
@@ -662,7 +667,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_even_when_every_field_is_known() {
-        let message = decoded("version: 4\npaths: {}\n")
+        let message = decoded("version: 5\npaths: {}\n")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();

@@ -38,6 +38,7 @@ mod tests {
 
     fn entry(d: Date, hours: f64, module: Option<&str>) -> LogEntry {
         LogEntry {
+            id: String::new(),
             number: 0,
             date: d,
             hours,

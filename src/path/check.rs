@@ -56,14 +56,13 @@ impl<'a> Checker<'a> {
 
     /// Ids go into commands and file names: keep them to lowercase letters, digits and dashes.
     fn id(&mut self, id: &str, kind: &str) {
-        let ok = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !ok {
+        if !super::ids::is_valid_id(id) {
             self.problem(
                 id,
-                format!("{kind} id `{id}` must be lowercase letters, digits, `-` or `_`"),
+                format!(
+                    "{kind} id `{}` must be lowercase letters, digits, `-` or `_` (at most 64)",
+                    crate::error::shorten(id)
+                ),
             );
         }
     }

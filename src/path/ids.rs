@@ -5,6 +5,17 @@ use crate::error::input;
 /// Resolves what the user typed to one id from `candidates`: an exact id or a unique prefix.
 ///
 /// `kind` names what is being looked up ("module", "specialization") for the message.
+/// Whether `id` is one a path may use for itself, a module or a project: lowercase ASCII letters, digits, `-` and
+/// `_`, at most 64 of them. Ids go into commands, completions, file names and terminals, so nothing else passes,
+/// wherever an id is read (a path file, the catalog, a state's `active:`, completion).
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+}
+
 pub fn resolve<'a>(
     typed: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,

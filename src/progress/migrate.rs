@@ -8,31 +8,32 @@ use serde_yaml::{Mapping, Value};
 
 use crate::progress::STATE_VERSION;
 
-/// `STEPS[i]` turns a version `i + 1` document into a version `i + 2` one.
-const STEPS: &[fn(Mapping) -> Mapping] = &[v1_to_v2, v2_to_v3];
+/// `STEPS[i]` turns a version `i + 1` document into a version `i + 2` one, or says why it cannot.
+type Step = fn(Mapping) -> Result<Mapping, String>;
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 // A bump of STATE_VERSION without its step (or the reverse) fails the build, not a learner's file.
 const _: () = assert!(STEPS.len() + 1 == STATE_VERSION as usize);
 
 /// Brings a document from version `from` up to [`STATE_VERSION`]. `from` must be between 1 and the current version.
-pub fn migrate(mut doc: Mapping, from: u32) -> Mapping {
+pub fn migrate(mut doc: Mapping, from: u32) -> Result<Mapping, String> {
     for step in STEPS.iter().skip(from.saturating_sub(1) as usize) {
-        doc = step(doc);
+        doc = step(doc)?;
     }
-    doc
+    Ok(doc)
 }
 
 /// Version 2 adds the optional per-path fields `plan` and `log`; a version 1 file has neither, so every field it
 /// has keeps its meaning and only the version changes.
-fn v1_to_v2(mut doc: Mapping) -> Mapping {
+fn v1_to_v2(mut doc: Mapping) -> Result<Mapping, String> {
     doc.insert(Value::from("version"), Value::from(2));
-    doc
+    Ok(doc)
 }
 
 /// Version 3 numbers the study sessions: each path's sessions in the order the file lists them (date order, as
 /// aipath wrote them), the paths in the file's order, from 1 on; `last_log_number` is the last number given.
 /// `archives` and `last_event` start empty: the migration is the history's first event.
-fn v2_to_v3(mut doc: Mapping) -> Mapping {
+fn v2_to_v3(mut doc: Mapping) -> Result<Mapping, String> {
     doc.insert(Value::from("version"), Value::from(3));
     let mut given: u32 = 0;
     if let Some(Value::Mapping(paths)) = doc.get_mut("paths") {
@@ -61,7 +62,56 @@ fn v2_to_v3(mut doc: Mapping) -> Mapping {
     if given > 0 {
         doc.insert(Value::from("last_log_number"), Value::from(given));
     }
-    doc
+    Ok(doc)
+}
+
+/// Version 4 writes each session's number beside it (`number`), from the path's `log_numbers` runs, which go. Ids
+/// are not written here: the reader gives every session without one its derived id
+/// ([`crate::progress::derived_session_id`]), so a session migrated on two machines has one id on both. Archived
+/// progress is migrated alike.
+fn v3_to_v4(mut doc: Mapping) -> Result<Mapping, String> {
+    doc.insert(Value::from("version"), Value::from(4));
+    if let Some(Value::Mapping(paths)) = doc.get_mut("paths") {
+        for (name, progress) in paths.iter_mut() {
+            if let Value::Mapping(progress) = progress {
+                number_sessions(progress).map_err(|e| format!("paths.{}: {e}", key(name)))?;
+            }
+        }
+    }
+    if let Some(Value::Mapping(archives)) = doc.get_mut("archives") {
+        for (name, archive) in archives.iter_mut() {
+            if let Some(Value::Mapping(progress)) = archive.get_mut("progress") {
+                number_sessions(progress)
+                    .map_err(|e| format!("archives.{}.progress: {e}", key(name)))?;
+            }
+        }
+    }
+    Ok(doc)
+}
+
+fn key(name: &Value) -> String {
+    name.as_str()
+        .map_or_else(|| "?".to_string(), str::to_string)
+}
+
+/// One progress's `log_numbers` runs, moved onto its sessions.
+fn number_sessions(progress: &mut Mapping) -> Result<(), String> {
+    let runs = match progress.remove("log_numbers") {
+        Some(Value::String(text)) => text,
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => return Err("`log_numbers` is not a list of numbers like `1-4,7`".into()),
+        None => String::new(),
+    };
+    let Some(Value::Sequence(log)) = progress.get_mut("log") else {
+        return Ok(());
+    };
+    let numbers = super::numbers::parse(&runs, log.len())?;
+    for (entry, number) in log.iter_mut().zip(numbers) {
+        if let Value::Mapping(entry) = entry {
+            entry.insert(Value::from("number"), Value::from(number));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -79,27 +129,43 @@ mod tests {
                   projects:\n      q: { status: in-progress }\n";
         let mut expected = mapping(v1);
         expected.insert(Value::from("version"), Value::from(2));
-        assert_eq!(v1_to_v2(mapping(v1)), expected);
-        expected.insert(Value::from("version"), Value::from(3));
-        assert_eq!(migrate(mapping(v1), 1), expected);
+        assert_eq!(v1_to_v2(mapping(v1)), Ok(expected.clone()));
+        expected.insert(Value::from("version"), Value::from(4));
+        assert_eq!(migrate(mapping(v1), 1), Ok(expected));
     }
 
     #[test]
     fn version_2_numbers_the_sessions_path_after_path() {
         let v2 = "version: 2\npaths:\n  a:\n    log:\n    - { date: 2026-01-02, hours: 1 }\n    - { date: 2026-01-03, hours: 2 }\n  \
                   b:\n    log:\n    - { date: 2026-01-04, hours: 1 }\n  c:\n    chosen: [x]\n";
-        let doc = migrate(mapping(v2), 2);
+        let doc = v2_to_v3(mapping(v2));
         let expected = mapping(
             "version: 3\npaths:\n  a:\n    log:\n    - { date: 2026-01-02, hours: 1 }\n    - { date: 2026-01-03, hours: 2 }\n    \
              log_numbers: 1-2\n  b:\n    log:\n    - { date: 2026-01-04, hours: 1 }\n    log_numbers: '3'\n  c:\n    chosen: [x]\n\
              last_log_number: 3\n",
         );
-        assert_eq!(doc, expected);
+        assert_eq!(doc, Ok(expected));
+        let expected = mapping(
+            "version: 4\npaths:\n  a:\n    log:\n    - { date: 2026-01-02, hours: 1, number: 1 }\n    \
+             - { date: 2026-01-03, hours: 2, number: 2 }\n  b:\n    log:\n    - { date: 2026-01-04, hours: 1, number: 3 }\n  \
+             c:\n    chosen: [x]\nlast_log_number: 3\n",
+        );
+        assert_eq!(migrate(mapping(v2), 2), Ok(expected));
+    }
+
+    #[test]
+    fn version_3_runs_that_do_not_match_the_log_are_refused_with_where() {
+        let v3 = "version: 3\npaths:\n  a:\n    log:\n    - { date: 2026-01-02, hours: 1 }\n    log_numbers: 1-4000000000\n";
+        let message = migrate(mapping(v3), 3).err().unwrap_or_default();
+        assert!(
+            message.starts_with("paths.a: `log_numbers` numbers more than 1"),
+            "{message}"
+        );
     }
 
     #[test]
     fn a_current_document_is_left_as_it_is() {
-        let doc = mapping("version: 3\npaths: {}\n");
-        assert_eq!(migrate(doc.clone(), STATE_VERSION), doc);
+        let doc = mapping("version: 4\npaths: {}\n");
+        assert_eq!(migrate(doc.clone(), STATE_VERSION), Ok(doc));
     }
 }

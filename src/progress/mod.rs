@@ -26,7 +26,11 @@ use crate::plan::Pace;
 ///
 /// Version 3 numbers the study sessions (`log_numbers` per path, `last_log_number`), keeps reset progress in
 /// `archives`, and names the last event of the history it goes with (`last_event`, see [`crate::history`]).
-pub const STATE_VERSION: u32 = 3;
+///
+/// Version 4 gives every study session an identity (`id`, a UUID, given when it is logged) and writes its number
+/// beside it (`number`) instead of in the path's `log_numbers` runs. Sync merges sessions by id: the same session is
+/// never counted twice, and two sessions that look alike are both kept (see [`crate::sync::merge`]).
+pub const STATE_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -82,6 +86,92 @@ impl State {
         self.last_log_number = self.last_log_number.saturating_add(1);
         self.last_log_number
     }
+
+    /// Puts the sessions' bookkeeping in order, as every read of a state does: a session without an id is given
+    /// its derived one; of two sessions with one id, the second is the first's copy when they are alike (dropped)
+    /// and otherwise given an id of its own; a number given twice (or never) is given anew, past every number given,
+    /// to the session whose id sorts later; `last_log_number` is at least every number given. Deterministic, so
+    /// every machine and every command repairs a state alike. Returns the numbers given anew, as (path, from, to).
+    pub fn settle(&mut self) -> Vec<(String, u32, u32)> {
+        let mut logs: Vec<(&str, &mut Vec<LogEntry>)> = Vec::new();
+        for (path, p) in &mut self.paths {
+            logs.push((path.as_str(), &mut p.log));
+        }
+        for archive in self.archives.values_mut() {
+            logs.push((archive.path.as_str(), &mut archive.progress.log));
+        }
+        let mut ids: std::collections::HashMap<String, LogEntry> = std::collections::HashMap::new();
+        for (path, log) in &mut logs {
+            log.retain_mut(|e| {
+                if e.id.is_empty() {
+                    e.id = derived_session_id(path, e);
+                }
+                match ids.get(&e.id) {
+                    Some(seen) if seen == e => false,
+                    Some(_) => {
+                        e.id = derived_session_id(&format!("{path}\ncopy of {}", e.id), e);
+                        ids.insert(e.id.clone(), e.clone());
+                        true
+                    }
+                    None => {
+                        ids.insert(e.id.clone(), e.clone());
+                        true
+                    }
+                }
+            });
+        }
+        let mut all: Vec<(u32, String)> = Vec::new();
+        for (_, log) in &logs {
+            all.extend(log.iter().map(|e| (e.number, e.id.clone())));
+        }
+        all.sort_unstable();
+        let mut top = all
+            .iter()
+            .map(|(n, _)| *n)
+            .max()
+            .unwrap_or(0)
+            .max(self.last_log_number);
+        let mut anew: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut last = 0;
+        for (n, id) in &all {
+            if *n == 0 || *n == last {
+                top = top.saturating_add(1);
+                anew.insert(id.clone(), top);
+            }
+            last = (*n).max(last);
+        }
+        let mut renumbered = Vec::new();
+        for (path, log) in &mut logs {
+            let mut moved = false;
+            for e in log.iter_mut() {
+                if let Some(&to) = anew.get(&e.id) {
+                    renumbered.push((path.to_string(), e.number, to));
+                    e.number = to;
+                    moved = true;
+                }
+            }
+            if moved {
+                log.sort_by_key(|e| (e.date, e.number));
+            }
+        }
+        self.last_log_number = top;
+        renumbered
+    }
+}
+
+/// The id of a session that has none (written by hand, or by a format before version 4): a UUID version 5 of its
+/// path, number, day, hours, module and note, so that every machine gives the same session the same id, and two
+/// sessions that differ in any of these get different ones.
+pub fn derived_session_id(path: &str, e: &LogEntry) -> String {
+    let name = format!(
+        "{path}\n{}\n{}\n{}\n{}\n{}",
+        e.number,
+        e.date,
+        e.hours,
+        e.module.as_deref().unwrap_or(""),
+        e.note.as_deref().unwrap_or("")
+    );
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, name.as_bytes()).to_string()
 }
 
 /// A path's progress as `aipath reset` put it aside.
@@ -95,20 +185,25 @@ pub struct Archive {
     pub progress: PathProgress,
 }
 
-/// Serialized by hand (see [`numbers`]): the sessions' numbers are written as runs in one `log_numbers` field
-/// (`1-250,252`) rather than one field per session, which made a 20,000-session file 30% slower to read.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(try_from = "numbers::ProgressFile")]
+/// Read through [`numbers::ProgressFile`], which puts the log in its order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "numbers::ProgressFile")]
 pub struct PathProgress {
     /// The day the learner first recorded anything on this path.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub started: Option<Date>,
     /// The chosen specializations, in the order given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub chosen: Vec<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub modules: BTreeMap<String, Entry>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub projects: BTreeMap<String, Entry>,
     /// The pace and start date saved with `aipath plan --save`; `status` measures progress against them.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanPrefs>,
     /// Study sessions, oldest first, and by number (the order logged) within a day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<LogEntry>,
 }
 
@@ -128,9 +223,15 @@ pub fn from_hundredths(h: i64) -> f64 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
-    /// Its number, shown by `aipath log` and given to `log --edit`/`--delete`: given once, never reused. Kept in
-    /// the path's `log_numbers` in the state file, and beside the entry in the history.
-    #[serde(skip)]
+    /// Its identity: a UUID given when it is logged (version 7, from the time), kept through every edit, and the
+    /// key by which sync tells one session from another. A session written without one (by hand, or by a format
+    /// before version 4) is given one derived from what it is ([`derived_session_id`]), the same on every machine.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// Its number, shown by `aipath log` and given to `log --edit`/`--delete`: given once, never reused. A number
+    /// two sessions share (two machines, or a hand) is given anew to one of them when the state is read
+    /// ([`State::settle`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub number: u32,
     pub date: Date,
     /// Checked as it is read: a state file may come from another machine or another hand, and a negative, infinite
@@ -449,6 +550,16 @@ impl PathProgress {
         Some(self.log.remove(at))
     }
 
+    /// The session with id `id`, taken out of the log.
+    pub fn take_session_id(&mut self, id: &str) -> Option<LogEntry> {
+        let at = self.log.iter().position(|e| e.id == id)?;
+        Some(self.log.remove(at))
+    }
+
+    pub fn session_id(&self, id: &str) -> Option<&LogEntry> {
+        self.log.iter().find(|e| e.id == id)
+    }
+
     pub fn session(&self, number: u32) -> Option<&LogEntry> {
         self.log.iter().find(|e| e.number == number)
     }
@@ -559,7 +670,8 @@ mod tests {
                 "{hours}"
             );
         }
-        let text = "log:\n  - { date: 2026-01-05, hours: 24 }\n  - { date: 2026-01-06, hours: 0.25 }\nlog_numbers: 1-2\n";
+        let text =
+            "log:\n  - { date: 2026-01-05, hours: 24 }\n  - { date: 2026-01-06, hours: 0.25 }\n";
         assert_eq!(log_of(text).map(|l| l.len()), Ok(2));
         assert!(log_of("log: [{ date: 2026-01-05, hours: two }]").is_err());
     }
@@ -569,6 +681,7 @@ mod tests {
         let mut p = PathProgress::default();
         for _ in 0..3 {
             p.log.push(LogEntry {
+                id: String::new(),
                 number: 0,
                 date: date(2026, 1, 5),
                 hours: 8.0,

@@ -14,7 +14,7 @@
 //!
 //! A `reset` or `reset --restore` on one side counts as a change of every part of that path, at its time.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::civil::Date;
 
@@ -82,6 +82,8 @@ enum Part {
     Project(String, String),
     Plan(String),
     Archive(String),
+    /// A study session, by path and id.
+    Session(String, String),
     /// Every part of a path: a reset or a restore.
     Whole(String),
 }
@@ -131,16 +133,42 @@ fn parts(patch: &Patch) -> Vec<Part> {
         Patch::Active { .. } => vec![Part::Active],
         Patch::Started { path, .. } => vec![Part::Started(path.clone())],
         Patch::Chosen { path, .. } => vec![Part::Chosen(path.clone())],
-        Patch::Module { path, id, .. } => vec![Part::Module(path.clone(), id.clone())],
-        Patch::Project { path, id, .. } => vec![Part::Project(path.clone(), id.clone())],
+        // A status is timed by the events that changed it, not by a tick (ticks merge as a set): else a `done`
+        // overruled by a `skip` was reported as a `check` kept over an `uncheck`.
+        Patch::Module {
+            path,
+            id,
+            before,
+            after,
+        } if status_of(before) != status_of(after) => {
+            vec![Part::Module(path.clone(), id.clone())]
+        }
+        Patch::Project {
+            path,
+            id,
+            before,
+            after,
+        } if status_of(before) != status_of(after) => {
+            vec![Part::Project(path.clone(), id.clone())]
+        }
+        Patch::Module { .. } | Patch::Project { .. } => Vec::new(),
         Patch::Plan { path, .. } => vec![Part::Plan(path.clone())],
-        // Sessions are merged by what they are, not timed by number: see `sessions`.
-        Patch::Log { .. } => Vec::new(),
+        Patch::Log { path, .. } => patch
+            .session_id()
+            .map(|id| vec![Part::Session(path.clone(), id)])
+            .unwrap_or_default(),
         Patch::Reset { path, archive, .. } | Patch::Restore { path, archive, .. } => {
             vec![Part::Whole(path.clone()), Part::Archive(archive.clone())]
         }
         Patch::Archive { name, .. } => vec![Part::Archive(name.clone())],
     }
+}
+
+/// A module's or project's status and its dates, the part of an entry the merge times.
+fn status_of(entry: &Option<Entry>) -> (Status, Option<Date>, Option<Date>) {
+    entry.as_ref().map_or((Status::Todo, None, None), |e| {
+        (e.status, e.started, e.finished)
+    })
 }
 
 /// The merge's working context: both sides' times and what it has to report.
@@ -226,7 +254,7 @@ pub fn merge(base: &State, local: Side, remote: Side) -> Merged {
             out.paths.insert(path.clone(), progress);
         }
     }
-    let renumbered = m.sessions([b, l, r], &mut out);
+    m.sessions([b, l, r], &mut out);
     let names: BTreeSet<&String> = [b, l, r].iter().flat_map(|s| s.archives.keys()).collect();
     for name in names {
         let value = m.pick(
@@ -239,12 +267,7 @@ pub fn merge(base: &State, local: Side, remote: Side) -> Merged {
             out.archives.insert(name.clone(), archive);
         }
     }
-    out.last_log_number = [b, l, r]
-        .iter()
-        .map(|s| s.last_log_number)
-        .chain(renumbered.iter().map(|r| r.to))
-        .max()
-        .unwrap_or(0);
+    let renumbered = renumber(&mut out, [b, l, r], &by_id(l));
     Merged {
         state: out,
         kept: m.kept,
@@ -336,170 +359,110 @@ impl Merger<'_> {
         out
     }
 
-    /// Every session. Sessions are merged by what they are (path, day, hours, module, note), not by number: a
-    /// number is only a label, and two machines may give one number to different sessions, or (after an earlier
-    /// sync renumbered one) different numbers to one session. What either side added is added and what either side
-    /// deleted is deleted (an edit is both); then each session keeps its number (the remote's, else this machine's)
-    /// unless another session has it too, when the one logged earlier keeps it and the other takes a number past
-    /// every number either side has given.
-    fn sessions(&mut self, [b, l, r]: [&State; 3], out: &mut State) -> Vec<Renumbered> {
-        // Sessions the three hold alike (nearly all, on a long log) keep their number and skip the rest.
-        let [nb, nl, nr] = [b, l, r].map(by_number);
-        let alike: HashSet<u32> = nb
+    /// Every session, by id: added on either side is added, deleted on either is deleted, changed on both is
+    /// the later change (a delete too). Numbers are then put in order by [`State::settle`]: a number two sessions
+    /// share goes to the session whose id sorts first, and the other takes a number past every number given.
+    fn sessions(&mut self, [b, l, r]: [&State; 3], out: &mut State) {
+        let [ib, il, ir] = [b, l, r].map(by_id);
+        let keys: BTreeSet<(&str, &str)> = [&ib, &il, &ir]
             .iter()
-            .filter(|(n, x)| nl.get(n) == Some(x) && nr.get(n) == Some(x))
-            .map(|(n, _)| *n)
+            .flat_map(|i| i.keys().copied())
             .collect();
-        let [sb, sl, sr] = [b, l, r].map(|s| sessions_by_what(s, &alike));
-        let (made_here, made_there) = (made(self.local.events), made(self.remote.events));
-        let keys: BTreeSet<&What> = [&sb, &sl, &sr].iter().flat_map(|s| s.keys()).collect();
-        // Each merged session: what it is, the numbers it had, when it was logged, and which side added it.
-        let mut merged: Vec<(What, Option<u32>, Option<&str>, Machine)> = Vec::new();
-        for key in keys {
-            let numbers = |s: &HashMap<What, Vec<u32>>| s.get(key).cloned().unwrap_or_default();
-            let (nb, nl, nr) = (numbers(&sb), numbers(&sl), numbers(&sr));
-            let count = (nl.len() + nr.len()).saturating_sub(nb.len());
-            let mut wanted: Vec<u32> = nr.clone();
-            wanted.extend(nl.iter().filter(|n| !nr.contains(n)));
-            let on = if nl.len() > nb.len() {
-                Machine::This
-            } else {
-                Machine::Other
-            };
-            let when = made_here
-                .get(key)
-                .copied()
-                .into_iter()
-                .chain(made_there.get(key).copied())
-                .max();
-            for k in 0..count {
-                merged.push((key.clone(), wanted.get(k).copied(), when, on));
-            }
-        }
-        // Earlier first, so the earlier session keeps a number both want; sessions with no event (already shared)
-        // come first of all.
-        merged.sort_by(|x, y| x.2.cmp(&y.2).then_with(|| x.0.cmp(&y.0)));
-        let mut fresh = [b, l, r]
-            .iter()
-            .map(|s| s.last_log_number)
-            .max()
-            .unwrap_or(0);
-        let mut taken: BTreeSet<u32> = alike.iter().copied().collect();
-        let mut renumbered = Vec::new();
-        let mut later = Vec::new();
         let mut logs: BTreeMap<String, Vec<LogEntry>> = BTreeMap::new();
-        for n in &alike {
-            if let Some((path, entry)) = nb.get(n) {
-                logs.entry(path.to_string())
-                    .or_default()
-                    .push((*entry).clone());
+        let unnumbered = |e: Option<&LogEntry>| {
+            e.map(|e| LogEntry {
+                number: 0,
+                ..e.clone()
+            })
+        };
+        for key in keys {
+            let [eb, el, er] = [&ib, &il, &ir].map(|i| i.get(&key).copied());
+            let value = if el == er {
+                el.cloned()
+            } else {
+                let (path, id) = key;
+                let number = el.or(er).map_or(0, |e| e.number);
+                let picked = self.pick(
+                    Part::Session(path.to_string(), id.to_string()),
+                    Some(path),
+                    || format!("session #{number} on `{path}`"),
+                    [&unnumbered(eb), &unnumbered(el), &unnumbered(er)],
+                );
+                picked.map(|mut e| {
+                    e.number = three_way(eb, el, er);
+                    e
+                })
+            };
+            if let Some(entry) = value {
+                logs.entry(key.0.to_string()).or_default().push(entry);
             }
         }
-        let mut put = |(path, entry): (String, LogEntry)| logs.entry(path).or_default().push(entry);
-        for (what, number, _, on) in merged {
-            match number {
-                Some(n) if taken.insert(n) => put(what.entry(n)),
-                _ => later.push((what, number, on)),
-            }
-        }
-        for (what, number, on) in later {
-            fresh += 1;
-            taken.insert(fresh);
-            if let Some(from) = number {
-                renumbered.push(Renumbered {
-                    path: what.path.clone(),
-                    from,
-                    to: fresh,
-                    on,
-                });
-            }
-            put(what.entry(fresh));
-        }
-        // Sorted once as the log keeps them (by day, then number): inserting one by one was quadratic.
         for (path, mut log) in logs {
             log.sort_by_key(|e| (e.date, e.number));
             out.paths.entry(path).or_default().log = log;
         }
-        renumbered.sort_by_key(|r| r.from);
-        renumbered
     }
 }
 
-/// What a session is, whatever its number: its path, day, hours (exactly, as bits), module and note.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct What {
-    path: String,
-    date: Date,
-    hours: u64,
-    module: Option<String>,
-    note: Option<String>,
+/// Puts the merged sessions' numbers in order ([`State::settle`]) and says which were given anew, and on which
+/// machine's session.
+fn renumber(
+    out: &mut State,
+    [b, l, r]: [&State; 3],
+    il: &HashMap<(&str, &str), &LogEntry>,
+) -> Vec<Renumbered> {
+    out.last_log_number = [b, l, r]
+        .iter()
+        .map(|s| s.last_log_number)
+        .max()
+        .unwrap_or(0);
+    let mut renumbered: Vec<Renumbered> = out
+        .settle()
+        .into_iter()
+        .map(|(path, from, to)| {
+            let mine = out
+                .paths
+                .get(&path)
+                .and_then(|p| p.log.iter().find(|e| e.number == to))
+                .is_some_and(|e| il.contains_key(&(path.as_str(), e.id.as_str())));
+            Renumbered {
+                path,
+                from,
+                to,
+                on: if mine { Machine::This } else { Machine::Other },
+            }
+        })
+        .collect();
+    renumbered.sort_by_key(|r| r.from);
+    renumbered
 }
 
-impl What {
-    fn of(path: &str, e: &LogEntry) -> What {
-        What {
-            path: path.to_string(),
-            date: e.date,
-            hours: e.hours.to_bits(),
-            module: e.module.clone(),
-            note: e.note.clone(),
-        }
-    }
-
-    fn entry(self, number: u32) -> (String, LogEntry) {
-        (
-            self.path,
-            LogEntry {
-                number,
-                date: self.date,
-                hours: f64::from_bits(self.hours),
-                module: self.module,
-                note: self.note,
-            },
-        )
-    }
+/// A session's number after the merge: the side's that changed it, else the other's; where both did, the lower
+/// (the state's settling gives a number both sides' sessions share anew).
+fn three_way(b: Option<&LogEntry>, l: Option<&LogEntry>, r: Option<&LogEntry>) -> u32 {
+    let n = |e: Option<&LogEntry>| e.map(|e| e.number);
+    let (nb, nl, nr) = (n(b), n(l), n(r));
+    let chosen = if nl == nb {
+        nr
+    } else if nr == nb {
+        nl
+    } else {
+        nl.min(nr).or(nl).or(nr)
+    };
+    chosen.or(nl).or(nr).unwrap_or(0)
 }
 
-/// A state's sessions by number, each with its path.
-fn by_number(state: &State) -> HashMap<u32, (&str, &LogEntry)> {
+/// A state's sessions by path and id.
+fn by_id(state: &State) -> HashMap<(&str, &str), &LogEntry> {
     state
         .paths
         .iter()
-        .flat_map(|(path, p)| p.log.iter().map(move |e| (e.number, (path.as_str(), e))))
+        .flat_map(|(path, p)| {
+            p.log
+                .iter()
+                .map(move |e| ((path.as_str(), e.id.as_str()), e))
+        })
         .collect()
-}
-
-/// A state's sessions by what they are, with their numbers (two identical sessions are two numbers), but those
-/// numbered in `leave`.
-fn sessions_by_what(state: &State, leave: &HashSet<u32>) -> HashMap<What, Vec<u32>> {
-    let mut out: HashMap<What, Vec<u32>> = HashMap::new();
-    for (path, p) in &state.paths {
-        for e in p.log.iter().filter(|e| !leave.contains(&e.number)) {
-            out.entry(What::of(path, e)).or_default().push(e.number);
-        }
-    }
-    out
-}
-
-/// When each session of one side's events was logged (or last edited into what it is): the latest event's id.
-fn made(events: &[Event]) -> HashMap<What, &str> {
-    let mut out: HashMap<What, &str> = HashMap::new();
-    for event in events {
-        for patch in &event.changes {
-            if let Patch::Log {
-                path,
-                after: Some(entry),
-                ..
-            } = patch
-            {
-                let slot = out.entry(What::of(path, entry)).or_insert(&event.id);
-                if *slot < event.id.as_str() {
-                    *slot = &event.id;
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Ticked items, merged as a set against the base: added on either side is added, removed on either is removed.

@@ -49,6 +49,15 @@ impl Build {
     }
 }
 
+/// A new session's id: unique, as the UUID v7 a real `log` gives.
+fn new_session_id() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    format!(
+        "session-{}",
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    )
+}
+
 fn log(state: &mut State, hours: f64, note: &str) {
     let number = state.next_log_number();
     state
@@ -56,6 +65,7 @@ fn log(state: &mut State, hours: f64, note: &str) {
         .entry(P.into())
         .or_default()
         .put_session(LogEntry {
+            id: new_session_id(),
             number,
             date: day(),
             hours,
@@ -215,7 +225,9 @@ fn machines_that_never_shared_a_state_keep_both_progresses() {
     assert_eq!(p.status("b"), crate::progress::Status::InProgress);
     assert_eq!(p.log.len(), 2);
     assert_eq!(m.renumbered.len(), 1);
-    assert_eq!(m.renumbered[0].on, Machine::This, "a1 was logged later");
+    // Both were #1: the session whose id sorts later (b1's, made after a1's) takes the new number.
+    assert_eq!(m.renumbered[0].on, Machine::Other);
+    assert_eq!(notes(&m.state)[1], (2, "b1".to_string()));
 }
 
 #[test]
@@ -256,6 +268,7 @@ fn a_session_renumbered_by_an_earlier_sync_is_not_taken_for_an_edit() {
             p.put_session(moved);
         }
         p.put_session(LogEntry {
+            id: new_session_id(),
             number: 1,
             date: day(),
             hours: 1.0,
@@ -277,7 +290,7 @@ fn a_session_renumbered_by_an_earlier_sync_is_not_taken_for_an_edit() {
 }
 
 #[test]
-fn a_session_edited_on_one_side_is_edited_and_edited_on_both_keeps_both_versions() {
+fn a_session_edited_on_one_side_is_edited_and_edited_on_both_keeps_the_later_edit() {
     let base = Build::from(&State::default()).then(1, "log", |s| log(s, 1.0, "draft"));
     let edit = |note: &'static str| {
         move |s: &mut State| {
@@ -294,9 +307,42 @@ fn a_session_edited_on_one_side_is_edited_and_edited_on_both_keeps_both_versions
     assert_eq!(notes(&m.state), [(1, "final".to_string())]);
     let there = Build::from(&base.state).then(11, "log --edit 1", edit("other"));
     let m = merge(&base.state, here.side(), there.side());
+    // One session, edited twice: the later edit wins, as any part changed on both machines, and is reported.
+    assert_eq!(notes(&m.state), [(1, "other".to_string())]);
+    assert_eq!(m.kept.len(), 1);
+    assert_eq!(m.kept[0].kept, Machine::Other);
+    assert_eq!(m.kept[0].target, "session #1 on `p`");
+}
+
+#[test]
+fn the_same_session_received_twice_is_kept_once() {
+    // A sync killed after it wrote the other machine's session here but before git moved: the next sync finds
+    // that session on both sides, not in the base. It is one session, by its id.
+    let base = State::default();
+    let there = Build::from(&base).then(5, "log", |s| log(s, 1.0, "theirs"));
+    let mut here = Build::from(&base).then(6, "log", |s| log(s, 2.0, "mine"));
+    let received = there.state.paths[P].log[0].clone();
+    here.state
+        .paths
+        .entry(P.into())
+        .or_default()
+        .put_session(received);
+    let m = merge(&base, here.side(), there.side());
+    let mut got: Vec<String> = notes(&m.state).into_iter().map(|(_, n)| n).collect();
+    got.sort();
+    assert_eq!(got, ["mine", "theirs"]);
+}
+
+#[test]
+fn a_session_logged_alike_on_both_machines_is_two_sessions_and_numbers_stay_unique() {
+    let base = State::default();
+    let here = Build::from(&base).then(5, "log", |s| log(s, 1.0, "same"));
+    let there = Build::from(&base).then(6, "log", |s| log(s, 1.0, "same"));
+    let mut m = merge(&base, here.side(), there.side()).state;
     assert_eq!(
-        notes(&m.state),
-        [(1, "final".to_string()), (2, "other".to_string())],
-        "neither edit is lost; the later one takes a new number"
+        notes(&m),
+        [(1, "same".to_string()), (2, "same".to_string())]
     );
+    // The next session takes a number neither has.
+    assert_eq!(m.next_log_number(), 3);
 }

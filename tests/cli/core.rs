@@ -378,7 +378,7 @@ fn the_state_file_is_created_with_its_folder_on_the_first_change() {
     assert_eq!(
         env.state_text(),
         "# aipath progress. Format: see `aipath --help` and the README, \"The state file\".\n\
-         version: 3\n\
+         version: 4\n\
          paths:\n  software-developer-to-ai-engineer:\n    started: 2026-01-05\n    modules:\n      math-foundations:\n        status: in-progress\n        started: 2026-01-05\n"
     );
 }

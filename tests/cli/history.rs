@@ -235,7 +235,8 @@ fn a_mistaken_session_is_fixed_with_one_command() {
         out,
         "Session #2: 1 h on 2026-01-04\n   was #2: 10 h on 2026-01-04. `aipath undo` reverses this.\n"
     );
-    let sessions = env.json(&["log"]);
+    let mut sessions = env.json(&["log"]);
+    let ids = without_ids(&mut sessions);
     assert_eq!(
         sessions,
         serde_json::json!([
@@ -243,6 +244,7 @@ fn a_mistaken_session_is_fixed_with_one_command() {
             {"number": 2, "date": "2026-01-04", "hours": 1.0},
         ])
     );
+    assert!(ids[0] != ids[1], "each session has its own id: {ids:?}");
     // Moved to another day, the session takes its place in date order; its number stays.
     env.ok(&[
         "log",
@@ -255,6 +257,7 @@ fn a_mistaken_session_is_fixed_with_one_command() {
     ]);
     let sessions = env.json(&["log"]);
     assert_eq!(sessions[0]["number"], 2);
+    assert_eq!(sessions[0]["id"], ids[1], "an edit keeps the session's id");
     assert_eq!(sessions[0]["module"], "machine-learning-basics");
     // The session started the module it now names, as logging it would have.
     assert_eq!(status_of(&env, "machine-learning-basics"), "in-progress");
@@ -548,16 +551,14 @@ fn a_version_2_file_is_numbered_and_its_upgrade_is_the_first_event() {
         Some(V2)
     );
     let text = env.state_text();
-    assert!(text.contains("version: 3\n"), "{text}");
-    assert!(
-        text.contains("    log_numbers: 1-2\nlast_log_number: 2\n"),
-        "{text}"
-    );
+    assert!(text.contains("version: 4\n"), "{text}");
+    assert!(text.contains("      number: 1\n"), "{text}");
+    assert!(text.contains("last_log_number: 2\n"), "{text}");
     let story = env.ok(&["history"]);
     let lines: Vec<&str> = story.lines().collect();
     assert_eq!(lines.len(), 2, "{story}");
     assert!(lines[0].ends_with("  done math-foundations (was in-progress since 2025-12-01)"));
-    assert!(lines[1].ends_with("  upgraded the state file from format 2 to 3"));
+    assert!(lines[1].ends_with("  upgraded the state file from format 2 to 4"));
     // The upgrade is not undone: the change is, and then there is nothing more.
     env.ok(&["undo"]);
     assert_eq!(status_of(&env, "math-foundations"), "in-progress");
@@ -568,7 +569,7 @@ fn a_version_2_file_is_numbered_and_its_upgrade_is_the_first_event() {
 }
 
 #[test]
-fn a_version_1_file_is_upgraded_to_3_with_its_upgrade_recorded() {
+fn a_version_1_file_is_upgraded_to_the_current_format_with_its_upgrade_recorded() {
     let env = Env::new();
     let v1 = "version: 1\npaths:\n  software-developer-to-ai-engineer:\n    modules:\n      math-foundations: { status: done }\n";
     env.write_state(v1);
@@ -579,7 +580,7 @@ fn a_version_1_file_is_upgraded_to_3_with_its_upgrade_recorded() {
             .as_deref(),
         Some(v1)
     );
-    assert!(env.state_text().contains("version: 3\n"));
+    assert!(env.state_text().contains("version: 4\n"));
     let events = env.json(&["history"]);
     assert_eq!(events[1]["kind"], "migrate");
     assert_eq!(events[1]["from"], 1);
@@ -687,4 +688,15 @@ fn a_new_history_is_as_private_as_the_state() {
     assert_eq!(mode, 0o600);
     assert_eq!(history_lines(&env).len(), 1);
     assert_eq!(status_of(&env, "math-foundations"), "done");
+}
+
+/// Takes the `id` out of each session of `log --json` (new at every run) and returns them, in order.
+fn without_ids(sessions: &mut serde_json::Value) -> Vec<serde_json::Value> {
+    let mut ids = Vec::new();
+    for s in sessions.as_array_mut().into_iter().flatten() {
+        if let Some(map) = s.as_object_mut() {
+            ids.push(map.remove("id").unwrap_or_default());
+        }
+    }
+    ids
 }

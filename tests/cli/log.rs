@@ -53,7 +53,16 @@ fn a_session_is_recorded_and_listed_newest_first_with_its_note() {
     );
     assert!(rows[2].contains("linear models"), "{list}");
     assert!(list.ends_with("3 sessions, 3.75 h in all.\n"), "{list}");
-    let json = env.json(&["log"]);
+    let mut json = env.json(&["log"]);
+    for s in json.as_array_mut().into_iter().flatten() {
+        let id = s.as_object_mut().and_then(|m| m.remove("id"));
+        assert!(
+            id.as_ref()
+                .and_then(|i| i.as_str())
+                .is_some_and(|i| i.len() == 36),
+            "every session has a UUID: {id:?}"
+        );
+    }
     assert_eq!(
         json[2],
         serde_json::json!({"number": 1, "date": "2026-01-03", "hours": 1.5, "module": "machine-learning-basics", "note": "linear models"})

@@ -30,6 +30,7 @@ mod state_file;
 mod static_binary;
 mod support;
 mod sync;
+mod sync_model;
 mod terminal_safety;
 mod timeline;
 mod usage;

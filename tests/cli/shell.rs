@@ -599,3 +599,26 @@ fn man_dir_writes_a_page_per_command() {
         "aipath: error: no-such-folder: no such folder (create it first)\n"
     );
 }
+
+#[test]
+fn a_path_file_whose_id_is_not_an_id_is_never_offered_by_tab() {
+    let env = Env::new();
+    let folder = env.path().join("home/.local/share/aipath/paths");
+    std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        std::fs::write(folder.join(name), text).unwrap_or_else(|e| panic!("{e}"))
+    };
+    // What sync may bring from another machine: an id that would run a command once bash inserts it unquoted, one
+    // with a terminal's control bytes, and a plain one.
+    write("evil.yaml", "id: \"learn-rust;$(touch pwned)\"\n");
+    write("bell.yaml", "id: \"rust\\e]0;owned\\a\"\n");
+    write("fine.yaml", "id: learn-rust\n");
+    assert_eq!(
+        values(&env, &["aipath", "use", ""]),
+        ["learn-rust", "software-developer-to-ai-engineer"]
+    );
+    let listed = env.ok(&["paths"]);
+    assert!(!listed.contains("$(touch"), "{listed}");
+    assert!(!listed.contains('\u{1b}'), "{listed}");
+    assert!(!env.path().join("pwned").exists());
+}

@@ -57,14 +57,14 @@ fn the_first_change_to_a_version_1_file_keeps_the_original_beside_it() {
     assert_eq!(
         stderr,
         format!(
-            "aipath: note: upgraded `{}` from format version 1 to 3; the original is kept as `{}.bak-v1`\n",
+            "aipath: note: upgraded `{}` from format version 1 to 4; the original is kept as `{}.bak-v1`\n",
             env.state.display(),
             env.state.display()
         )
     );
     assert_eq!(file_text(&env, "state.yaml.bak-v1").as_deref(), Some(V1));
     // Every field is kept; only the version and the new change differ.
-    let expected = V1.replace("version: 1", "version: 3").replace(
+    let expected = V1.replace("version: 1", "version: 4").replace(
         "    modules:\n",
         "    modules:\n      machine-learning-basics:\n        status: done\n        started: 2026-01-05\n        \
          finished: 2026-01-05\n",
@@ -242,9 +242,9 @@ fn a_file_without_a_version_is_refused() {
 #[test]
 fn a_file_from_a_newer_aipath_is_refused_and_says_to_upgrade() {
     refused_by_every_command(
-        b"version: 4\npaths: {}\nsomething_new: true\n",
+        b"version: 5\npaths: {}\nsomething_new: true\n",
         ": ",
-        "the state file was written by a newer aipath (format version 4; this one reads up to 3)",
+        "the state file was written by a newer aipath (format version 5; this one reads up to 4)",
         "; aipath has left the file untouched; upgrade aipath to go on with it, or give another file with \
          `--state`\n",
     );
@@ -372,7 +372,7 @@ fn a_state_file_that_is_a_link_stays_a_link_and_its_target_is_written() {
     assert!(link.file_type().is_symlink(), "the link was replaced");
     let text = fs::read_to_string(&target).unwrap_or_default();
     assert!(
-        text.contains("version: 3") && text.contains("machine-learning-basics:"),
+        text.contains("version: 4") && text.contains("machine-learning-basics:"),
         "{text}"
     );
     assert_eq!(

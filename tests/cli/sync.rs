@@ -495,3 +495,77 @@ fn a_day_the_two_machines_fill_past_24_hours_stops_the_merge_with_nothing_change
     assert_eq!(notes(&a), ["long day", "same day"]);
     assert_eq!(synced_state(&a), synced_state(&b));
 }
+
+#[test]
+fn the_same_session_logged_on_two_machines_is_kept_twice_and_both_go_on_logging() {
+    let remote = Remote::new();
+    let (a, b) = (Env::new(), Env::new());
+    a.ok(&["sync", "--init", &remote.url()]);
+    b.ok(&["sync", "--init", &remote.url()]);
+    a.ok(&["log", "1"]);
+    b.ok(&["log", "1"]);
+    a.ok(&["sync"]);
+    b.ok(&["sync"]);
+    a.ok(&["sync"]);
+    // Both go on: each new session takes a number no session has, and every state reads.
+    a.ok(&["log", "1", "--note", "a"]);
+    b.ok(&["log", "1", "--note", "b"]);
+    b.ok(&["sync"]);
+    a.ok(&["sync"]);
+    b.ok(&["sync"]);
+    for env in [&a, &b] {
+        assert_eq!(numbers(env), [1, 2, 3, 4]);
+        assert_eq!(notes(env), ["", "", "a", "b"]);
+    }
+    assert_eq!(synced_state(&a), synced_state(&b));
+}
+
+/// Every boundary between two of a sync's writes (see `AIPATH_SYNC_FAULT` in `commands/sync.rs`).
+const FAULTS: &[&str] = &[
+    "committed",
+    "fetched",
+    "history-written",
+    "state-written",
+    "paths-written",
+    "merged",
+    "pushed",
+];
+
+#[test]
+fn a_sync_stopped_at_any_boundary_leaves_a_state_that_reads_and_the_next_doubles_nothing() {
+    for fault in FAULTS {
+        // Two cases: this machine has nothing new (a fast-forward), and both have (a merge).
+        for both in [false, true] {
+            let remote = Remote::new();
+            let (a, b) = (Env::new(), Env::new());
+            a.ok(&["sync", "--init", &remote.url()]);
+            b.ok(&["sync", "--init", &remote.url()]);
+            a.ok(&["log", "1", "--note", "a1"]);
+            a.ok(&["done", "math-foundations"]);
+            a.ok(&["sync"]);
+            let mut want = vec!["a1".to_string()];
+            if both {
+                b.ok(&["log", "2", "--note", "b1"]);
+                want.push("b1".into());
+            }
+            let out = b
+                .cmd(&["sync"])
+                .env("AIPATH_SYNC_FAULT", fault)
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                out.status.success() || out.status.code().is_none(),
+                "{fault}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            b.ok(&["status"]);
+            b.ok(&["sync"]);
+            a.ok(&["sync"]);
+            for env in [&a, &b] {
+                assert_eq!(notes(env), want, "stopped at {fault}, both: {both}");
+                assert_eq!(status_of(env, "math-foundations"), "done");
+            }
+            assert_eq!(synced_state(&a), synced_state(&b), "{fault}");
+        }
+    }
+}

@@ -12,6 +12,8 @@ use crate::render::{Render, Screen};
 /// A session with its number, as `log` shows it and `log --edit N` takes it.
 #[derive(Serialize)]
 pub struct Session<'a> {
+    /// The entry's own, which the entry writes (with its id) in JSON.
+    #[serde(skip)]
     pub number: u32,
     #[serde(flatten)]
     pub entry: &'a LogEntry,
