@@ -31,8 +31,10 @@ use crate::progress::State;
 use crate::render::views::sync::{SyncStatusView, SyncView};
 use crate::sync::{FileMerge, Files, merge_files, message};
 
+/// How many of the remote's newest commits a merge looks at for a better base than the one git names.
+const BASE_CANDIDATES: usize = 16;
 /// How many times a push rejected because the remote moved is fetched, merged and tried again.
-const ATTEMPTS: usize = 5;
+const ATTEMPTS: usize = 8;
 /// The most of another machine's state or history aipath reads (the state's own budget then applies).
 const MAX_STATE: u64 = 64 << 20;
 const MAX_HISTORY: u64 = 128 << 20;
@@ -150,6 +152,13 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
         .store
         .lock(&mut |notice| ctx.shell.note(&notice.message(file)))?;
     let created = init.is_some() && !repo.exists();
+    // What a refused `--init` puts back as it found it: the learner's own `.gitignore`, and the remote.
+    let old_ignore = fs::read(repo.dir.join(".gitignore")).ok();
+    let old_remote = if repo.exists() {
+        repo.remote_url()?
+    } else {
+        None
+    };
     let mut notes = Vec::new();
     let outcome = set_up(&repo, &names, init, created, &mut notes).and_then(|repo| {
         let done = sync(ctx, &repo, &names)?;
@@ -160,9 +169,24 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
         Err(e) => {
             // A repository this very command made, for a remote it then refused, is taken away again, with the
             // `.gitignore` it wrote.
-            if created && e.downcast_ref::<crate::error::InputError>().is_some() {
-                let _ = fs::remove_dir_all(repo.git_dir());
-                let _ = fs::remove_file(repo.dir.join(".gitignore"));
+            if init.is_some() && e.downcast_ref::<crate::error::InputError>().is_some() {
+                let ignore = repo.dir.join(".gitignore");
+                match &old_ignore {
+                    Some(bytes) => {
+                        let _ = atomic::write(&ignore, TEMP_PREFIX, bytes, Replace::Yes);
+                    }
+                    None => {
+                        let _ = fs::remove_file(&ignore);
+                    }
+                }
+                if created {
+                    let _ = fs::remove_dir_all(repo.git_dir());
+                } else {
+                    let _ = match &old_remote {
+                        Some(url) => repo.run(["remote", "set-url", "origin", url]),
+                        None => repo.run(["remote", "remove", "origin"]),
+                    };
+                }
             }
             return Err(e);
         }
@@ -184,6 +208,26 @@ fn not_set_up(dir: &Path) -> anyhow::Error {
     ))
 }
 
+/// The `.gitignore` to write: aipath's lines after the learner's own, which are kept (aipath's block, always last,
+/// starts with its comment line and is replaced whole).
+fn with_own_lines(existing: Option<&str>, ours: &str) -> String {
+    let header = ours.lines().next().unwrap_or_default();
+    let own = match existing {
+        Some(text) => match text.find(header) {
+            Some(at) => &text[..at],
+            None => text,
+        },
+        None => "",
+    };
+    if own.trim().is_empty() {
+        return ours.to_string();
+    }
+    let mut out = own.trim_end().to_string();
+    out.push_str("\n\n");
+    out.push_str(ours);
+    out
+}
+
 /// A remote address aipath hands to git: never one git would take for an option.
 fn check_remote(remote: &str) -> Result<()> {
     if remote.trim().is_empty() || remote.starts_with('-') || remote.chars().any(char::is_control) {
@@ -198,12 +242,7 @@ fn check_remote(remote: &str) -> Result<()> {
 /// next), made as an empty bare repository when it does not exist yet but its folder does: a USB stick, a shared
 /// drive. Any other address is git's to read.
 fn local_remote(remote: &str) -> Result<String> {
-    let scheme = remote.contains("://");
-    let host = remote
-        .split('/')
-        .next()
-        .is_some_and(|first| first.contains(':'));
-    if scheme || host {
+    if !crate::io::git::is_local(remote) || remote.starts_with("file://") {
         return Ok(remote.to_string());
     }
     let path = std::path::absolute(remote)
@@ -259,7 +298,10 @@ fn set_up(
         )));
     }
     let ignore = repo.dir.join(".gitignore");
-    let wanted = names.gitignore();
+    let wanted = with_own_lines(
+        fs::read_to_string(&ignore).ok().as_deref(),
+        &names.gitignore(),
+    );
     if fs::read_to_string(&ignore).ok().as_deref() != Some(wanted.as_str()) {
         atomic::write(&ignore, TEMP_PREFIX, wanted.as_bytes(), Replace::Yes)
             .with_context(|| format!("{}: cannot write", ignore.display()))?;
@@ -307,7 +349,7 @@ fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<SyncView> {
     fault("committed");
     fetch(repo)?;
     fault("fetched");
-    for _ in 0..ATTEMPTS {
+    for attempt in 0..ATTEMPTS {
         let head = repo.commit_of("HEAD")?;
         let remote = repo.commit_of(REMOTE_REF)?;
         if let Some(r) = &remote {
@@ -317,13 +359,13 @@ fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<SyncView> {
             (None, None) => false,
             (Some(_), None) => true,
             (None, Some(r)) => {
-                done.received = fast_forward(ctx, repo, names, None, r)?;
+                fast_forward(ctx, repo, names, None, r, &mut done)?;
                 false
             }
             (Some(h), Some(r)) if h == r => false,
             (Some(h), Some(r)) if repo.is_ancestor(r, h)? => true,
             (Some(h), Some(r)) if repo.is_ancestor(h, r)? => {
-                done.received = fast_forward(ctx, repo, names, Some(h), r)?;
+                fast_forward(ctx, repo, names, Some(h), r, &mut done)?;
                 false
             }
             (Some(h), Some(r)) => {
@@ -342,10 +384,13 @@ fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<SyncView> {
             Pushed::Failed(said) => {
                 // The remote moved since the fetch (another machine pushed first): merge that too and push again.
                 // Refused otherwise (a protected branch, no permission): say what git said.
+                // Machines that lost a race wait a random while, longer each time, before they try again: else the
+                // same one can lose every race to a machine that syncs in a loop.
+                std::thread::sleep(back_off(attempt));
                 fetch(repo)?;
                 if repo.commit_of(REMOTE_REF)? == remote {
                     bail!(
-                        "cannot push to the remote: {said}\nThis machine's changes are committed in `{}`; the next \
+                        "cannot push to the remote: {said}; this machine's changes are committed in `{}`; the next \
                          `aipath sync` sends them",
                         repo.dir.display()
                     );
@@ -359,17 +404,31 @@ fn sync(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<SyncView> {
     )
 }
 
+/// The wait before try `attempt + 1`: 25 ms doubled at each try, times a random factor between ½ and 1½.
+fn back_off(attempt: usize) -> std::time::Duration {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    // A fresh random seed of the standard library's hasher: randomness enough for a jitter, with no new crate.
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let factor = 0.5 + (random % 1000) as f64 / 1000.0;
+    let base = 25.0 * f64::from(1u32 << attempt.min(6));
+    std::time::Duration::from_millis((base * factor) as u64)
+}
+
 fn fetch(repo: &Repo) -> Result<()> {
     repo.fetch().map_err(|e| {
         anyhow!(
-            "{e}\nThis machine's changes are committed in `{}`; the next `aipath sync` sends them",
+            "{e}; this machine's changes are committed in `{}`; the next `aipath sync` sends them",
             repo.dir.display()
         )
     })
 }
 
-/// Commits what changed here since the last commit; returns what the commit holds, in words.
+/// Commits what changed here since the last commit; returns what the commit holds, in words. A state that does not
+/// read (edited by hand, say) is never committed, so never sent to another machine.
 fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>> {
+    ctx.store.read_to_replace()?;
     let head = repo.commit_of("HEAD")?;
     let committed = match &head {
         Some(h) => repo
@@ -439,23 +498,32 @@ fn remote_side(repo: &Repo, names: &Names, commit: &str) -> Result<Stored> {
     })
 }
 
-/// This machine has nothing the remote lacks: its files become the remote's.
+/// This machine has nothing the remote lacks, by git's account: its files become the remote's. Should the remote's
+/// history lack events of this machine's all the same (a remote rewritten by hand, or damaged), this machine's
+/// files are first kept aside, named in the result: nothing is replaced silently.
 fn fast_forward(
     ctx: &Ctx,
     repo: &Repo,
     names: &Names,
     head: Option<&str>,
     remote: &str,
-) -> Result<Option<String>> {
+    done: &mut SyncView,
+) -> Result<()> {
     let stored = remote_side(repo, names, remote)?;
     let ours = local_history(ctx)?;
     // Every line this machine lacks is read and checked before any is written.
     let new = new_events(&stored.label, &stored.history, &ours)?;
     let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
-    let received = message(&events);
+    done.received = message(&events);
+    let lost = new_events(&log_file::file_of(&ctx.store.file), &ours, &stored.history)?;
+    let current = fs::read(&ctx.store.file).ok();
     // The history first, then the state that names its last event. A remote without a state leaves this one alone:
     // a learner's file is never deleted by a sync.
     if let Some(bytes) = &stored.state_bytes {
+        done.changed = current.as_deref() != Some(bytes.as_slice()) || ours != stored.history;
+        if !lost.is_empty() {
+            done.set_aside = set_aside(ctx)?;
+        }
         log_file::replace_bytes(&ctx.store.file, &stored.history)?;
         fault("history-written");
         ctx.store.replace_bytes(bytes)?;
@@ -467,7 +535,66 @@ fn fast_forward(
     if stored.state_bytes.is_some() {
         remember_base(repo, names, &stored.state);
     }
-    Ok(received)
+    Ok(())
+}
+
+/// Copies this machine's state and history beside them as `<name>.before-sync-<time>`; returns the copies' names.
+fn set_aside(ctx: &Ctx) -> Result<Vec<String>> {
+    let stamp = crate::io::clock::now()?
+        .strftime("%Y%m%dT%H%M%S")
+        .to_string();
+    let mut out = Vec::new();
+    for file in [log_file::file_of(&ctx.store.file), ctx.store.file.clone()] {
+        let Ok(bytes) = fs::read(&file) else {
+            continue;
+        };
+        let name = format!(
+            "{}.before-sync-{stamp}",
+            file.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        );
+        let target = file.with_file_name(&name);
+        atomic::write(&target, TEMP_PREFIX, &bytes, Replace::No)
+            .with_context(|| format!("{}: cannot keep a copy", target.display()))?;
+        out.push(target.display().to_string());
+    }
+    Ok(out)
+}
+
+/// The commit to merge against: the newest commit of the remote's line whose every event this machine's history
+/// holds, else the commit git says both last shared. They differ when an earlier sync was stopped after it wrote
+/// what it received but before git recorded it (a killed process, a closed laptop, a data folder restored from a
+/// backup): this machine already holds that commit's changes, so merging against an older base would take them for
+/// changes of this machine's, and bring back what the other machine deleted since.
+fn base_of(
+    ctx: &Ctx,
+    repo: &Repo,
+    names: &Names,
+    head: &str,
+    remote: &str,
+) -> Result<Option<String>> {
+    let shared = repo.merge_base(head, remote)?;
+    let mut range = vec!["rev-list".to_string(), remote.to_string()];
+    if let Some(s) = &shared {
+        range.extend(["--not".to_string(), s.clone()]);
+    }
+    let candidates = repo.run(&range)?;
+    if candidates.is_empty() {
+        return Ok(shared);
+    }
+    let ours = ids_in(&local_history(ctx)?);
+    // A stopped sync's commit is the remote's tip or close behind it; a long line (a first sync with a remote that
+    // has years of commits) is not read whole for it.
+    for commit in candidates.lines().take(BASE_CANDIDATES) {
+        let theirs = repo
+            .blob(commit, &names.history, MAX_HISTORY)?
+            .unwrap_or_default();
+        if ids_in(&theirs).iter().all(|id| ours.contains(id)) {
+            return Ok(Some(commit.to_string()));
+        }
+    }
+    Ok(shared)
 }
 
 /// Both sides changed: aipath's merge, written here, committed with both parents.
@@ -479,7 +606,7 @@ fn merge_remote(
     remote: &str,
     done: &mut SyncView,
 ) -> Result<()> {
-    let base_commit = repo.merge_base(head, remote)?;
+    let base_commit = base_of(ctx, repo, names, head, remote)?;
     // The three states are megabytes of YAML on a long history: read at once, each on its own thread.
     let (base, theirs, ours) = std::thread::scope(|scope| {
         let base = scope.spawn(|| match &base_commit {
@@ -520,6 +647,7 @@ fn merge_remote(
     done.paths_kept = merge_paths(repo, base_commit.as_deref(), Some(head), remote)?;
     fault("paths-written");
     done.received = message(&received);
+    done.changed = true;
     done.kept = merged.kept;
     done.renumbered = merged.renumbered;
     let subject = format!(

@@ -215,10 +215,19 @@ impl Repo {
         Ok(())
     }
 
-    /// Pushes the branch.
+    /// Pushes the branch. To a remote on this machine's disk (a shared drive, a USB stick) git runs the remote's
+    /// `receive-pack` here, as the learner, and with it the hooks of whoever wrote that repository: so that
+    /// `receive-pack` is told to run none. (A remote reached over a network runs its hooks on its own machine, and
+    /// its `receive-pack` cannot be given options.)
     pub fn push(&self) -> Result<Pushed> {
         let target = format!("HEAD:refs/heads/{BRANCH}");
-        let out = self.output(["push", "--quiet", "--no-verify", "origin", &target])?;
+        let url = self.remote_url()?.unwrap_or_default();
+        let mut args = vec!["push", "--quiet", "--no-verify"];
+        if is_local(&url) {
+            args.push("--receive-pack=git -c core.hooksPath=/dev/null receive-pack");
+        }
+        args.extend(["origin", &target]);
+        let out = self.output(args)?;
         Ok(if out.status.success() {
             Pushed::Done
         } else {
@@ -248,6 +257,20 @@ impl Repo {
             .success()
             .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string()))
     }
+}
+
+/// Whether git reaches `url` on this machine's disk: a path, or a `file://` URL, rather than `host:path` or another
+/// scheme.
+pub fn is_local(url: &str) -> bool {
+    if let Some(rest) = url.strip_prefix("file://") {
+        return !rest.is_empty();
+    }
+    let scheme = url.contains("://");
+    let host = url
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'));
+    !scheme && !host
 }
 
 /// Makes `dir` a repository on [`BRANCH`]; a bare one (for a remote on a disk or a USB stick) when `bare`.

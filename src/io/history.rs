@@ -193,9 +193,30 @@ pub fn append(
         file.set_permissions(meta.permissions())
             .with_context(context)?;
     }
-    let len = file.metadata().with_context(context)?.len();
+    let mut len = file.metadata().with_context(context)?.len();
     let mut note = None;
-    if len > 0 {
+    // A last line cut short (a full disk, a copy interrupted) is set aside before anything is appended: glued to
+    // the next event it would make that one unreadable too. When it is the state's last event, cut, the history
+    // still goes with the state up to there.
+    let mut cut_last = false;
+    if len > 0 && !ends_with_newline(&mut file, len).with_context(context)? {
+        let mut all = Vec::new();
+        file.seek(SeekFrom::Start(0)).with_context(context)?;
+        file.read_to_end(&mut all).with_context(context)?;
+        let start = all.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let tail = &all[start..];
+        let kept = keep_aside(&path, tail).with_context(context)?;
+        cut_last =
+            last_event.is_some_and(|id| tail.starts_with(format!("{{\"id\":\"{id}\"").as_bytes()));
+        note = Some(format!(
+            "the last line of `{}` was cut short; it is kept in `{}`",
+            path.display(),
+            kept.display()
+        ));
+        file.set_len(start as u64).with_context(context)?;
+        len = start as u64;
+    }
+    if len > 0 && !cut_last {
         match find_end(&mut file, len, last_event).with_context(context)? {
             Some(end) if end == len => {}
             Some(end) => {
@@ -372,6 +393,13 @@ fn events_word(bytes: &[u8]) -> String {
     } else {
         format!("{n} events")
     }
+}
+
+fn ends_with_newline(file: &mut File, len: u64) -> std::io::Result<bool> {
+    let mut last = [0u8; 1];
+    file.seek(SeekFrom::Start(len - 1))?;
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
 }
 
 /// Writes `bytes` to a new file beside the history, `<name>.orphan` (then `.orphan.2`, …), never over another.

@@ -302,8 +302,18 @@ impl Store {
     }
 
     /// Writes the state; returns how many hard links the file it replaced had (0 when there was none).
+    /// Writes `state`, once the text it encodes to has been read back as every command reads the file (size,
+    /// budgets, the day's hours): aipath never writes a state its own reader would refuse, which would lock the
+    /// learner out, `undo` included, and travel to every machine with the next sync.
     fn write(&self, state: &State) -> Result<u64> {
         let text = encode(state)?;
+        decode(&self.file, text.as_bytes()).map_err(|e| {
+            let why = e.to_string();
+            let why = why.strip_suffix(&format!("; {UNREADABLE_HINT}")).unwrap_or(&why);
+            crate::error::input(format!(
+                "this change would leave a state file aipath cannot read back ({why}); nothing was written"
+            ))
+        })?;
         let links = fs::symlink_metadata(&self.file).map_or(0, |m| hard_links(&m));
         atomic::write(&self.file, TEMP_PREFIX, text.as_bytes(), Replace::Yes)
             .with_context(|| format!("{}: cannot write the state file", self.file.display()))?;
@@ -572,6 +582,38 @@ mod tests {
 
     fn decoded(text: &str) -> Result<State> {
         decode(Path::new("/x/state.yaml"), text.as_bytes()).map(|d| d.state)
+    }
+
+    #[test]
+    fn a_state_the_reader_would_refuse_is_never_written() {
+        let dir = tempfile::TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+        let store =
+            Store::locate(Some(dir.path().join("state.yaml"))).unwrap_or_else(|e| panic!("{e}"));
+        let mut state = State::default();
+        state
+            .paths
+            .entry("p".into())
+            .or_default()
+            .log
+            .push(crate::progress::LogEntry {
+                id: "s".into(),
+                number: 1,
+                date: jiff::civil::date(2026, 1, 5),
+                hours: 1.0,
+                module: None,
+                note: Some("x".repeat(17 << 20)),
+            });
+        let message = store
+            .replace(&state)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            message.starts_with("this change would leave a state file aipath cannot read back ("),
+            "{message}"
+        );
+        assert!(message.ends_with("); nothing was written"), "{message}");
+        assert!(!store.file.exists());
     }
 
     #[test]

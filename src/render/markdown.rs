@@ -20,9 +20,21 @@ pub fn table(headers: &[&str], rows: &[Vec<Cell>]) -> String {
     out
 }
 
-/// Escapes what would end a cell or a row inside a pipe table.
+/// Escapes what would end a cell or a row inside a pipe table, and HTML: markdown renderers pass raw HTML through,
+/// so a `<img src=…>` or `<a href=…>` in a path file would otherwise become an element on the page it is pasted in.
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -31,6 +43,15 @@ mod tests {
     fn pipes_in_cells_are_escaped() {
         let t = super::table(&["A", "B"], &[vec!["x|y".into(), "z".into()]]);
         assert_eq!(t, "| A | B |\n|---|---|\n| x\\|y | z |\n");
+    }
+
+    #[test]
+    fn html_in_a_cell_is_text() {
+        let t = super::table(&["A"], &[vec!["<img src=x onerror=alert(1)> & co".into()]]);
+        assert_eq!(
+            t,
+            "| A |\n|---|\n| &lt;img src=x onerror=alert(1)&gt; &amp; co |\n"
+        );
     }
 
     #[test]

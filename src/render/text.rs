@@ -44,7 +44,10 @@ pub fn chart(weeks: &[(Date, f64)], width: usize) -> String {
 /// Text from a path file, a guide or a state file made safe for a terminal: every control character but a line
 /// break and a tab — the rest of C0, DEL and C1, which carry escape sequences that retitle a window, clear the
 /// screen, hide text or write the clipboard — is shown in a visible form (`^[` for ESC, `^?` for DEL, `<U+009B>` for
-/// a C1 character) instead of being sent. Every human rendering and every error message passes through it.
+/// a C1 character) instead of being sent. So are the invisible characters that change how text around them reads:
+/// bidirectional overrides and isolates (a file name or id that displays reversed), directional marks, and
+/// zero-width characters (an id that looks like another), shown as `<U+202E>`. Every human rendering, the report's
+/// HTML, the calendar and every error message pass through it.
 pub fn clean(text: &str) -> Cow<'_, str> {
     clean_with(text, false)
 }
@@ -55,8 +58,21 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     clean_with(text, true)
 }
 
+/// Whether `c` is invisible yet changes how the text around it reads or compares: see [`clean`].
+fn is_deceptive(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 fn clean_with(text: &str, one_line: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && (one_line || !matches!(c, '\n' | '\t'));
+    let unsafe_char =
+        |c: char| (c.is_control() && (one_line || !matches!(c, '\n' | '\t'))) || is_deceptive(c);
     // Control characters are the bytes below 0x20 and 0x7f, and U+0080 to U+009F, which UTF-8 writes with a lead
     // byte of 0xc2. Text without any of those bytes (nearly all text: a plan of megabytes) is clean, and a byte scan
     // says so many times faster than decoding every character.
@@ -92,8 +108,10 @@ fn has_suspect_byte(bytes: &[u8], one_line: bool) -> bool {
     const LO: u64 = u64::from_ne_bytes([0x01; 8]);
     const HI: u64 = u64::from_ne_bytes([0x80; 8]);
     let zero_lane = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    // 0xd8, 0xe2 and 0xef lead the deceptive characters (U+061C; U+200B to U+2069; U+FEFF).
     let suspect = |b: &u8| {
-        (*b < 0x20 && (one_line || !matches!(*b, b'\n' | b'\t'))) || *b == 0x7f || *b == 0xc2
+        (*b < 0x20 && (one_line || !matches!(*b, b'\n' | b'\t')))
+            || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
     };
     let mut words = bytes.chunks_exact(8);
     for chunk in &mut words {
@@ -101,7 +119,11 @@ fn has_suspect_byte(bytes: &[u8], one_line: bool) -> bool {
         lanes.copy_from_slice(chunk);
         let w = u64::from_ne_bytes(lanes);
         let below_space = w.wrapping_sub(0x20 * LO) & !w & HI;
-        let odd = zero_lane(w ^ (0x7f * LO)) | zero_lane(w ^ (0xc2 * LO));
+        let odd = zero_lane(w ^ (0x7f * LO))
+            | zero_lane(w ^ (0xc2 * LO))
+            | zero_lane(w ^ (0xd8 * LO))
+            | zero_lane(w ^ (0xe2 * LO))
+            | zero_lane(w ^ (0xef * LO));
         if (below_space | odd) != 0 && chunk.iter().any(suspect) {
             return true;
         }
@@ -342,6 +364,20 @@ mod tests {
                 text[at] = saved;
             }
         }
+    }
+
+    #[test]
+    fn bidi_overrides_and_zero_width_characters_are_shown_not_sent() {
+        assert_eq!(
+            clean("evil\u{202E}txt.exe a\u{200B}b \u{2066}x\u{2069} \u{FEFF}"),
+            "evil<U+202E>txt.exe a<U+200B>b <U+2066>x<U+2069> <U+FEFF>"
+        );
+        assert_eq!(one_line("a\u{2028}b"), "a<U+2028>b");
+        // Common punctuation with the same lead byte passes untouched.
+        assert_eq!(
+            clean("a \u{2014} b \u{2026} \u{2192}"),
+            "a \u{2014} b \u{2026} \u{2192}"
+        );
     }
 
     #[test]

@@ -700,3 +700,42 @@ fn without_ids(sessions: &mut serde_json::Value) -> Vec<serde_json::Value> {
     }
     ids
 }
+
+#[test]
+fn a_history_cut_mid_line_is_repaired_before_the_next_event_and_kept_whole_after() {
+    let env = Env::new();
+    env.ok(&["log", "1", "--note", "first"]);
+    env.ok(&["log", "2", "--note", "second"]);
+    let file = env.history_file();
+    let bytes = fs::read(&file).unwrap_or_default();
+    // The state's last event, cut short: a full disk, or a copy interrupted.
+    fs::write(&file, &bytes[..bytes.len() - 20]).unwrap_or_else(|e| panic!("{e}"));
+    let out = env
+        .cmd(&["log", "3", "--note", "third"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("was cut short; it is kept in"), "{stderr}");
+    env.ok(&["log", "4", "--note", "fourth"]);
+    let events = env.json(&["history"]);
+    let commands: Vec<&str> = events
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["command"].as_str())
+        .collect();
+    assert_eq!(commands.len(), 3, "{commands:?}");
+    assert!(
+        commands[0].contains("fourth") && commands[2].contains("first"),
+        "{commands:?}"
+    );
+    // Every line of the history reads.
+    let text = fs::read_to_string(&file).unwrap_or_default();
+    for line in text.lines() {
+        assert!(
+            serde_json::from_str::<serde_json::Value>(line).is_ok(),
+            "{line}"
+        );
+    }
+}

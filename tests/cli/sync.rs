@@ -569,3 +569,120 @@ fn a_sync_stopped_at_any_boundary_leaves_a_state_that_reads_and_the_next_doubles
         }
     }
 }
+
+#[test]
+fn a_remote_on_this_disk_runs_none_of_its_hooks() {
+    let remote = Remote::new();
+    let hooks = remote.dir.path().join("progress.git/hooks");
+    let pwned = remote.dir.path().join("pwned");
+    for hook in ["pre-receive", "update", "post-receive", "post-update"] {
+        let file = hooks.join(hook);
+        std::fs::write(&file, format!("#!/bin/sh\ntouch '{}'\n", pwned.display()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o755))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let a = Env::new();
+    a.ok(&["sync", "--init", &remote.url()]);
+    a.ok(&["log", "1"]);
+    a.ok(&["sync"]);
+    assert_eq!(remote.files().len(), 3, "{:?}", remote.files());
+    assert!(!pwned.exists(), "a hook of the remote ran");
+}
+
+#[test]
+fn a_remote_rewritten_to_drop_this_machines_progress_replaces_nothing_silently() {
+    let remote = Remote::new();
+    let a = Env::new();
+    a.ok(&["sync", "--init", &remote.url()]);
+    a.ok(&["log", "2", "--note", "months of work"]);
+    a.ok(&["done", "math-foundations"]);
+    a.ok(&["sync"]);
+    let before = a.state_bytes().unwrap_or_default();
+    // Someone with access to the remote pushes a descendant whose state and history are empty.
+    let clone = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let work = clone.path().join("w");
+    git(
+        clone.path(),
+        &[
+            "clone",
+            "--quiet",
+            "--branch",
+            "main",
+            &remote.url(),
+            &work.display().to_string(),
+        ],
+    );
+    std::fs::write(work.join("state.yaml"), "version: 4\npaths: {}\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(work.join("state.history.jsonl"), "").unwrap_or_else(|e| panic!("{e}"));
+    let who = ["-c", "user.name=t", "-c", "user.email=t@t"];
+    git(
+        &work,
+        &[&who[..], &["commit", "--quiet", "-am", "wipe"]].concat(),
+    );
+    git(&work, &["push", "--quiet", "origin", "HEAD:main"]);
+    let out = a.ok(&["sync"]);
+    assert!(
+        out.contains("The remote's files lack changes this machine made"),
+        "{out}"
+    );
+    assert!(!out.contains("Up to date"), "{out}");
+    let kept: Vec<std::path::PathBuf> = std::fs::read_dir(a.state.parent().unwrap_or(a.path()))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().contains("state.yaml.before-sync-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{out}");
+    assert_eq!(std::fs::read(&kept[0]).ok(), Some(before));
+}
+
+#[test]
+fn init_keeps_the_learners_own_gitignore_lines_and_a_refused_init_changes_nothing() {
+    let a = Env::new();
+    a.ok(&["log", "1"]);
+    let data = a.state.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let own = "# mine\nscratch/\n";
+    std::fs::write(data.join(".gitignore"), own).unwrap_or_else(|e| panic!("{e}"));
+    // A remote holding someone's project is refused: the learner's file is as it was, not deleted.
+    let project = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    git(
+        project.path(),
+        &["init", "--quiet", "--initial-branch", "main"],
+    );
+    commit_file(project.path(), "README.md");
+    a.fails(
+        &["sync", "--init", &project.path().display().to_string()],
+        2,
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.join(".gitignore"))
+            .ok()
+            .as_deref(),
+        Some(own)
+    );
+    // A good remote: aipath's lines come after the learner's, which stay.
+    let remote = Remote::new();
+    a.ok(&["sync", "--init", &remote.url()]);
+    let ignore = std::fs::read_to_string(data.join(".gitignore")).unwrap_or_default();
+    assert!(ignore.starts_with(own), "{ignore}");
+    assert!(ignore.contains("\n*\n!/.gitignore\n"), "{ignore}");
+    // Refused again, for another remote: the configured remote is still the good one.
+    a.fails(
+        &["sync", "--init", &project.path().display().to_string()],
+        2,
+    );
+    let status = a.json(&["sync", "--status"]);
+    assert_eq!(status["remote"], remote.url().as_str());
+    a.ok(&["sync"]);
+    assert_eq!(
+        std::fs::read_to_string(data.join(".gitignore")).unwrap_or_default(),
+        ignore,
+        "a second sync writes the same file"
+    );
+}

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::render::text::one_line;
+
 use crate::history::{Event, Kind, Patch};
 use crate::progress::{Entry, LogEntry, STATE_VERSION, Status};
 use crate::render::text::hours;
@@ -40,7 +42,7 @@ impl<'a> EventRow<'a> {
 
     /// `2026-12-02 14:03  done machine-learning-basics (was in-progress since 2026-11-20)`.
     pub fn line(&self) -> String {
-        format!("{}  {}", when(self.at), self.summary)
+        format!("{}  {}", when(self.at), one_line(&self.summary))
     }
 }
 
@@ -110,13 +112,14 @@ impl Render for UndoView<'_> {
             ),
             _ => ("Redid", "`aipath undo` reverses it again."),
         };
+        // The command and the changes may be another machine's text: each line stays one line.
         let mut out = format!(
             "{done} `{}` (from {}):\n",
-            self.event.command,
+            one_line(self.event.command),
             when(self.event.at)
         );
         for change in &self.changes {
-            out.push_str(&format!("  {change}\n"));
+            out.push_str(&format!("  {}\n", one_line(change)));
         }
         out.push_str(then);
         out.push('\n');

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::render::text::one_line;
+
 use crate::render::text::plural;
 use crate::render::{Render, Screen};
 use crate::sync::merge::{Kept, Machine, Renumbered, Stamp};
@@ -20,20 +22,32 @@ pub struct SyncView {
     pub renumbered: Vec<Renumbered>,
     /// Path files in `paths/` changed on both machines: this machine's version was kept.
     pub paths_kept: Vec<String>,
+    /// This machine's files as they were before the sync, kept aside because the remote's replaced changes of this
+    /// machine's that it did not hold (a rewritten or damaged remote).
+    pub set_aside: Vec<String>,
+    /// Whether the sync changed any file here; "Up to date" only when nothing did.
+    #[serde(skip)]
+    pub changed: bool,
 }
 
 impl Render for SyncView {
     fn render(&self, _: Screen) -> String {
         let mut out = String::new();
+        // Every line quotes text another machine wrote (commands as typed, ids): each is made one line, so none
+        // can start a line of its own.
+        let mut line = |text: String| {
+            out.push_str(&one_line(&text));
+            out.push('\n');
+        };
         if let Some(sent) = &self.sent {
-            out.push_str(&format!("Sent: {sent}\n"));
+            line(format!("Sent: {sent}"));
         }
         if let Some(received) = &self.received {
-            out.push_str(&format!("Received: {received}\n"));
+            line(format!("Received: {received}"));
         }
         for k in &self.kept {
-            out.push_str(&format!(
-                "Changed on both machines: {}; kept {} over {}\n",
+            line(format!(
+                "Changed on both machines: {}; kept {} over {}",
                 k.target,
                 stamp(k.winner.as_ref(), k.kept),
                 stamp(k.loser.as_ref(), other(k.kept))
@@ -53,7 +67,17 @@ impl Render for SyncView {
                  history)\n"
             ));
         }
-        if self.sent.is_none() && self.received.is_none() && self.kept.is_empty() {
+        if !self.set_aside.is_empty() {
+            out.push_str(&format!(
+                "The remote's files lack changes this machine made: they replaced this machine's, which are kept as {}\n",
+                self.set_aside
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ));
+        }
+        if self.sent.is_none() && self.received.is_none() && self.kept.is_empty() && !self.changed {
             out.push_str(&format!("Up to date with {}\n", self.remote));
         } else {
             out.push_str(&format!("Synced with {}\n", self.remote));
@@ -78,14 +102,15 @@ fn machine(m: Machine) -> &'static str {
 
 fn stamp(s: Option<&Stamp>, m: Machine) -> String {
     match s {
-        Some(s) => format!("`{}` ({}, {})", s.command, minute(&s.at), machine(m)),
+        Some(s) => format!("`{}` ({}, {})", s.command, second(&s.at), machine(m)),
         None => format!("{}'s value (no record of when)", machine(m)),
     }
 }
 
-/// An event's time, `2026-12-02T14:03:05+01:00`, to the minute as the learner's clock said it: `2026-12-02 14:03`.
-fn minute(at: &str) -> String {
-    match (at.get(..10), at.get(11..16)) {
+/// An event's time, `2026-12-02T14:03:05+01:00`, to the second as the learner's clock said it: `2026-12-02
+/// 14:03:05` (two changes a minute apart are told apart).
+fn second(at: &str) -> String {
+    match (at.get(..10), at.get(11..19)) {
         (Some(day), Some(time)) if at.as_bytes().get(10) == Some(&b'T') => format!("{day} {time}"),
         _ => at.to_string(),
     }
