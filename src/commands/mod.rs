@@ -113,14 +113,28 @@ impl Ctx {
     fn load_active(&self, active: Option<&str>) -> Result<Course> {
         match active {
             // A path named in the state may have moved or been mistyped by hand: say where the name came from.
-            Some(active) => loader::load(Some(active)).with_context(|| {
-                format!(
-                    "{}: the state's `active: {active}` cannot be loaded; `aipath use {}` switches back to the \
-                     built-in path, or give `--path`",
-                    self.store.file.display(),
-                    crate::io::builtin::DEFAULT_PATH_ID
-                )
-            }),
+            // It names a path of the catalog by its id, never a file: a state from another machine (or hand) could
+            // otherwise have aipath read any file here and quote its first line.
+            Some(active) => {
+                let source = crate::path::ids::is_valid_id(active)
+                    .then(|| crate::io::catalog::find(active))
+                    .flatten();
+                let loaded = match source {
+                    Some(source) => loader::load_source(&source),
+                    None => Err(crate::error::input(
+                        "it is not the id of a path `aipath paths` lists",
+                    )),
+                };
+                loaded.with_context(|| {
+                    format!(
+                        "{}: the state's `active: {}` cannot be loaded; `aipath use {}` switches back to the \
+                         built-in path, or give `--path`",
+                        self.store.file.display(),
+                        crate::error::shorten(active),
+                        crate::io::builtin::DEFAULT_PATH_ID
+                    )
+                })
+            }
             None => loader::load(None),
         }
     }

@@ -324,9 +324,28 @@ fn clear_stale_index_lock(repo: &Repo) {
     }
 }
 
-/// Refuses a commit holding files aipath does not sync: a repository or remote that is someone else's.
+/// The most path files, and the most bytes of them, a sync takes from another machine: a learner has a handful,
+/// and each is read at every `aipath paths`; a remote holding more would slow every later command, or fill the disk.
+const MAX_PATH_FILES: usize = 64;
+const MAX_PATH_BYTES: u64 = 16 << 20;
+
+/// Refuses a commit holding files aipath does not sync (a repository or remote that is someone else's), or more
+/// path files than a learner keeps.
 fn check_ours(repo: &Repo, commit: &str, names: &Names, whose: &str, outcome: &str) -> Result<()> {
-    let files = repo.files(commit)?;
+    let sized = repo.files_with_sizes(commit)?;
+    let paths: Vec<&(String, u64)> = sized
+        .iter()
+        .filter(|(f, _)| f.starts_with("paths/"))
+        .collect();
+    let bytes: u64 = paths.iter().map(|(_, s)| *s).fold(0, u64::saturating_add);
+    if paths.len() > MAX_PATH_FILES || bytes > MAX_PATH_BYTES {
+        return Err(input(format!(
+            "{whose} holds {} path files of {bytes} bytes in all, more than aipath takes ({MAX_PATH_FILES} files, \
+             {MAX_PATH_BYTES} bytes); {outcome}",
+            paths.len()
+        )));
+    }
+    let files: Vec<String> = sized.into_iter().map(|(f, _)| f).collect();
     let strange: Vec<&String> = files.iter().filter(|f| !names.is_ours(f)).collect();
     if strange.is_empty() {
         return Ok(());

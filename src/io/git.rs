@@ -172,6 +172,31 @@ impl Repo {
         Ok(Some(out.stdout))
     }
 
+    /// The files of a commit with their sizes in bytes, by their paths in it.
+    pub fn files_with_sizes(&self, commit: &str) -> Result<Vec<(String, u64)>> {
+        let out = self.output(["ls-tree", "-r", "-z", "-l", commit])?;
+        if !out.status.success() {
+            bail!("cannot list commit {}: {}", short(commit), said(&out));
+        }
+        // Each entry: `<mode> <type> <object> <size>\t<path>`.
+        Ok(out
+            .stdout
+            .split(|&b| b == 0)
+            .filter_map(|entry| {
+                let tab = entry.iter().position(|&b| b == b'\t')?;
+                let size = String::from_utf8_lossy(&entry[..tab])
+                    .split_whitespace()
+                    .nth(3)
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(u64::MAX);
+                Some((
+                    String::from_utf8_lossy(&entry[tab + 1..]).into_owned(),
+                    size,
+                ))
+            })
+            .collect())
+    }
+
     /// The files of a commit, by their paths in it.
     pub fn files(&self, commit: &str) -> Result<Vec<String>> {
         let out = self.output(["ls-tree", "-r", "-z", "--name-only", commit])?;

@@ -387,3 +387,18 @@ fn a_state_file_that_is_a_link_stays_a_link_and_its_target_is_written() {
     );
     assert_eq!(status_of(&env, "machine-learning-basics"), "done");
 }
+
+#[test]
+fn active_names_a_path_id_never_a_file() {
+    let env = Env::new();
+    let secret = env.path().join("secret.yaml");
+    std::fs::write(&secret, "id: private-notes\ntitle: my bank pin is 1234\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    env.write_state(&format!("version: 4\nactive: {}\n", secret.display()));
+    let err = env.fails(&["next"], 2);
+    assert!(
+        err.contains("is not the id of a path `aipath paths` lists"),
+        "{err}"
+    );
+    assert!(!err.contains("1234"), "{err}");
+}

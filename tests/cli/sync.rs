@@ -686,3 +686,42 @@ fn init_keeps_the_learners_own_gitignore_lines_and_a_refused_init_changes_nothin
         "a second sync writes the same file"
     );
 }
+
+#[test]
+fn a_remote_with_more_path_files_than_a_learner_keeps_is_refused_untouched() {
+    let remote = Remote::new();
+    let a = Env::new();
+    a.ok(&["sync", "--init", &remote.url()]);
+    a.ok(&["log", "1"]);
+    a.ok(&["sync"]);
+    let clone = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let work = clone.path().join("w");
+    git(
+        clone.path(),
+        &[
+            "clone",
+            "--quiet",
+            "--branch",
+            "main",
+            &remote.url(),
+            &work.display().to_string(),
+        ],
+    );
+    std::fs::create_dir_all(work.join("paths")).unwrap_or_else(|e| panic!("{e}"));
+    for n in 0..65 {
+        std::fs::write(work.join(format!("paths/p{n}.yaml")), format!("id: p{n}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let who = ["-c", "user.name=t", "-c", "user.email=t@t"];
+    git(&work, &["add", "paths"]);
+    git(
+        &work,
+        &[&who[..], &["commit", "--quiet", "-m", "many"]].concat(),
+    );
+    git(&work, &["push", "--quiet", "origin", "HEAD:main"]);
+    let data = a.state.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let before = crate::support::walk(&data.join("paths"));
+    let err = a.fails(&["sync"], 2);
+    assert!(err.contains("the remote holds 65 path files"), "{err}");
+    assert_eq!(crate::support::walk(&data.join("paths")), before);
+}
