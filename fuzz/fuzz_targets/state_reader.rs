@@ -10,7 +10,8 @@ fuzz_target!(|data: &[u8]| {
     let file = Path::new("state.yaml");
     if let Ok(decoded) = aipath::io::store::decode(file, data) {
         let text = aipath::io::store::encode(&decoded.state).expect("a state read encodes");
-        let again = aipath::io::store::decode(file, text.as_bytes()).expect("a state written reads back");
+        let again =
+            aipath::io::store::decode(file, text.as_bytes()).expect("a state written reads back");
         assert_eq!(again.state, decoded.state);
     }
 });

@@ -20,8 +20,14 @@ fuzz_target!(|data: &[u8]| {
     let (base, local, remote) = (read(), read(), read());
     let mut merged = merge(
         &base,
-        Side { state: &local, only: &[] },
-        Side { state: &remote, only: &[] },
+        Side {
+            state: &local,
+            only: &[],
+        },
+        Side {
+            state: &remote,
+            only: &[],
+        },
     )
     .state;
     // The merge stops (in merge_files) on a day both machines filled past 24 hours; anything else must read back.
@@ -30,6 +36,7 @@ fuzz_target!(|data: &[u8]| {
     }
     merged.settle();
     let text = aipath::io::store::encode(&merged).expect("a merged state encodes");
-    let again = aipath::io::store::decode(file, text.as_bytes()).expect("a merged state reads back");
+    let again =
+        aipath::io::store::decode(file, text.as_bytes()).expect("a merged state reads back");
     assert_eq!(again.state, merged);
 });

@@ -142,6 +142,29 @@ fn the_same_part_changed_on_both_sides_keeps_the_later_and_says_so() {
 }
 
 #[test]
+fn the_conflict_names_the_status_changes_not_the_ticks_after_them() {
+    let base = Build::from(&State::default()).then(1, "start", |s| set(s, "a", Change::Start));
+    // The learner finished `a` here, then ticked an item; the other machine skipped it later, then unticked one.
+    let here = Build::from(&base.state)
+        .then(10, "aipath done a", |s| set(s, "a", Change::Done))
+        .then(30, "aipath check a 4", |s| tick(s, "a", "four"));
+    let there = Build::from(&base.state)
+        .then(20, "aipath skip a", |s| set(s, "a", Change::Skip))
+        .then(25, "aipath check a 1", |s| tick(s, "a", "one"));
+    let m = merge(&base.state, here.side(), there.side());
+    assert_eq!(
+        m.state.paths[P].status("a"),
+        crate::progress::Status::Skipped
+    );
+    let command = |s: &Option<merge::Stamp>| s.as_ref().map(|s| s.command.clone());
+    assert_eq!(m.kept.len(), 1, "{:?}", m.kept);
+    assert_eq!(command(&m.kept[0].winner).as_deref(), Some("aipath skip a"));
+    assert_eq!(command(&m.kept[0].loser).as_deref(), Some("aipath done a"));
+    // Both ticks are kept: they merge as a set, and neither lost.
+    assert_eq!(m.state.paths[P].ticked("a").len(), 2);
+}
+
+#[test]
 fn ticks_merge_as_a_set_and_untick_on_one_side_removes() {
     let base = Build::from(&State::default()).then(1, "check", |s| {
         tick(s, "a", "x");

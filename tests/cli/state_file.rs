@@ -389,15 +389,14 @@ fn a_state_file_that_is_a_link_stays_a_link_and_its_target_is_written() {
 }
 
 #[test]
-fn active_names_a_path_id_never_a_file() {
+fn active_names_a_path_id_or_a_path_file_never_any_file() {
     let env = Env::new();
-    let secret = env.path().join("secret.yaml");
-    std::fs::write(&secret, "id: private-notes\ntitle: my bank pin is 1234\n")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let secret = env.path().join("secret.txt");
+    std::fs::write(&secret, "my bank pin is 1234\n").unwrap_or_else(|e| panic!("{e}"));
     env.write_state(&format!("version: 4\nactive: {}\n", secret.display()));
     let err = env.fails(&["next"], 2);
     assert!(
-        err.contains("is not the id of a path `aipath paths` lists"),
+        err.contains("is neither the id of a path `aipath paths` lists nor a path file (`.yaml`)"),
         "{err}"
     );
     assert!(!err.contains("1234"), "{err}");

@@ -161,7 +161,7 @@ fn json_lists_the_problems_and_still_exits_one() {
     );
     assert_eq!(
         first["message"],
-        "module id `Alpha` must be lowercase letters, digits, `-` or `_`"
+        "module id `Alpha` must be lowercase letters, digits, `-` or `_` (at most 64)"
     );
     assert_eq!(view["checked"]["paths"], 1);
 }
