@@ -241,6 +241,29 @@ fn a_module_the_default_pace_squeezes_past_the_stated_effort_is_a_problem() {
 }
 
 #[test]
+fn a_phase_the_default_pace_leaves_a_week_or_more_idle_is_a_problem() {
+    let env = Env::new();
+    let math = math_of_50_hours();
+    // 60 h fit 2-6 weeks at 25 h (50-150 h), but the steady pace's 4 weeks at 25 h ask 100 h: 15 h a week.
+    let yaml = MINI
+        .replace("phases:", "hours_per_week: 25\nphases:")
+        .replace("weeks: { min: 2, max: 4 }", "weeks: { min: 2, max: 6 }");
+    let file = env.course(
+        &yaml,
+        &[("alpha", ALPHA), ("math-foundations", math.as_str())],
+    );
+    let (out, err) = problems(&env, &["validate", &file]);
+    assert_eq!(
+        out,
+        format!(
+            "{file}:5: at the default steady pace the guides of phase `basics` take 60 h in its 4 weeks, 15.0 h a \
+             week: a week or more short of the path's 25 h a week\n"
+        )
+    );
+    assert!(err.contains("found 1 problem"), "{err}");
+}
+
+#[test]
 fn an_unlabelled_item_and_an_old_review_are_warnings_that_do_not_fail() {
     let env = Env::new();
     let alpha = ALPHA.replace("hours: 10\n", "hours: 10\nreviewed: 2024-06-01\n")
