@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use jiff::civil::Date;
 
-use super::check::{effort_problems, front_matter_problems, key_line, prerequisite_cycle};
+use super::check::{
+    effort_problems, front_matter_problems, key_line, pace_problems, prerequisite_cycle,
+};
 use crate::error::yaml_location;
 use crate::guide::{self, FrontMatter, Guide};
 use crate::path::{LearningPath, line_of_id};
@@ -113,7 +115,10 @@ pub fn check_path(
             .find(|(m, _)| m == id)
             .and_then(|(_, f)| f.hours)
     };
-    for (phase, message) in effort_problems(&path, &hours) {
+    for (phase, message) in effort_problems(&path, &hours)
+        .into_iter()
+        .chain(pace_problems(&path, &hours))
+    {
         findings.push(at_id(&phase, message));
     }
     findings

@@ -44,7 +44,7 @@ fn show_renders_links_checkboxes_and_a_summary_instead_of_front_matter() {
     let out = env.ok(&["show", MLB]);
     assert!(
         out.starts_with(
-            "Machine Learning Basics\n=======================\n\nAbout 60 hours of study; no prerequisites.\n\n\
+            "Machine Learning Basics\n=======================\n\nAbout 56 hours of study; no prerequisites.\n\n\
              Overview\n--------\n\n"
         ),
         "{out}"
@@ -83,7 +83,7 @@ fn show_summarizes_prerequisites_and_accepts_a_prefix() {
     let out = env.ok(&["show", "deep"]);
     assert!(
         out.contains(
-            "\nAbout 70 hours of study; prerequisites: machine-learning-basics, math-foundations.\n"
+            "\nAbout 84 hours of study; prerequisites: machine-learning-basics, math-foundations.\n"
         ),
         "{out}"
     );
@@ -95,7 +95,7 @@ fn show_json_has_front_matter_sections_and_checklist_state() {
     env.ok(&["check", MLB, "2"]);
     let show = env.json(&["show", MLB]);
     assert_eq!(show["id"], MLB);
-    assert_eq!(show["front_matter"]["hours"], 60.0);
+    assert_eq!(show["front_matter"]["hours"], 56.0);
     assert_eq!(show["front_matter"]["prerequisites"], serde_json::json!([]));
     let h2: Vec<&str> = show["sections"]
         .as_array()

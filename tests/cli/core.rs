@@ -45,8 +45,8 @@ fn next_shows_estimated_weeks_from_the_phase_range_and_hours() {
         .flatten()
         .filter_map(|s| s["weeks"].as_u64())
         .collect();
-    // 14 steady weeks shared 60:50:70 hours.
-    assert_eq!(weeks, [5, 4, 5]);
+    // 14 steady weeks shared 56:56:84 hours.
+    assert_eq!(weeks, [4, 4, 6]);
 }
 
 #[test]

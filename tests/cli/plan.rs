@@ -42,8 +42,8 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
     assert!(
         out.contains(
             "\nSchedule: On schedule with the steady plan from 2026-01-05: planned finish 2026-08-02, \
-             projected finish 2026-08-02\n30 weeks of work left at the steady pace: about 11.5 h a week for the \
-             346 h the guides estimate.\n"
+             projected finish 2026-08-02\n30 weeks of work left at the steady pace: about 12.5 h a week for the \
+             369 h the guides estimate.\n"
         ),
         "{out}"
     );
@@ -101,15 +101,15 @@ fn finishing_and_skipping_modules_shortens_the_plan() {
     let env = Env::new();
     env.ok(&["done", "machine-learning-basics"]);
     let plan = env.json(&["plan"]);
-    // Foundations keep 14 * 120/180 -> 9 weeks: 25 in all.
-    assert_eq!(weeks(&plan).len(), 25);
+    // Foundations keep 14 * 140/196 -> 10 weeks: 26 in all.
+    assert_eq!(weeks(&plan).len(), 26);
     assert!(
         weeks(&plan)
             .iter()
             .all(|w| w["modules"] != serde_json::json!(["machine-learning-basics"]))
     );
     env.ok(&["skip", "model-training-tuning"]);
-    assert_eq!(weeks(&env.json(&["plan"])).len(), 22);
+    assert_eq!(weeks(&env.json(&["plan"])).len(), 23);
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn chosen_specializations_replace_the_placeholder() {
             "llm-applications",
             "llm-applications",
             "llm-applications",
-            "nlp-transformers",
+            "llm-applications",
             "nlp-transformers",
             "nlp-transformers",
             "nlp-transformers"
@@ -228,9 +228,9 @@ fn ics_has_one_all_day_event_per_module_block() {
         first.contains(&"UID:machine-learning-basics.software-developer-to-ai-engineer@aipath")
     );
     assert!(first.contains(&"DTSTART;VALUE=DATE:20260105"));
-    // Five weeks: the exclusive end is the Monday after the last Sunday.
-    assert!(first.contains(&"DTEND;VALUE=DATE:20260209"));
-    assert!(first.contains(&"SUMMARY:Machine Learning Basics (weeks 1-5)"));
+    // Four weeks: the exclusive end is the Monday after the last Sunday.
+    assert!(first.contains(&"DTEND;VALUE=DATE:20260202"));
+    assert!(first.contains(&"SUMMARY:Machine Learning Basics (weeks 1-4)"));
     assert!(events[6].contains(&"SUMMARY:Choose 1-2 specializations (weeks 24-30)"));
     // Commas and semicolons in text are escaped.
     assert!(events[6].iter().any(|l| l.starts_with(
@@ -338,17 +338,17 @@ fn status_without_a_saved_plan_uses_the_steady_pace_from_the_start_date() {
     assert!(env.json(&["status"])["schedule"].is_null());
     env.ok(&["done", "machine-learning-basics"]);
     let status = env.json(&["status"]);
-    // Started today and five planned weeks done already.
+    // Started today and four planned weeks done already.
     assert_eq!(
         (
             status["schedule"]["pace"].as_str(),
             status["schedule"]["weeks_ahead"].as_i64()
         ),
-        (Some("steady"), Some(5))
+        (Some("steady"), Some(4))
     );
     let out = env.ok(&["status"]);
     assert!(
-        out.contains("Schedule: 5 weeks ahead of the steady plan from 2026-01-05"),
+        out.contains("Schedule: 4 weeks ahead of the steady plan from 2026-01-05"),
         "{out}"
     );
 }

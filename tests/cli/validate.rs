@@ -185,26 +185,82 @@ fn a_data_folder_path_validates_by_id_and_a_missing_file_is_an_input_error() {
     );
 }
 
+/// A math guide of 50 hours for the mini path, so the numbers below do not follow the built-in guide's estimate.
+fn math_of_50_hours() -> String {
+    ALPHA
+        .replace("id: alpha", "id: math-foundations")
+        .replace("hours: 10", "hours: 50")
+        .replace("# Alpha", "# Math Foundations")
+}
+
 #[test]
 fn hours_that_do_not_fit_the_weeks_at_the_stated_effort_are_a_problem() {
     let env = Env::new();
     let yaml = MINI.replace("phases:", "hours_per_week: 10\nphases:");
-    // 2-4 weeks at 10 h: 20-40 h; alpha 10 h and the built-in math guide's 50 h make 60.
-    let file = env.course(&yaml, &[("alpha", ALPHA)]);
+    let math = math_of_50_hours();
+    // 2-4 weeks at 10 h: 20-40 h; alpha's 10 h and math's 50 h make 60.
+    let file = env.course(
+        &yaml,
+        &[("alpha", ALPHA), ("math-foundations", math.as_str())],
+    );
+    let (out, err) = problems(&env, &["validate", &file]);
+    assert!(
+        out.starts_with(&format!(
+            "{file}:5: the guides of phase `basics` take 60 h, which does not fit its 2-4 weeks at the path's \
+             10 h a week (20-40 h)\n"
+        )),
+        "{out}"
+    );
+    assert!(err.contains("found 2 problems"), "{err}");
+    let fits = env.course(
+        yaml.replace("hours_per_week: 10", "hours_per_week: 25"),
+        &[("alpha", ALPHA), ("math-foundations", math.as_str())],
+    );
+    env.ok(&["validate", &fits]);
+}
+
+#[test]
+fn a_module_the_default_pace_squeezes_past_the_stated_effort_is_a_problem() {
+    let env = Env::new();
+    let math = math_of_50_hours();
+    // 60 h fit 2-4 weeks at 20 h (40-80 h), but the steady pace's 3 weeks go 1 to alpha and 2 to math: 25 h a week.
+    let yaml = MINI.replace("phases:", "hours_per_week: 20\nphases:");
+    let file = env.course(
+        &yaml,
+        &[("alpha", ALPHA), ("math-foundations", math.as_str())],
+    );
     let (out, err) = problems(&env, &["validate", &file]);
     assert_eq!(
         out,
         format!(
-            "{file}:5: the guides of phase `basics` take 60 h, which does not fit its 2-4 weeks at the path's \
-             10 h a week (20-40 h)\n"
+            "{file}:5: at the default steady pace the plan gives `math-foundations` 2 of the 3 weeks of phase \
+             `basics`, which asks 25.0 h a week for its 50 h, more than the path's 20 h\n"
         )
     );
     assert!(err.contains("found 1 problem"), "{err}");
-    let fits = env.course(
-        yaml.replace("hours_per_week: 10", "hours_per_week: 20"),
-        &[("alpha", ALPHA)],
+}
+
+#[test]
+fn a_phase_the_default_pace_leaves_a_week_or_more_idle_is_a_problem() {
+    let env = Env::new();
+    let math = math_of_50_hours();
+    // 60 h fit 2-6 weeks at 25 h (50-150 h), but the steady pace's 4 weeks at 25 h ask 100 h: 15 h a week.
+    let yaml = MINI
+        .replace("phases:", "hours_per_week: 25\nphases:")
+        .replace("weeks: { min: 2, max: 4 }", "weeks: { min: 2, max: 6 }");
+    let file = env.course(
+        &yaml,
+        &[("alpha", ALPHA), ("math-foundations", math.as_str())],
     );
-    env.ok(&["validate", &fits]);
+    let (out, err) = problems(&env, &["validate", &file]);
+    assert_eq!(
+        out,
+        format!(
+            "{file}:5: at the default steady pace the guides of phase `basics` take 60 h in its 4 weeks, 15.0 h a \
+             week: a week or more short of the path's 25 h a week\n"
+        )
+    );
+    assert!(err.contains("found 1 problem"), "{err}");
 }
 
 #[test]
