@@ -532,9 +532,20 @@ fn fast_forward(
     let ours = local_history(ctx)?;
     // Every line this machine lacks is read and checked before any is written.
     let new = new_events(&stored.label, &stored.history, &ours)?;
-    let events: Vec<Event> = new.into_iter().map(|(e, _)| e).collect();
+    let events: Vec<Event> = new.iter().map(|(e, _)| e.clone()).collect();
     done.received = message(&events);
     let lost = new_events(&log_file::file_of(&ctx.store.file), &ours, &stored.history)?;
+    // The remote's history as it is when this machine's lines begin it (or when this machine's files are kept aside
+    // anyway); else this machine's lines first, then the remote's it lacks, as a merge writes them. Written in the
+    // remote's order, a history stopped before the state was written would begin with the other machine's events,
+    // which the next sync would take for this machine's own: it sent them back as its own, and merged against a
+    // base that deleted them (found by the fault test, stopped at history-written).
+    let history = if !lost.is_empty() || stored.history.starts_with(&ours) {
+        stored.history.clone()
+    } else {
+        let lines: Vec<&[u8]> = new.iter().map(|(_, line)| *line).collect();
+        crate::sync::joined(&ours, &lines, None)
+    };
     let current = fs::read(&ctx.store.file).ok();
     // The history first, then the state that names its last event. A remote without a state leaves this one alone:
     // a learner's file is never deleted by a sync.
@@ -543,7 +554,7 @@ fn fast_forward(
         if !lost.is_empty() {
             done.set_aside = set_aside(ctx)?;
         }
-        log_file::replace_bytes(&ctx.store.file, &stored.history)?;
+        log_file::replace_bytes(&ctx.store.file, &history)?;
         fault("history-written");
         ctx.store.replace_bytes(bytes)?;
         fault("state-written");

@@ -19,16 +19,17 @@ use crate::progress::{Entry, Status};
 use merge::{Merged, Side, merge};
 
 /// The history after a merge: this machine's lines, then the other machine's lines it lacked (in that machine's
-/// order), then the sync event's line. Lines are joined as they were written, so an event reads the same on every
-/// machine.
-pub fn joined(local: &[u8], remote_only: &[&[u8]], sync: &[u8]) -> Vec<u8> {
+/// order), then the sync event's line, if any. Lines are joined as they were written, so an event reads the same on
+/// every machine. This machine's lines stay first so that a sync stopped after it wrote the history but before the
+/// state leaves a history whose lines up to the state's last event are this machine's own, as the state holds them.
+pub fn joined(local: &[u8], remote_only: &[&[u8]], sync: Option<&[u8]>) -> Vec<u8> {
     let extra: usize = remote_only.iter().map(|l| l.len() + 1).sum();
-    let mut out = Vec::with_capacity(local.len() + extra + sync.len() + 2);
+    let mut out = Vec::with_capacity(local.len() + extra + sync.map_or(0, <[u8]>::len) + 2);
     out.extend_from_slice(local);
     if !out.is_empty() && !out.ends_with(b"\n") {
         out.push(b'\n');
     }
-    for line in remote_only.iter().chain(std::iter::once(&sync)) {
+    for line in remote_only.iter().copied().chain(sync) {
         out.extend_from_slice(line);
         out.push(b'\n');
     }
@@ -96,7 +97,7 @@ pub fn merge_files(
         .filter(|(e, _)| !have.contains(&e.id))
         .map(|(_, line)| *line)
         .collect();
-    let history = joined(local.history, &lines, &line);
+    let history = joined(local.history, &lines, Some(&line));
     Ok(FileMerge {
         merged,
         history,

@@ -270,13 +270,17 @@ fn a_commit_message_says_what_the_events_did() {
 
 #[test]
 fn the_joined_history_keeps_each_side_in_order_and_ends_with_the_sync() {
-    assert_eq!(joined(b"a\nb\n", &[b"x", b"y"], b"s"), b"a\nb\nx\ny\ns\n");
     assert_eq!(
-        joined(b"a", &[], b"s"),
+        joined(b"a\nb\n", &[b"x", b"y"], Some(b"s")),
+        b"a\nb\nx\ny\ns\n"
+    );
+    assert_eq!(joined(b"a\n", &[b"x"], None), b"a\nx\n");
+    assert_eq!(
+        joined(b"a", &[], Some(b"s")),
         b"a\ns\n",
         "a last line without its newline"
     );
-    assert_eq!(joined(b"", &[b"x"], b"s"), b"x\ns\n");
+    assert_eq!(joined(b"", &[b"x"], Some(b"s")), b"x\ns\n");
 }
 
 #[test]

@@ -24,6 +24,26 @@ impl Remote {
         self.dir.path().join("progress.git").display().to_string()
     }
 
+    /// Pushes a commit onto the remote's `main` from a clone elsewhere, as someone else with access to it would:
+    /// `change` is given the clone's work tree; everything in it is committed.
+    fn push_from_elsewhere(&self, change: impl FnOnce(&Path)) {
+        let clone = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+        let work = clone.path().join("w");
+        let into = work.display().to_string();
+        git(
+            clone.path(),
+            &["clone", "--quiet", "--branch", "main", &self.url(), &into],
+        );
+        change(&work);
+        let who = ["-c", "user.name=t", "-c", "user.email=t@t"];
+        git(&work, &["add", "--all"]);
+        git(
+            &work,
+            &[&who[..], &["commit", "--quiet", "-m", "elsewhere"]].concat(),
+        );
+        git(&work, &["push", "--quiet", "origin", "HEAD:main"]);
+    }
+
     /// The files of the remote's `main`.
     fn files(&self) -> Vec<String> {
         let out = git(
@@ -520,8 +540,9 @@ fn the_same_session_logged_on_two_machines_is_kept_twice_and_both_go_on_logging(
     assert_eq!(synced_state(&a), synced_state(&b));
 }
 
-/// Every boundary between two of a sync's writes (see `AIPATH_SYNC_FAULT` in `commands/sync.rs`).
-const FAULTS: &[&str] = &[
+/// Every boundary between two of a sync's writes (see `AIPATH_SYNC_FAULT` in `commands/sync.rs`), in the order a
+/// sync reaches them.
+pub const FAULTS: &[&str] = &[
     "committed",
     "fetched",
     "history-written",
@@ -604,28 +625,11 @@ fn a_remote_rewritten_to_drop_this_machines_progress_replaces_nothing_silently()
     a.ok(&["sync"]);
     let before = a.state_bytes().unwrap_or_default();
     // Someone with access to the remote pushes a descendant whose state and history are empty.
-    let clone = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
-    let work = clone.path().join("w");
-    git(
-        clone.path(),
-        &[
-            "clone",
-            "--quiet",
-            "--branch",
-            "main",
-            &remote.url(),
-            &work.display().to_string(),
-        ],
-    );
-    std::fs::write(work.join("state.yaml"), "version: 4\npaths: {}\n")
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(work.join("state.history.jsonl"), "").unwrap_or_else(|e| panic!("{e}"));
-    let who = ["-c", "user.name=t", "-c", "user.email=t@t"];
-    git(
-        &work,
-        &[&who[..], &["commit", "--quiet", "-am", "wipe"]].concat(),
-    );
-    git(&work, &["push", "--quiet", "origin", "HEAD:main"]);
+    remote.push_from_elsewhere(|work| {
+        std::fs::write(work.join("state.yaml"), "version: 4\npaths: {}\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(work.join("state.history.jsonl"), "").unwrap_or_else(|e| panic!("{e}"));
+    });
     let out = a.ok(&["sync"]);
     assert!(
         out.contains("The remote's files lack changes this machine made"),
@@ -694,31 +698,13 @@ fn a_remote_with_more_path_files_than_a_learner_keeps_is_refused_untouched() {
     a.ok(&["sync", "--init", &remote.url()]);
     a.ok(&["log", "1"]);
     a.ok(&["sync"]);
-    let clone = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
-    let work = clone.path().join("w");
-    git(
-        clone.path(),
-        &[
-            "clone",
-            "--quiet",
-            "--branch",
-            "main",
-            &remote.url(),
-            &work.display().to_string(),
-        ],
-    );
-    std::fs::create_dir_all(work.join("paths")).unwrap_or_else(|e| panic!("{e}"));
-    for n in 0..65 {
-        std::fs::write(work.join(format!("paths/p{n}.yaml")), format!("id: p{n}\n"))
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    let who = ["-c", "user.name=t", "-c", "user.email=t@t"];
-    git(&work, &["add", "paths"]);
-    git(
-        &work,
-        &[&who[..], &["commit", "--quiet", "-m", "many"]].concat(),
-    );
-    git(&work, &["push", "--quiet", "origin", "HEAD:main"]);
+    remote.push_from_elsewhere(|work| {
+        std::fs::create_dir_all(work.join("paths")).unwrap_or_else(|e| panic!("{e}"));
+        for n in 0..65 {
+            std::fs::write(work.join(format!("paths/p{n}.yaml")), format!("id: p{n}\n"))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    });
     let data = a.state.parent().unwrap_or(Path::new(".")).to_path_buf();
     let before = crate::support::walk(&data.join("paths"));
     let err = a.fails(&["sync"], 2);

@@ -21,17 +21,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use crate::support::Env;
-
-/// The boundaries a sync can be stopped at, in the order a sync reaches them.
-const FAULTS: &[&str] = &[
-    "committed",
-    "fetched",
-    "history-written",
-    "state-written",
-    "paths-written",
-    "merged",
-    "pushed",
-];
+use crate::sync::FAULTS;
 
 const MODULES: &[&str] = &[
     "math-foundations",
