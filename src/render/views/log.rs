@@ -103,8 +103,11 @@ impl Render for SessionsView<'_> {
             };
         }
         let mut table = screen.table(&["#", "Date", "Hours", "Module", "Note"]);
-        table.align_right(0);
-        table.align_right(2);
+        table.align_right("#");
+        table.align_right("Hours");
+        for column in ["#", "Date", "Hours", "Module"] {
+            table.keep_whole(column);
+        }
         for s in &self.sessions {
             let e = s.entry;
             table.add_row([

@@ -39,11 +39,11 @@ impl Render for PathsView {
         let mut table = screen.table(&["", "Id", "Title", "Source", "Modules", "Progress"]);
         // Ids and counts stay whole on a narrow terminal, where the title (the id names the path) steps aside; files
         // wrap.
-        table.align_right(4);
-        for column in [0, 1, 4, 5] {
+        table.align_right("Modules");
+        for column in ["", "Id", "Modules", "Progress"] {
             table.keep_whole(column);
         }
-        table.hide_when_narrow(2, 110);
+        table.optional("Title", 1);
         let dash = || "-".to_string();
         for r in &self.paths {
             table.add_row([

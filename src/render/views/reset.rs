@@ -91,10 +91,12 @@ impl Render for ArchivesView {
             return "No archives: `aipath reset` puts a path's progress aside in one.".to_string();
         }
         let mut table = screen.table(&["Archive", "Path", "Archived", "Done", "Sessions", "Hours"]);
-        for column in 3..=5 {
+        for column in ["Done", "Sessions", "Hours"] {
             table.align_right(column);
+            table.keep_whole(column);
         }
-        table.keep_whole(0);
+        table.keep_whole("Archive");
+        table.keep_whole("Archived");
         for a in &self.archives {
             table.add_row([
                 Cell::from(a.name.clone()),
