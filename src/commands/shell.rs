@@ -161,12 +161,22 @@ impl Terminal {
         } else {
             None
         };
+        let detected = size.map(|(w, _)| usize::from(w.0)).filter(|c| *c > 0);
         Terminal {
             tty,
             rows: size.map(|(_, h)| usize::from(h.0)).filter(|r| *r > 0),
-            columns: size.map(|(w, _)| usize::from(w.0)).filter(|c| *c > 0),
+            columns: columns(std::env::var("COLUMNS").ok().as_deref(), detected),
         }
     }
+}
+
+/// The terminal's width: `COLUMNS` when it is set to a width, as jj and most command-line tools honour it (so any
+/// width can be tried, and tested, without resizing a terminal), else the width the terminal reports. It only sizes
+/// a terminal: in a pipe a table is never fitted, whatever `COLUMNS` says.
+fn columns(var: Option<&str>, detected: Option<usize>) -> Option<usize> {
+    var.and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0)
+        .or(detected)
 }
 
 /// Whether `lines` of output should be paged: only on a terminal, when asked, and when they do not fit. A text as
@@ -258,6 +268,16 @@ mod tests {
             ..SCREEN
         };
         assert!(!should_page(unknown, false, 500));
+    }
+
+    #[test]
+    fn columns_names_the_width_when_set_to_one() {
+        assert_eq!(columns(Some("100"), Some(80)), Some(100));
+        assert_eq!(columns(Some("100"), None), Some(100));
+        assert_eq!(columns(None, Some(80)), Some(80));
+        assert_eq!(columns(Some(""), Some(80)), Some(80));
+        assert_eq!(columns(Some("0"), Some(80)), Some(80));
+        assert_eq!(columns(Some("wide"), None), None);
     }
 
     #[test]
