@@ -17,7 +17,8 @@ pub(super) fn render(table: &Table, width: usize) -> String {
     for row in &table.rows {
         let mut block = String::new();
         for (column, (header, (text, tone))) in table.headers.iter().zip(row).enumerate() {
-            if header.is_empty() && text.is_empty() {
+            // An empty value has nothing to say beside its header.
+            if text.trim().is_empty() {
                 continue;
             }
             let value = text.replace('\n', ", ");
