@@ -22,6 +22,8 @@ mod shell;
 mod shell_help;
 mod show;
 mod skills;
+#[cfg(test)]
+mod snapshots;
 mod status;
 mod sync;
 mod undo;
@@ -241,10 +243,16 @@ fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
 
 pub fn run(cli: Cli) -> Result<()> {
     let shell = Shell::detect(cli.json);
+    run_in(cli, shell, crate::io::clock::now)
+}
+
+/// [`run`] through `shell`, at the time `now` gives: the in-process tests' way in, with a fixed time and an
+/// in-memory shell of any width.
+fn run_in(cli: Cli, shell: Shell, now: impl FnOnce() -> Result<jiff::ZonedDateTime>) -> Result<()> {
     if let Some(result) = cli.command.as_ref().and_then(|c| stateless(c, &shell)) {
         return result;
     }
-    let now = crate::io::clock::now()?;
+    let now = now()?;
     let ctx = Ctx {
         store: Store::locate(cli.state)?,
         path_flag: cli.path,

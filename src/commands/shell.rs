@@ -22,6 +22,8 @@ pub struct Shell {
     rows: Option<usize>,
     /// `--json`: views print as JSON instead of their human rendering.
     pub json: bool,
+    /// Where output goes instead of stdout and stderr: a [`Shell::in_memory`]'s text.
+    sink: Option<Printed>,
 }
 
 impl Shell {
@@ -36,11 +38,43 @@ impl Shell {
             },
             rows: terminal.rows,
             json,
+            sink: None,
         }
+    }
+
+    /// A shell that keeps what it prints (stdout's text, then `note:` and `warning:` lines as they come) instead of
+    /// writing it, for a screen of any width: how views are snapshotted in-process, as cargo's `Shell::from_write`.
+    pub fn in_memory(screen: Screen, json: bool) -> (Shell, Printed) {
+        let printed = Printed::default();
+        let shell = Shell {
+            screen,
+            rows: None,
+            json,
+            sink: Some(printed.clone()),
+        };
+        (shell, printed)
+    }
+
+    /// Keeps `text` (with a line break at its end) when in memory; `false` when it is for stdout or stderr.
+    fn kept(&self, text: &str) -> bool {
+        let Some(sink) = &self.sink else {
+            return false;
+        };
+        let Ok(mut sink) = sink.0.lock() else {
+            return true;
+        };
+        sink.push_str(text);
+        if !text.ends_with('\n') {
+            sink.push('\n');
+        }
+        true
     }
 
     /// Prints a long view: through the pager on a terminal where it does not fit (unless `no_pager`).
     pub fn print_paged<V: Serialize + Render>(&self, view: &V, no_pager: bool) -> Result<()> {
+        if self.sink.is_some() {
+            return self.print(view);
+        }
         if self.json {
             return emit(&json(view)?);
         }
@@ -58,7 +92,14 @@ impl Shell {
 
     /// Prints a command's view: JSON with `--json`, else its human rendering.
     pub fn print<V: Serialize + Render>(&self, view: &V) -> Result<()> {
-        if self.json {
+        let text = match self.sink {
+            Some(_) if self.json => json(view)?,
+            Some(_) => human(view, self.screen),
+            None => String::new(),
+        };
+        if self.kept(&text) {
+            Ok(())
+        } else if self.json {
             emit(&json(view)?)
         } else if !self.screen.tty {
             stream(view, self.screen)
@@ -69,12 +110,32 @@ impl Shell {
 
     /// `aipath: note: …` on stderr: something worth knowing that is not the command's answer.
     pub fn note(&self, message: &str) {
+        if self.kept(&format!("aipath: note: {}", one_line(message))) {
+            return;
+        }
         eprintln!("aipath: note: {}", one_line(message));
     }
 
     /// `aipath: warning: …` on stderr.
     pub fn warn(&self, message: &str) {
+        if self.kept(&format!("aipath: warning: {}", one_line(message))) {
+            return;
+        }
         eprintln!("aipath: warning: {}", one_line(message));
+    }
+}
+
+/// What an in-memory [`Shell`] printed; shared with it, so it can be read after the shell is gone.
+#[derive(Clone, Default)]
+pub struct Printed(std::sync::Arc<std::sync::Mutex<String>>);
+
+impl Printed {
+    /// The text printed so far, taken out.
+    pub fn take(&self) -> String {
+        self.0
+            .lock()
+            .map(|mut s| std::mem::take(&mut *s))
+            .unwrap_or_default()
     }
 }
 

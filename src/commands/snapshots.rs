@@ -1,0 +1,147 @@
+//! What every view shows, pinned in snapshots (insta): each command run in-process through an in-memory shell at 40,
+//! 60, 80, 100, 120 and 160 columns and as JSON, for a fresh learner and one mid-journey, with today fixed and no
+//! colour, so the snapshots are the same on any machine. `cargo insta review` (or `INSTA_UPDATE=always cargo test
+//! snapshots`) takes a change that means them to change.
+
+use clap::Parser;
+use tempfile::TempDir;
+
+use super::cli::Cli;
+use super::shell::Shell;
+use crate::render::Screen;
+
+/// The widths every view is shown at.
+const WIDTHS: [usize; 6] = [40, 60, 80, 100, 120, 160];
+
+/// The day and time every command runs at.
+const NOW: &str = "2026-03-02T09:00:00+00:00[UTC]";
+
+/// A learner with their own state file.
+struct Learner {
+    dir: TempDir,
+}
+
+impl Learner {
+    fn fresh() -> Learner {
+        // The parse cache is for a learner's own runs: tests neither read nor leave entries in it.
+        crate::io::cache::turn_off();
+        Learner {
+            dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+        }
+    }
+
+    /// Some weeks in: a module done, one started with two checklist items ticked, a specialization chosen and two
+    /// sessions logged.
+    fn mid_journey() -> Learner {
+        let learner = Learner::fresh();
+        for args in [
+            &["done", "machine-learning-basics"][..],
+            &["start", "math-foundations"],
+            &["check", "math-foundations", "1", "2"],
+            &["choose", "computer-vision"],
+            &[
+                "log",
+                "1.5",
+                "--module",
+                "math-foundations",
+                "--date",
+                "2026-02-27",
+            ],
+            &[
+                "log",
+                "2",
+                "--note",
+                "eigenvectors, and why a covariance matrix is symmetric",
+            ],
+        ] {
+            learner.run(args, Screen::PIPE, false);
+        }
+        learner
+    }
+
+    /// What `aipath ARGS` prints on `screen`, as JSON when `json`; an error is printed as `main` prints it.
+    fn run(&self, args: &[&str], screen: Screen, json: bool) -> String {
+        let state = self.dir.path().join("state.yaml");
+        let mut line = vec!["aipath", "--state"];
+        let state = state.display().to_string();
+        line.push(&state);
+        line.extend(args);
+        let cli = Cli::try_parse_from(&line).unwrap_or_else(|e| panic!("{e}"));
+        let (shell, printed) = Shell::in_memory(screen, json);
+        let now = || Ok(NOW.parse::<jiff::ZonedDateTime>()?);
+        let result = super::run_in(cli, shell, now);
+        let mut out = printed.take();
+        if let Err(e) = result {
+            out.push_str(&format!("aipath: error: {e:#}\n"));
+        }
+        out
+    }
+
+    /// The command at every width and as JSON, one after another, each under a line that says which.
+    fn every_width(&self, args: &[&str]) -> String {
+        let mut out = String::new();
+        for width in WIDTHS {
+            let screen = Screen {
+                tty: true,
+                columns: Some(width),
+                color: false,
+            };
+            out.push_str(&format!("──── {width} columns ────\n"));
+            out.push_str(&self.run(args, screen, false));
+        }
+        out.push_str("──── --json ────\n");
+        out.push_str(&self.run(args, Screen::PIPE, true));
+        steady(&out)
+    }
+}
+
+/// The text with what differs between runs put in words: an event's id (made from the clock) and the command line
+/// it records (the test binary's own).
+fn steady(text: &str) -> String {
+    let typed = super::typed_command();
+    text.lines()
+        .map(|line| {
+            let value = line.trim_start().strip_prefix("\"id\": \"");
+            let uuid = value.is_some_and(|v| v.len() == 38 && v.as_bytes()[8] == b'-');
+            if uuid {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                format!("{indent}\"id\": \"[event id]\",\n")
+            } else {
+                line.replace(&typed, "aipath [as typed]") + "\n"
+            }
+        })
+        .collect()
+}
+
+/// The commands a learner reads their progress with.
+const VIEWS: [(&str, &[&str]); 13] = [
+    ("dashboard", &[]),
+    ("next", &["next"]),
+    ("list", &["list"]),
+    ("status", &["status"]),
+    ("plan", &["plan"]),
+    ("projects", &["projects"]),
+    ("skills", &["skills"]),
+    ("paths", &["paths"]),
+    ("log", &["log"]),
+    ("history", &["history"]),
+    ("resources", &["resources"]),
+    ("tips", &["tips"]),
+    ("archives", &["reset", "--list"]),
+];
+
+#[test]
+fn every_view_of_a_fresh_learner_at_every_width() {
+    let learner = Learner::fresh();
+    for (name, args) in VIEWS {
+        insta::assert_snapshot!(format!("fresh_{name}"), learner.every_width(args));
+    }
+}
+
+#[test]
+fn every_view_of_a_learner_mid_journey_at_every_width() {
+    let learner = Learner::mid_journey();
+    for (name, args) in VIEWS {
+        insta::assert_snapshot!(format!("mid_journey_{name}"), learner.every_width(args));
+    }
+}
