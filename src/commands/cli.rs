@@ -14,7 +14,9 @@ use crate::plan::Pace;
 /// (see --state); nothing else is written.
 #[derive(Debug, Parser)]
 #[command(name = "aipath", version, max_term_width = 100)]
-#[command(after_help = "Start with `aipath next`. Every command has --help with an example.")]
+#[command(
+    after_help = "`aipath` alone shows a dashboard: where you stand and the one thing to do next. Start with `aipath next`. Every command has --help with an example."
+)]
 // Every command's help lists these apart from its own options.
 #[command(next_help_heading = "Global options")]
 pub struct Cli {
@@ -134,7 +136,7 @@ pub enum Command {
 
     /// Keep your progress the same on several machines, through a git remote of your own
     #[command(
-        after_help = "Examples:\n  aipath sync --init git@github.com:you/aipath-progress.git\n  aipath sync\n  aipath sync --status\n\nThe data folder (the state file's folder) becomes a git repository. Each sync commits this machine's\nchanges, merges the remote's (the later change wins where both machines changed the same thing; every\nsession is kept) and pushes."
+        after_help = "Examples:\n  aipath sync --init git@github.com:you/aipath-progress.git\n  aipath sync\n  aipath sync --status\n\nThe data folder (the state file's folder) becomes a git repository. Each sync commits this machine's changes, merges the remote's (the later change wins where both machines changed the same thing; every session is kept) and pushes."
     )]
     Sync {
         /// Make the data folder a git repository whose origin is REMOTE (any git address: a path, ssh, https),
@@ -188,7 +190,7 @@ pub enum Command {
         hours: Option<String>,
 
         /// The module studied (a unique prefix is enough); it is started if it was todo. Without hours, list only
-        /// that module's sessions. With --edit, the session's new module (\"\" for none)
+        /// that module's sessions. With --edit, the session's new module (--module "" for none)
         #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks", add = ArgValueCandidates::new(complete::modules))]
         module: Option<String>,
 
@@ -196,7 +198,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "session")]
         date: Option<jiff::civil::Date>,
 
-        /// A few words on what you did (with --edit, \"\" removes the note)
+        /// A few words on what you did (with --edit, --note "" removes the note)
         #[arg(long, value_name = "TEXT", requires = "session")]
         note: Option<String>,
 
