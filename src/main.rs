@@ -31,7 +31,8 @@ fn main() -> ExitCode {
 
 /// What clap found wrong with the command line, said as every other error is: `aipath: error: ...`, exit 2. Help and
 /// the version are clap's to print. A value refused by one of aipath's own parsers (a date, a count) is its one line
-/// alone, in aipath's words; anything else keeps clap's account, with its suggestions and the usage line.
+/// alone, in aipath's words; anything else keeps clap's account, with its suggestions and the usage line, in aipath's
+/// voice ([`commands::voice`]).
 fn usage_error(err: clap::Error) -> ExitCode {
     if matches!(
         err.kind(),
@@ -47,7 +48,10 @@ fn usage_error(err: clap::Error) -> ExitCode {
     let message = match own {
         Some(why) => format!("aipath: error: {}\n", one_line(&why)),
         // clap's text starts `error: `; what was typed in it is shown, never sent to the terminal.
-        None => format!("aipath: {}", clean(&err.render().to_string())),
+        None => format!(
+            "aipath: {}",
+            commands::voice::usage_message(&clean(&err.render().to_string()))
+        ),
     };
     eprint!("{message}");
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))

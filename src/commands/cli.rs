@@ -96,7 +96,7 @@ pub enum Command {
     )]
     History {
         /// Show at most N changes
-        #[arg(long, short = 'n', value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 20, value_parser = parse_changes)]
         limit: u32,
 
         /// Show every change
@@ -207,7 +207,7 @@ pub enum Command {
         weeks: Option<u16>,
 
         /// Correct session N (its number is in `aipath log`): give what changes with --hours, --date, --module, --note
-        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "delete"], value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "delete"], value_parser = parse_session)]
         edit: Option<u32>,
 
         /// With --edit: the session's hours
@@ -222,7 +222,7 @@ pub enum Command {
         new_hours: Option<String>,
 
         /// Delete session N (its number is in `aipath log`); `aipath undo` brings it back
-        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = parse_session)]
         delete: Option<u32>,
     },
 
@@ -424,21 +424,42 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 
 /// `next --limit`: how many steps, at least one.
 fn parse_limit(text: &str) -> Result<u16, String> {
-    count(text, "steps", u16::MAX, 3)
+    let n = count(text, "a number of steps", u32::from(u16::MAX), 3)?;
+    u16::try_from(n).map_err(|e| e.to_string())
 }
 
 /// `log --weeks`: how many weeks to chart, one to ten years' worth.
 fn parse_weeks(text: &str) -> Result<u16, String> {
-    count(text, "weeks", 520, 12)
+    let n = count(text, "a number of weeks", 520, 12)?;
+    u16::try_from(n).map_err(|e| e.to_string())
 }
 
-/// A whole number from 1 to `max`, refused with the range and an example.
-fn count(text: &str, what: &str, max: u16, example: u16) -> Result<u16, String> {
+/// `history --limit`: how many changes, at least one.
+fn parse_changes(text: &str) -> Result<u32, String> {
+    count(text, "a number of changes", u32::MAX, 20)
+}
+
+/// `log --edit N`, `log --delete N`: a session's number, as `aipath log` shows it.
+fn parse_session(text: &str) -> Result<u32, String> {
+    count(
+        text,
+        "a session number (`aipath log` shows them)",
+        u32::MAX,
+        1,
+    )
+}
+
+/// A whole number from 1 to `max`, refused with the range in words and an example; a `max` no one would reach (the
+/// type's own) goes unsaid: "1 or more".
+fn count(text: &str, what: &str, max: u32, example: u32) -> Result<u32, String> {
+    let range = if max == u32::MAX {
+        ", 1 or more,".to_string()
+    } else {
+        format!(" from 1 to {max},")
+    };
     text.trim()
-        .parse::<u16>()
+        .parse::<u32>()
         .ok()
         .filter(|n| (1..=max).contains(n))
-        .ok_or_else(|| {
-            format!("`{text}` is not a number of {what}: give a whole number from 1 to {max}, e.g. {example}")
-        })
+        .ok_or_else(|| format!("`{text}` is not {what}: give a whole number{range} e.g. {example}"))
 }

@@ -29,6 +29,7 @@ mod sync;
 mod undo;
 mod use_path;
 mod validate;
+pub mod voice;
 
 use std::cell::Cell;
 

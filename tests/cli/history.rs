@@ -281,7 +281,10 @@ fn bad_corrections_exit_two_and_write_nothing() {
             "there is no session #9",
         ),
         (&["log", "--delete", "9"], "there is no session #9"),
-        (&["log", "--edit", "0", "--hours", "1"], "0 is not in 1.."),
+        (
+            &["log", "--edit", "0", "--hours", "1"],
+            "`0` is not a session number (`aipath log` shows them): give a whole number, 1 or more, e.g. 1",
+        ),
         (&["log", "--edit", "2"], "say what to change in session #2"),
         (
             &["log", "--edit", "2", "--hours", "1e1"],
