@@ -75,8 +75,10 @@ fn steps_table(steps: &[Step], screen: Screen) -> String {
     for column in ["Id", "Weeks"] {
         table.keep_whole(column);
     }
-    // Where the table cannot fit: the id names the module, and the phase is the least needed of all.
+    // Where the table cannot fit: the phase is the least needed of all, then the title (the id names the module),
+    // then the weeks.
     table.optional("Phase", 1);
     table.optional("Title", 2);
+    table.optional("Weeks", 3);
     table.to_string()
 }
