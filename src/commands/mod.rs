@@ -22,8 +22,6 @@ mod shell;
 mod shell_help;
 mod show;
 mod skills;
-#[cfg(test)]
-mod snapshots;
 mod status;
 mod sync;
 mod undo;
@@ -244,12 +242,41 @@ fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
 
 pub fn run(cli: Cli) -> Result<()> {
     let shell = Shell::detect(cli.json);
-    run_in(cli, shell, crate::io::clock::now)
+    run_in(cli, shell, crate::io::clock::now, || {
+        typed_command(std::env::args_os().skip(1))
+    })
 }
 
-/// [`run`] through `shell`, at the time `now` gives: the in-process tests' way in, with a fixed time and an
-/// in-memory shell of any width.
-fn run_in(cli: Cli, shell: Shell, now: impl FnOnce() -> Result<jiff::ZonedDateTime>) -> Result<()> {
+/// A command line (`aipath` first) run in-process at `now` through an in-memory shell of `screen`: what it printed
+/// (stdout's text, then its `note:` and `warning:` lines) and how it ended. How tests show every screen at any
+/// width, with a fixed clock and no terminal.
+pub fn run_in_memory(
+    words: &[&str],
+    screen: crate::render::Screen,
+    json: bool,
+    now: jiff::ZonedDateTime,
+) -> (String, Result<()>) {
+    let (shell, printed) = Shell::in_memory(screen, json);
+    let result = <Cli as clap::Parser>::try_parse_from(words)
+        .map_err(anyhow::Error::from)
+        .and_then(|cli| {
+            run_in(
+                cli,
+                shell,
+                || Ok(now),
+                || typed_command(words.iter().skip(1).map(std::ffi::OsString::from)),
+            )
+        });
+    (printed.take(), result)
+}
+
+/// [`run`] through `shell`, at the time `now` gives, recording the command line `typed` gives.
+fn run_in(
+    cli: Cli,
+    shell: Shell,
+    now: impl FnOnce() -> Result<jiff::ZonedDateTime>,
+    typed: impl FnOnce() -> String,
+) -> Result<()> {
     if let Some(result) = cli.command.as_ref().and_then(|c| stateless(c, &shell)) {
         return result;
     }
@@ -261,7 +288,7 @@ fn run_in(cli: Cli, shell: Shell, now: impl FnOnce() -> Result<jiff::ZonedDateTi
         shell,
         stamp: Stamp {
             at: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-            command: typed_command(),
+            command: typed(),
         },
     };
     let Some(command) = cli.command else {
@@ -348,11 +375,8 @@ fn new_id() -> String {
 }
 
 /// The command line as typed, quoted where a word needs it: `aipath log 1.5 --note 'linear models'`.
-fn typed_command() -> String {
-    let words: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| quote(&a.to_string_lossy()))
-        .collect();
+fn typed_command(args: impl Iterator<Item = std::ffi::OsString>) -> String {
+    let words: Vec<String> = args.map(|a| quote(&a.to_string_lossy())).collect();
     std::iter::once("aipath".to_string())
         .chain(words)
         .collect::<Vec<_>>()

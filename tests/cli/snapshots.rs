@@ -1,14 +1,11 @@
-//! What every view shows, pinned in snapshots (insta): each command run in-process through an in-memory shell at 40,
+//! What every view shows, pinned in snapshots (insta): each command run in-process (`run_in_memory`) at 40,
 //! 60, 80, 100, 120 and 160 columns and as JSON, for a fresh learner and one mid-journey, with today fixed and no
 //! colour, so the snapshots are the same on any machine. `cargo insta review` (or `INSTA_UPDATE=always cargo test
 //! snapshots`) takes a change that means them to change.
 
-use clap::Parser;
+use aipath::commands::run_in_memory;
+use aipath::render::Screen;
 use tempfile::TempDir;
-
-use super::cli::Cli;
-use super::shell::Shell;
-use crate::render::Screen;
 
 /// The widths every view is shown at.
 const WIDTHS: [usize; 6] = [40, 60, 80, 100, 120, 160];
@@ -24,7 +21,7 @@ struct Learner {
 impl Learner {
     fn fresh() -> Learner {
         // The parse cache is for a learner's own runs: tests neither read nor leave entries in it.
-        crate::io::cache::turn_off();
+        aipath::io::cache::turn_off();
         Learner {
             dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
         }
@@ -61,20 +58,15 @@ impl Learner {
 
     /// What `aipath ARGS` prints on `screen`, as JSON when `json`; an error is printed as `main` prints it.
     fn run(&self, args: &[&str], screen: Screen, json: bool) -> String {
-        let state = self.dir.path().join("state.yaml");
-        let mut line = vec!["aipath", "--state"];
-        let state = state.display().to_string();
-        line.push(&state);
-        line.extend(args);
-        let cli = Cli::try_parse_from(&line).unwrap_or_else(|e| panic!("{e}"));
-        let (shell, printed) = Shell::in_memory(screen, json);
-        let now = || Ok(NOW.parse::<jiff::ZonedDateTime>()?);
-        let result = super::run_in(cli, shell, now);
-        let mut out = printed.take();
+        let state = self.dir.path().join("state.yaml").display().to_string();
+        let mut words = vec!["aipath", "--state", &state];
+        words.extend(args);
+        let now = NOW.parse().unwrap_or_else(|e| panic!("{e}"));
+        let (mut out, result) = run_in_memory(&words, screen, json, now);
         if let Err(e) = result {
             out.push_str(&format!("aipath: error: {e:#}\n"));
         }
-        out
+        out.replace(&state, "state.yaml")
     }
 
     /// The command at every width and as JSON, one after another, each under a line that says which.
@@ -95,10 +87,8 @@ impl Learner {
     }
 }
 
-/// The text with what differs between runs put in words: an event's id (made from the clock) and the command line
-/// it records (the test binary's own).
+/// The text with what differs between runs put in words: an event's id, made from the clock.
 fn steady(text: &str) -> String {
-    let typed = super::typed_command();
     text.lines()
         .map(|line| {
             let value = line.trim_start().strip_prefix("\"id\": \"");
@@ -107,7 +97,7 @@ fn steady(text: &str) -> String {
                 let indent = &line[..line.len() - line.trim_start().len()];
                 format!("{indent}\"id\": \"[event id]\",\n")
             } else {
-                line.replace(&typed, "aipath [as typed]") + "\n"
+                format!("{line}\n")
             }
         })
         .collect()
