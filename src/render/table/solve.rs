@@ -78,8 +78,9 @@ pub fn solve(measures: &[Measure], width: Option<usize>) -> Layout {
 }
 
 /// The shown columns' widths: each at least its `least`, and the `spare` columns shared out towards their natural
-/// widths. Lists come first, since a wrapped item reads as two items; then the column that lacks least, so as many
-/// columns as possible read unwrapped.
+/// widths. A list the spare can unwrap whole comes first, since a wrapped item reads as two items; then the column
+/// that lacks least, so as many columns as possible read unwrapped (a list with one long item waits its turn rather
+/// than take the room from every other column).
 fn share(measures: &[Measure], hidden: &[usize], spare: usize) -> Vec<Option<usize>> {
     let mut widths: Vec<Option<usize>> = measures
         .iter()
@@ -89,13 +90,8 @@ fn share(measures: &[Measure], hidden: &[usize], spare: usize) -> Vec<Option<usi
     let mut order: Vec<usize> = (0..measures.len())
         .filter(|i| !hidden.contains(i))
         .collect();
-    order.sort_by_key(|&i| {
-        (
-            !measures[i].list,
-            measures[i].natural - measures[i].least,
-            i,
-        )
-    });
+    let lack = |i: usize| measures[i].natural - measures[i].least;
+    order.sort_by_key(|&i| (!(measures[i].list && lack(i) <= spare), lack(i), i));
     let mut left = spare;
     for i in order {
         if let Some(w) = widths[i].as_mut() {
@@ -189,6 +185,19 @@ mod tests {
             panic!("stacked");
         };
         assert_eq!(widths, vec![Some(2 + 5), Some(12), Some(40)]);
+    }
+
+    #[test]
+    fn a_list_too_long_to_unwrap_does_not_take_the_room_of_every_other_column() {
+        let long_list = Measure {
+            list: true,
+            ..column(10, 70, None)
+        };
+        let measures = [column(11, 23, None), long_list];
+        let Layout::Table { widths, .. } = solve(&measures, Some(needed([11, 10]) + 30)) else {
+            panic!("stacked");
+        };
+        assert_eq!(widths, vec![Some(23), Some(10 + 18)]);
     }
 
     #[test]
