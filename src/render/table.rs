@@ -280,20 +280,15 @@ impl Table {
     }
 }
 
-/// The widest word of a line: the narrowest a column of free text can be without splitting one.
+/// The widest word of a line (an amount of hours counts as one): the narrowest a column of free text can be
+/// without splitting one.
 fn widest_word(line: &str) -> usize {
-    line.split(' ')
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0)
+    super::text::widest_unit(line)
 }
 
 /// `text` wrapped to `width` at spaces, never inside a word: a word wider than `width` keeps a line of its own.
 fn wrap(text: &str, width: usize) -> String {
-    let options = textwrap::Options::new(width.max(1))
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(false);
+    let options = super::text::wrapping(width.max(1));
     text.lines()
         .map(|line| textwrap::fill(line, &options))
         .collect::<Vec<_>>()

@@ -18,10 +18,12 @@ struct Column {
     cells: Vec<String>,
 }
 
-/// A word: mostly short, sometimes an id's length, now and then a link wider than a narrow terminal.
+/// A word: mostly short, sometimes an id's length or an amount of hours (`1.5 h/week`, one unit with its space),
+/// now and then a link wider than a narrow terminal.
 fn word() -> impl Strategy<Value = String> {
     prop_oneof![
         6 => "[a-z]{1,9}",
+        1 => "[0-9]{1,3}(\\.[0-9])? h(/week)?",
         2 => "[a-z]{3,10}-[a-z]{3,12}(-[a-z]{3,8})?",
         1 => "https://[a-z]{8,30}/[a-z]{8,30}",
     ]
@@ -128,6 +130,16 @@ fn shown(out: &str) -> Shown {
     }
 }
 
+/// The amounts of hours in a cell: a number and the unit after it.
+fn amounts(cell: &str) -> Vec<String> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    words
+        .windows(2)
+        .filter(|w| w[0].chars().all(|c| c.is_ascii_digit() || c == '.') && w[1].starts_with('h'))
+        .map(|w| w.join(" "))
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -158,6 +170,9 @@ proptest! {
                 }
                 for word in column.cells.iter().flat_map(|c| c.split_whitespace()) {
                     prop_assert!(now.words.contains(word), "`{word}` split at {width}\n{out}");
+                }
+                for amount in column.cells.iter().flat_map(|c| amounts(c)) {
+                    prop_assert!(out.contains(&amount), "`{amount}` split at {width}\n{out}");
                 }
             }
             if let Some(wider) = &wider {

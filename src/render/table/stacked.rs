@@ -6,6 +6,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::{Table, widest_word};
+use crate::render::text::wrapping;
 
 /// How far a value set below its header is indented.
 const BELOW: usize = 2;
@@ -67,11 +68,8 @@ fn fill(value: &str, width: usize, first: &str, rest: &str, whole: bool) -> Stri
     if whole {
         return format!("{first}{value}");
     }
-    let options = textwrap::Options::new(width)
+    let options = wrapping(width)
         .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(false);
+        .subsequent_indent(rest);
     textwrap::fill(value, options)
 }

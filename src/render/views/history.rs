@@ -55,12 +55,9 @@ impl<'a> EventRow<'a> {
             .max()
             .unwrap_or(0);
         let indent = " ".repeat(lead.width().min(width.saturating_sub(widest)));
-        let options = textwrap::Options::new(width)
+        let options = crate::render::text::wrapping(width)
             .initial_indent(&lead)
-            .subsequent_indent(&indent)
-            .word_separator(textwrap::WordSeparator::AsciiSpace)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation)
-            .break_words(false);
+            .subsequent_indent(&indent);
         textwrap::fill(&self.summary, options)
     }
 }

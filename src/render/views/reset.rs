@@ -98,13 +98,7 @@ pub fn question(title: &str, archive: &ArchiveRow, width: Option<usize>) -> Stri
         "Reset it? [y/N] ".to_string(),
     ];
     let wrap = |line: &str| match width {
-        Some(width) => {
-            let options = textwrap::Options::new(width)
-                .word_separator(textwrap::WordSeparator::AsciiSpace)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                .break_words(false);
-            textwrap::fill(line, options)
-        }
+        Some(width) => textwrap::fill(line, crate::render::text::wrapping(width)),
         None => line.to_string(),
     };
     let mut out: Vec<String> = lines[..2].iter().map(|l| wrap(l)).collect();
