@@ -77,7 +77,7 @@ pub enum Command {
 
     /// Reverse the last change (any kind; again to go further back), or the last change to modules or projects
     #[command(
-        after_help = "Examples:\n  aipath undo                      # the last change, whatever it was\n  aipath undo math-foundations     # the last change to that module: its status and dates before it"
+        after_help = "Examples:\n  aipath undo                    # the last change, whatever it was\n  aipath undo math-foundations   # that module's last change, its dates too"
     )]
     Undo {
         /// Module or project ids (a unique prefix is enough): reverse the last change to each [default: the last

@@ -99,6 +99,10 @@ fn every_command_s_help_has_examples_under_the_right_heading() {
             one.len(),
             many.len()
         );
+        for line in one.iter().chain(&many) {
+            // An 80-column terminal would wrap a longer example, and its second line would read as a command.
+            assert!(line.len() <= 80, "{name}: {line:?} is {} long", line.len());
+        }
         for example in examples(&help) {
             assert!(example.starts_with("aipath "), "{name}: {example}");
             let parsed = Cli::command().try_get_matches_from(words(&example));
