@@ -35,8 +35,8 @@ impl maud::Render for Text<'_> {
     }
 }
 
-/// Text of the page's own in which a date (`2026-08-23`) or an amount of hours (`1.5 h`, `3 h/week`) must read whole:
-/// each is kept on one line (a `nw` span), since a browser breaks a narrow card's line at a date's hyphens and between
+/// Text of the page's own in which a date (`2026-08-23`), an amount of hours (`1.5 h`, `3 h/week`) or a command in
+/// backticks must read whole: each is kept on one line (a `nw` span), since a browser breaks a narrow card's line at a date's hyphens and between
 /// a number and its unit. Escaped as [`Text`] is.
 pub(crate) struct Whole<'a>(pub &'a str);
 
@@ -53,11 +53,24 @@ impl maud::Render for Whole<'_> {
                 && words.get(i + 1).is_some_and(|unit| {
                     *unit == "h" || unit.starts_with("h/") || unit.starts_with("h,")
                 });
-            let (piece, whole) = match amount {
-                true => (format!("{} {}", words[i], words[i + 1]), true),
-                false => (words[i].to_string(), has_date(words[i])),
+            // A command in backticks is typed as it reads: one line too.
+            let opener = words[i].trim_start_matches('(');
+            let command = opener.starts_with('`')
+                && !opener[1..].contains('`')
+                && words[i + 1..].iter().any(|w| w.contains('`'));
+            let take = match (amount, command) {
+                (true, _) => 2,
+                (_, true) => {
+                    2 + words[i + 1..]
+                        .iter()
+                        .take_while(|w| !w.contains('`'))
+                        .count()
+                }
+                _ => 1,
             };
-            i += if amount { 2 } else { 1 };
+            let piece = words[i..i + take].join(" ");
+            let whole = take > 1 || has_date(words[i]);
+            i += take;
             if whole {
                 buffer.push_str("<span class=\"nw\">");
             }
@@ -484,12 +497,13 @@ mod tests {
 
     #[test]
     fn dates_and_hours_are_kept_whole_on_a_phone() {
-        let html =
-            html! { (Whole("at 1.5 h/week, 12 h left; finish 2026-08-23, <soon>")) }.into_string();
+        let text =
+            "at 1.5 h/week, 12 h left; finish 2026-08-23, <soon> (`aipath log <hours>`) ( `x";
         assert_eq!(
-            html,
+            html! { (Whole(text)) }.into_string(),
             "at <span class=\"nw\">1.5 h/week,</span> <span class=\"nw\">12 h</span> left; finish \
-             <span class=\"nw\">2026-08-23,</span> &lt;soon&gt;"
+             <span class=\"nw\">2026-08-23,</span> &lt;soon&gt; <span class=\"nw\">(`aipath log &lt;hours&gt;`)</span> \
+             ( `x"
         );
     }
 
