@@ -6,6 +6,7 @@
 use aipath::commands::run_in_memory;
 use aipath::render::Screen;
 use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
 
 /// The widths every view is shown at.
 const WIDTHS: [usize; 6] = [40, 60, 80, 100, 120, 160];
@@ -133,5 +134,106 @@ fn every_view_of_a_learner_mid_journey_at_every_width() {
     let learner = Learner::mid_journey();
     for (name, args) in VIEWS {
         insta::assert_snapshot!(format!("mid_journey_{name}"), learner.every_width(args));
+    }
+}
+
+/// The words of a screen, as a table's borders and a stacked layout's commas part them.
+fn tokens(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .flat_map(|l| l.split(['│', '┆']))
+        .flat_map(str::split_whitespace)
+        .map(|t| t.trim_matches([',', '`', '(', ')', ';']).to_string())
+        .collect()
+}
+
+/// The columns a screen names as hidden, from its `Hidden at N columns: A, B — …` line.
+fn hidden(screen: &str) -> Vec<String> {
+    let note: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.starts_with("Hidden at "))
+        .collect();
+    note.join(" ")
+        .split_once(": ")
+        .and_then(|(_, rest)| rest.split_once(" — "))
+        .map(|(names, _)| names.split(", ").map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// Every `"id"` in a view's JSON.
+fn ids_in(json: &serde_json::Value, ids: &mut Vec<String>) {
+    match json {
+        serde_json::Value::Array(items) => items.iter().for_each(|v| ids_in(v, ids)),
+        serde_json::Value::Object(fields) => {
+            for (key, value) in fields {
+                match value.as_str() {
+                    Some(id) if key == "id" => ids.push(id.to_string()),
+                    _ => ids_in(value, ids),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn at_every_width_from_20_to_200_no_id_splits_and_a_wider_screen_hides_no_more() {
+    let learner = Learner::mid_journey();
+    learner.run(&["start", "scalable-ml-api-service"], Screen::PIPE, false);
+    let ids: Vec<String> = ["list", "projects"]
+        .iter()
+        .flat_map(|view| {
+            let json: serde_json::Value =
+                serde_json::from_str(&learner.run(&[view], Screen::PIPE, true))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            let mut ids = Vec::new();
+            ids_in(&json, &mut ids);
+            ids
+        })
+        .collect();
+    assert!(ids.len() > 10, "{ids:?}");
+    for view in [
+        "next", "list", "projects", "status", "skills", "log", "plan", "paths",
+    ] {
+        let mut wider: Option<(bool, Vec<String>)> = None;
+        for width in (20..=200).rev() {
+            let screen = Screen {
+                tty: true,
+                columns: Some(width),
+                color: false,
+            };
+            let shown = learner.run(&[view], screen, false);
+            for line in shown.lines() {
+                assert!(
+                    line.width() <= width || !line.trim().contains(' '),
+                    "{view} at {width}: {line:?}\n{shown}"
+                );
+            }
+            for token in tokens(&shown) {
+                assert!(
+                    ids.contains(&token)
+                        || !ids
+                            .iter()
+                            .any(|id| id.starts_with(&token) && token.contains('-')),
+                    "{view} at {width}: `{token}` is part of an id\n{shown}"
+                );
+            }
+            // A stacked screen hides nothing; once stacked, every narrower screen is too.
+            let now = (!shown.contains('┌'), hidden(&shown));
+            if let Some((stacked, names)) = &wider {
+                assert!(
+                    !stacked || now.0,
+                    "{view}: stacked at {} but not at {width}",
+                    width + 1
+                );
+                assert!(
+                    now.0 || names.iter().all(|h| now.1.contains(h)),
+                    "{view}: {names:?} hidden at {} but {:?} at {width}",
+                    width + 1,
+                    now.1
+                );
+            }
+            wider = Some(now);
+        }
     }
 }
