@@ -291,38 +291,43 @@ fn run_in(
             command: typed(),
         },
     };
-    let Some(command) = cli.command else {
-        return dashboard::run(&ctx);
-    };
+    match cli.command {
+        Some(command) => dispatch(&ctx, command),
+        None => dashboard::run(&ctx),
+    }
+}
+
+/// The command's own code, with everything it needs in `ctx`.
+fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
-        Command::Next { limit } => next::run(&ctx, usize::from(limit)),
-        Command::Start { ids, reopen } => change::start(&ctx, &ids, reopen),
-        Command::Done { ids } => change::run(&ctx, &ids, crate::progress::Change::Done),
-        Command::Skip { ids } => change::run(&ctx, &ids, crate::progress::Change::Skip),
-        Command::Undo { ids } if ids.is_empty() => undo::undo(&ctx),
-        Command::Undo { ids } => undo::undo_items(&ctx, &ids),
-        Command::Redo => undo::redo(&ctx),
+        Command::Next { limit } => next::run(ctx, usize::from(limit)),
+        Command::Start { ids, reopen } => change::start(ctx, &ids, reopen),
+        Command::Done { ids } => change::run(ctx, &ids, crate::progress::Change::Done),
+        Command::Skip { ids } => change::run(ctx, &ids, crate::progress::Change::Skip),
+        Command::Undo { ids } if ids.is_empty() => undo::undo(ctx),
+        Command::Undo { ids } => undo::undo_items(ctx, &ids),
+        Command::Redo => undo::redo(ctx),
         Command::History { limit, all, module } => {
-            history::run(&ctx, (!all).then_some(limit as usize), module)
+            history::run(ctx, (!all).then_some(limit as usize), module)
         }
         Command::Reset { yes, list, restore } => match (list, restore) {
-            (true, _) => reset::list(&ctx),
-            (false, Some(name)) => reset::restore(&ctx, &name),
-            (false, None) => reset::reset(&ctx, yes),
+            (true, _) => reset::list(ctx),
+            (false, Some(name)) => reset::restore(ctx, &name),
+            (false, None) => reset::reset(ctx, yes),
         },
-        Command::Choose { ids } => choose::run(&ctx, &ids),
-        Command::List => list::run(&ctx),
-        Command::Status => status::run(&ctx),
+        Command::Choose { ids } => choose::run(ctx, &ids),
+        Command::List => list::run(ctx),
+        Command::Status => status::run(ctx),
         Command::Sync { init, status } => match (init, status) {
-            (_, true) => sync::status(&ctx),
-            (init, false) => sync::run(&ctx, init.as_deref()),
+            (_, true) => sync::status(ctx),
+            (init, false) => sync::run(ctx, init.as_deref()),
         },
         Command::Plan {
             start,
             pace,
             format,
             save,
-        } => plan::run(&ctx, start, pace.map(Into::into), format, save),
+        } => plan::run(ctx, start, pace.map(Into::into), format, save),
         Command::Log {
             hours,
             module,
@@ -333,9 +338,9 @@ fn run_in(
             new_hours,
             delete,
         } => match (hours, weeks, edit, delete) {
-            (Some(hours), ..) => log::record(&ctx, &hours, module, date, note),
+            (Some(hours), ..) => log::record(ctx, &hours, module, date, note),
             (None, _, Some(number), _) => log::edit(
-                &ctx,
+                ctx,
                 number,
                 log::Edit {
                     hours: new_hours,
@@ -344,23 +349,23 @@ fn run_in(
                     note,
                 },
             ),
-            (None, _, None, Some(number)) => log::delete(&ctx, number),
-            (None, Some(weeks), None, None) => log::chart(&ctx, u32::from(weeks)),
-            (None, None, None, None) => log::list(&ctx, module),
+            (None, _, None, Some(number)) => log::delete(ctx, number),
+            (None, Some(weeks), None, None) => log::chart(ctx, u32::from(weeks)),
+            (None, None, None, None) => log::list(ctx, module),
         },
-        Command::Show { module, no_pager } => show::run(&ctx, &module, no_pager),
-        Command::Check { module, items } => check::run(&ctx, &module, &items, true),
-        Command::Uncheck { module, items } => check::run(&ctx, &module, &items, false),
-        Command::Projects => projects::run(&ctx),
-        Command::Skills => skills::run(&ctx),
-        Command::Resources { module } => resources_tips::resources(&ctx, module),
-        Command::Tips => resources_tips::run(&ctx, resources_tips::Which::Tips),
+        Command::Show { module, no_pager } => show::run(ctx, &module, no_pager),
+        Command::Check { module, items } => check::run(ctx, &module, &items, true),
+        Command::Uncheck { module, items } => check::run(ctx, &module, &items, false),
+        Command::Projects => projects::run(ctx),
+        Command::Skills => skills::run(ctx),
+        Command::Resources { module } => resources_tips::resources(ctx, module),
+        Command::Tips => resources_tips::run(ctx, resources_tips::Which::Tips),
         Command::Report { output, open } => {
             no_json(ctx.shell.json, "report", "it writes an HTML page")
-                .and_then(|()| report::run(&ctx, output.as_deref(), open))
+                .and_then(|()| report::run(ctx, output.as_deref(), open))
         }
-        Command::Paths => paths::run(&ctx),
-        Command::Use { id } => use_path::run(&ctx, &id),
+        Command::Paths => paths::run(ctx),
+        Command::Use { id } => use_path::run(ctx, &id),
         other @ (Command::Validate { .. }
         | Command::Import { .. }
         | Command::Completions { .. }
