@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use aipath::commands::{self, cli};
 use aipath::error;
-use aipath::render::text::{clean, one_line};
+use aipath::render::text::clean;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
@@ -23,7 +23,10 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // The message may quote a path file, a state file or what was typed: shown, never sent to the terminal.
-            eprintln!("aipath: error: {}", one_line(&format!("{err:#}")));
+            eprintln!(
+                "{}",
+                commands::for_stderr("aipath: error: ", &format!("{err:#}"))
+            );
             ExitCode::from(error::exit_code(&err) as u8)
         }
     }
@@ -46,7 +49,7 @@ fn usage_error(err: clap::Error) -> ExitCode {
         .then(|| std::error::Error::source(&err).map(ToString::to_string))
         .flatten();
     let message = match own {
-        Some(why) => format!("aipath: error: {}\n", one_line(&why)),
+        Some(why) => format!("{}\n", commands::for_stderr("aipath: error: ", &why)),
         // clap's text starts `error: `; what was typed in it is shown, never sent to the terminal.
         None => format!(
             "aipath: {}",

@@ -19,6 +19,7 @@ mod report;
 mod reset;
 mod resources_tips;
 mod shell;
+pub use shell::for_stderr;
 mod shell_help;
 mod show;
 mod skills;

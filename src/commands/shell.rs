@@ -113,7 +113,7 @@ impl Shell {
         if self.kept(&format!("aipath: note: {}", one_line(message))) {
             return;
         }
-        eprintln!("aipath: note: {}", one_line(message));
+        eprintln!("{}", for_stderr("aipath: note: ", message));
     }
 
     /// `aipath: warning: …` on stderr.
@@ -121,7 +121,31 @@ impl Shell {
         if self.kept(&format!("aipath: warning: {}", one_line(message))) {
             return;
         }
-        eprintln!("aipath: warning: {}", one_line(message));
+        eprintln!("{}", for_stderr("aipath: warning: ", message));
+    }
+}
+
+/// `lead` and `message` on one line as they go to stderr: on a terminal wrapped to its width (`COLUMNS`, else the
+/// terminal's) at spaces, each further line indented, so the terminal never cuts a word; anywhere else one line, for
+/// `grep` and logs.
+pub fn for_stderr(lead: &str, message: &str) -> String {
+    use std::io::IsTerminal;
+    let line = format!("{lead}{}", one_line(message));
+    let detected = || {
+        terminal_size::terminal_size_of(io::stderr())
+            .map(|(w, _)| usize::from(w.0))
+            .filter(|c| *c > 0)
+    };
+    let width = io::stderr()
+        .is_terminal()
+        .then(|| columns(std::env::var("COLUMNS").ok().as_deref(), detected()))
+        .flatten();
+    match width {
+        Some(width) => textwrap::fill(
+            &line,
+            crate::render::text::wrapping(width).subsequent_indent("  "),
+        ),
+        None => line,
     }
 }
 
