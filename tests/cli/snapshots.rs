@@ -105,7 +105,7 @@ fn steady(text: &str) -> String {
 }
 
 /// The commands a learner reads their progress with.
-const VIEWS: [(&str, &[&str]); 13] = [
+const VIEWS: [(&str, &[&str]); 14] = [
     ("dashboard", &[]),
     ("next", &["next"]),
     ("list", &["list"]),
@@ -115,6 +115,7 @@ const VIEWS: [(&str, &[&str]); 13] = [
     ("skills", &["skills"]),
     ("paths", &["paths"]),
     ("log", &["log"]),
+    ("hours_chart", &["log", "--weeks", "8"]),
     ("history", &["history"]),
     ("resources", &["resources"]),
     ("tips", &["tips"]),
