@@ -55,7 +55,9 @@ fn field(
 ) -> String {
     let beside = label + 2;
     if beside + unit <= width {
-        let lead = format!("{header:>label$}: ");
+        // A column without a header (a marker such as the active path's `*`) shows its value alone.
+        let colon = if header.is_empty() { ' ' } else { ':' };
+        let lead = format!("{header:>label$}{colon} ");
         return fill(value, width, &lead, &" ".repeat(beside), whole);
     }
     let indent = " ".repeat(BELOW);
@@ -72,4 +74,22 @@ fn fill(value: &str, width: usize, first: &str, rest: &str, whole: bool) -> Stri
         .initial_indent(first)
         .subsequent_indent(rest);
     textwrap::fill(value, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_beside_its_header_wraps_under_itself_and_a_wider_one_starts_below() {
+        assert_eq!(
+            field("Topics", "Linear algebra, Calculus", 6, 8, 20, false),
+            "Topics: Linear\n        algebra,\n        Calculus"
+        );
+        assert_eq!(
+            field("Id", "software-developer-to-ai-engineer", 6, 33, 30, true),
+            "Id:\n  software-developer-to-ai-engineer"
+        );
+        assert_eq!(field("", "*", 6, 1, 30, true), "        *");
+    }
 }
