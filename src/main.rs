@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use aipath::commands::{self, cli};
 use aipath::error;
-use aipath::render::text::{clean, one_line};
+use aipath::render::text::clean;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
@@ -23,7 +23,10 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // The message may quote a path file, a state file or what was typed: shown, never sent to the terminal.
-            eprintln!("aipath: error: {}", one_line(&format!("{err:#}")));
+            eprintln!(
+                "{}",
+                commands::for_stderr("aipath: error: ", &format!("{err:#}"))
+            );
             ExitCode::from(error::exit_code(&err) as u8)
         }
     }
@@ -31,7 +34,8 @@ fn main() -> ExitCode {
 
 /// What clap found wrong with the command line, said as every other error is: `aipath: error: ...`, exit 2. Help and
 /// the version are clap's to print. A value refused by one of aipath's own parsers (a date, a count) is its one line
-/// alone, in aipath's words; anything else keeps clap's account, with its suggestions and the usage line.
+/// alone, in aipath's words; anything else keeps clap's account, with its suggestions and the usage line, in aipath's
+/// voice ([`commands::voice`]).
 fn usage_error(err: clap::Error) -> ExitCode {
     if matches!(
         err.kind(),
@@ -45,9 +49,12 @@ fn usage_error(err: clap::Error) -> ExitCode {
         .then(|| std::error::Error::source(&err).map(ToString::to_string))
         .flatten();
     let message = match own {
-        Some(why) => format!("aipath: error: {}\n", one_line(&why)),
+        Some(why) => format!("{}\n", commands::for_stderr("aipath: error: ", &why)),
         // clap's text starts `error: `; what was typed in it is shown, never sent to the terminal.
-        None => format!("aipath: {}", clean(&err.render().to_string())),
+        None => format!(
+            "aipath: {}",
+            commands::voice::usage_message(&clean(&err.render().to_string()))
+        ),
     };
     eprint!("{message}");
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))

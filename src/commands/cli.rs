@@ -14,7 +14,9 @@ use crate::plan::Pace;
 /// (see --state); nothing else is written.
 #[derive(Debug, Parser)]
 #[command(name = "aipath", version, max_term_width = 100)]
-#[command(after_help = "Start with `aipath next`. Every command has --help with an example.")]
+#[command(
+    after_help = "`aipath` alone shows a dashboard: where you stand and the one thing to do next. Start with `aipath next`. Every command has --help with an example."
+)]
 // Every command's help lists these apart from its own options.
 #[command(next_help_heading = "Global options")]
 pub struct Cli {
@@ -75,7 +77,7 @@ pub enum Command {
 
     /// Reverse the last change (any kind; again to go further back), or the last change to modules or projects
     #[command(
-        after_help = "Examples:\n  aipath undo                      # the last change, whatever it was\n  aipath undo math-foundations     # the last change to that module: its status and dates before it"
+        after_help = "Examples:\n  aipath undo                    # the last change, whatever it was\n  aipath undo math-foundations   # that module's last change, its dates too"
     )]
     Undo {
         /// Module or project ids (a unique prefix is enough): reverse the last change to each [default: the last
@@ -94,7 +96,7 @@ pub enum Command {
     )]
     History {
         /// Show at most N changes
-        #[arg(long, short = 'n', value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 20, value_parser = parse_changes)]
         limit: u32,
 
         /// Show every change
@@ -134,7 +136,7 @@ pub enum Command {
 
     /// Keep your progress the same on several machines, through a git remote of your own
     #[command(
-        after_help = "Examples:\n  aipath sync --init git@github.com:you/aipath-progress.git\n  aipath sync\n  aipath sync --status\n\nThe data folder (the state file's folder) becomes a git repository. Each sync commits this machine's\nchanges, merges the remote's (the later change wins where both machines changed the same thing; every\nsession is kept) and pushes."
+        after_help = "Examples:\n  aipath sync --init git@github.com:you/aipath-progress.git\n  aipath sync\n  aipath sync --status\n\nThe data folder (the state file's folder) becomes a git repository. Each sync commits this machine's changes, merges the remote's (the later change wins where both machines changed the same thing; every session is kept) and pushes."
     )]
     Sync {
         /// Make the data folder a git repository whose origin is REMOTE (any git address: a path, ssh, https),
@@ -188,7 +190,7 @@ pub enum Command {
         hours: Option<String>,
 
         /// The module studied (a unique prefix is enough); it is started if it was todo. Without hours, list only
-        /// that module's sessions. With --edit, the session's new module (\"\" for none)
+        /// that module's sessions. With --edit, the session's new module (--module "" for none)
         #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks", add = ArgValueCandidates::new(complete::modules))]
         module: Option<String>,
 
@@ -196,7 +198,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "session")]
         date: Option<jiff::civil::Date>,
 
-        /// A few words on what you did (with --edit, \"\" removes the note)
+        /// A few words on what you did (with --edit, --note "" removes the note)
         #[arg(long, value_name = "TEXT", requires = "session")]
         note: Option<String>,
 
@@ -205,7 +207,7 @@ pub enum Command {
         weeks: Option<u16>,
 
         /// Correct session N (its number is in `aipath log`): give what changes with --hours, --date, --module, --note
-        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "delete"], value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "delete"], value_parser = parse_session)]
         edit: Option<u32>,
 
         /// With --edit: the session's hours
@@ -220,7 +222,7 @@ pub enum Command {
         new_hours: Option<String>,
 
         /// Delete session N (its number is in `aipath log`); `aipath undo` brings it back
-        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = parse_session)]
         delete: Option<u32>,
     },
 
@@ -422,21 +424,42 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 
 /// `next --limit`: how many steps, at least one.
 fn parse_limit(text: &str) -> Result<u16, String> {
-    count(text, "steps", u16::MAX, 3)
+    let n = count(text, "a number of steps", u32::from(u16::MAX), 3)?;
+    u16::try_from(n).map_err(|e| e.to_string())
 }
 
 /// `log --weeks`: how many weeks to chart, one to ten years' worth.
 fn parse_weeks(text: &str) -> Result<u16, String> {
-    count(text, "weeks", 520, 12)
+    let n = count(text, "a number of weeks", 520, 12)?;
+    u16::try_from(n).map_err(|e| e.to_string())
 }
 
-/// A whole number from 1 to `max`, refused with the range and an example.
-fn count(text: &str, what: &str, max: u16, example: u16) -> Result<u16, String> {
+/// `history --limit`: how many changes, at least one.
+fn parse_changes(text: &str) -> Result<u32, String> {
+    count(text, "a number of changes", u32::MAX, 20)
+}
+
+/// `log --edit N`, `log --delete N`: a session's number, as `aipath log` shows it.
+fn parse_session(text: &str) -> Result<u32, String> {
+    count(
+        text,
+        "a session number (`aipath log` shows them)",
+        u32::MAX,
+        1,
+    )
+}
+
+/// A whole number from 1 to `max`, refused with the range in words and an example; a `max` no one would reach (the
+/// type's own) goes unsaid: "1 or more".
+fn count(text: &str, what: &str, max: u32, example: u32) -> Result<u32, String> {
+    let range = if max == u32::MAX {
+        ", 1 or more,".to_string()
+    } else {
+        format!(" from 1 to {max},")
+    };
     text.trim()
-        .parse::<u16>()
+        .parse::<u32>()
         .ok()
         .filter(|n| (1..=max).contains(n))
-        .ok_or_else(|| {
-            format!("`{text}` is not a number of {what}: give a whole number from 1 to {max}, e.g. {example}")
-        })
+        .ok_or_else(|| format!("`{text}` is not {what}: give a whole number{range} e.g. {example}"))
 }

@@ -19,6 +19,7 @@ mod report;
 mod reset;
 mod resources_tips;
 mod shell;
+pub use shell::for_stderr;
 mod shell_help;
 mod show;
 mod skills;
@@ -27,6 +28,7 @@ mod sync;
 mod undo;
 mod use_path;
 mod validate;
+pub mod voice;
 
 use std::cell::Cell;
 
@@ -264,10 +266,45 @@ fn stateless(command: &Command, shell: &Shell) -> Option<Result<()>> {
 
 pub fn run(cli: Cli) -> Result<()> {
     let shell = Shell::detect(cli.json);
+    run_in(cli, shell, crate::io::clock::now, || {
+        typed_command(std::env::args_os().skip(1))
+    })
+}
+
+/// A command line (`aipath` first) run in-process at `now` through an in-memory shell of `screen`: what it printed
+/// (stdout's text, then its `note:` and `warning:` lines) and how it ended. How tests show every screen at any
+/// width, with a fixed clock and no terminal.
+pub fn run_in_memory(
+    words: &[&str],
+    screen: crate::render::Screen,
+    json: bool,
+    now: jiff::ZonedDateTime,
+) -> (String, Result<()>) {
+    let (shell, printed) = Shell::in_memory(screen, json);
+    let result = <Cli as clap::Parser>::try_parse_from(words)
+        .map_err(anyhow::Error::from)
+        .and_then(|cli| {
+            run_in(
+                cli,
+                shell,
+                || Ok(now),
+                || typed_command(words.iter().skip(1).map(std::ffi::OsString::from)),
+            )
+        });
+    (printed.take(), result)
+}
+
+/// [`run`] through `shell`, at the time `now` gives, recording the command line `typed` gives.
+fn run_in(
+    cli: Cli,
+    shell: Shell,
+    now: impl FnOnce() -> Result<jiff::ZonedDateTime>,
+    typed: impl FnOnce() -> String,
+) -> Result<()> {
     if let Some(result) = cli.command.as_ref().and_then(|c| stateless(c, &shell)) {
         return result;
     }
-    let now = crate::io::clock::now()?;
+    let now = now()?;
     let ctx = Ctx {
         store: Store::locate(cli.state)?,
         path_flag: cli.path,
@@ -275,41 +312,46 @@ pub fn run(cli: Cli) -> Result<()> {
         shell,
         stamp: Stamp {
             at: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-            command: typed_command(),
+            command: typed(),
         },
     };
-    let Some(command) = cli.command else {
-        return dashboard::run(&ctx);
-    };
+    match cli.command {
+        Some(command) => dispatch(&ctx, command),
+        None => dashboard::run(&ctx),
+    }
+}
+
+/// The command's own code, with everything it needs in `ctx`.
+fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
-        Command::Next { limit } => next::run(&ctx, usize::from(limit)),
-        Command::Start { ids, reopen } => change::start(&ctx, &ids, reopen),
-        Command::Done { ids } => change::run(&ctx, &ids, crate::progress::Change::Done),
-        Command::Skip { ids } => change::run(&ctx, &ids, crate::progress::Change::Skip),
-        Command::Undo { ids } if ids.is_empty() => undo::undo(&ctx),
-        Command::Undo { ids } => undo::undo_items(&ctx, &ids),
-        Command::Redo => undo::redo(&ctx),
+        Command::Next { limit } => next::run(ctx, usize::from(limit)),
+        Command::Start { ids, reopen } => change::start(ctx, &ids, reopen),
+        Command::Done { ids } => change::run(ctx, &ids, crate::progress::Change::Done),
+        Command::Skip { ids } => change::run(ctx, &ids, crate::progress::Change::Skip),
+        Command::Undo { ids } if ids.is_empty() => undo::undo(ctx),
+        Command::Undo { ids } => undo::undo_items(ctx, &ids),
+        Command::Redo => undo::redo(ctx),
         Command::History { limit, all, module } => {
-            history::run(&ctx, (!all).then_some(limit as usize), module)
+            history::run(ctx, (!all).then_some(limit as usize), module)
         }
         Command::Reset { yes, list, restore } => match (list, restore) {
-            (true, _) => reset::list(&ctx),
-            (false, Some(name)) => reset::restore(&ctx, &name),
-            (false, None) => reset::reset(&ctx, yes),
+            (true, _) => reset::list(ctx),
+            (false, Some(name)) => reset::restore(ctx, &name),
+            (false, None) => reset::reset(ctx, yes),
         },
-        Command::Choose { ids } => choose::run(&ctx, &ids),
-        Command::List => list::run(&ctx),
-        Command::Status => status::run(&ctx),
+        Command::Choose { ids } => choose::run(ctx, &ids),
+        Command::List => list::run(ctx),
+        Command::Status => status::run(ctx),
         Command::Sync { init, status } => match (init, status) {
-            (_, true) => sync::status(&ctx),
-            (init, false) => sync::run(&ctx, init.as_deref()),
+            (_, true) => sync::status(ctx),
+            (init, false) => sync::run(ctx, init.as_deref()),
         },
         Command::Plan {
             start,
             pace,
             format,
             save,
-        } => plan::run(&ctx, start, pace.map(Into::into), format, save),
+        } => plan::run(ctx, start, pace.map(Into::into), format, save),
         Command::Log {
             hours,
             module,
@@ -320,9 +362,9 @@ pub fn run(cli: Cli) -> Result<()> {
             new_hours,
             delete,
         } => match (hours, weeks, edit, delete) {
-            (Some(hours), ..) => log::record(&ctx, &hours, module, date, note),
+            (Some(hours), ..) => log::record(ctx, &hours, module, date, note),
             (None, _, Some(number), _) => log::edit(
-                &ctx,
+                ctx,
                 number,
                 log::Edit {
                     hours: new_hours,
@@ -331,23 +373,23 @@ pub fn run(cli: Cli) -> Result<()> {
                     note,
                 },
             ),
-            (None, _, None, Some(number)) => log::delete(&ctx, number),
-            (None, Some(weeks), None, None) => log::chart(&ctx, u32::from(weeks)),
-            (None, None, None, None) => log::list(&ctx, module),
+            (None, _, None, Some(number)) => log::delete(ctx, number),
+            (None, Some(weeks), None, None) => log::chart(ctx, u32::from(weeks)),
+            (None, None, None, None) => log::list(ctx, module),
         },
-        Command::Show { module, no_pager } => show::run(&ctx, &module, no_pager),
-        Command::Check { module, items } => check::run(&ctx, &module, &items, true),
-        Command::Uncheck { module, items } => check::run(&ctx, &module, &items, false),
-        Command::Projects => projects::run(&ctx),
-        Command::Skills => skills::run(&ctx),
-        Command::Resources { module } => resources_tips::resources(&ctx, module),
-        Command::Tips => resources_tips::run(&ctx, resources_tips::Which::Tips),
+        Command::Show { module, no_pager } => show::run(ctx, &module, no_pager),
+        Command::Check { module, items } => check::run(ctx, &module, &items, true),
+        Command::Uncheck { module, items } => check::run(ctx, &module, &items, false),
+        Command::Projects => projects::run(ctx),
+        Command::Skills => skills::run(ctx),
+        Command::Resources { module } => resources_tips::resources(ctx, module),
+        Command::Tips => resources_tips::run(ctx, resources_tips::Which::Tips),
         Command::Report { output, open } => {
             no_json(ctx.shell.json, "report", "it writes an HTML page")
-                .and_then(|()| report::run(&ctx, output.as_deref(), open))
+                .and_then(|()| report::run(ctx, output.as_deref(), open))
         }
-        Command::Paths => paths::run(&ctx),
-        Command::Use { id } => use_path::run(&ctx, &id),
+        Command::Paths => paths::run(ctx),
+        Command::Use { id } => use_path::run(ctx, &id),
         other @ (Command::Validate { .. }
         | Command::Import { .. }
         | Command::Completions { .. }
@@ -362,11 +404,8 @@ fn new_id() -> String {
 }
 
 /// The command line as typed, quoted where a word needs it: `aipath log 1.5 --note 'linear models'`.
-fn typed_command() -> String {
-    let words: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| quote(&a.to_string_lossy()))
-        .collect();
+fn typed_command(args: impl Iterator<Item = std::ffi::OsString>) -> String {
+    let words: Vec<String> = args.map(|a| quote(&a.to_string_lossy())).collect();
     std::iter::once("aipath".to_string())
         .chain(words)
         .collect::<Vec<_>>()

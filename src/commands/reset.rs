@@ -12,7 +12,7 @@ use crate::error::input;
 use crate::history::Patch;
 use crate::path::ids::resolve_hinted;
 use crate::progress::{PathProgress, State};
-use crate::render::views::reset::{ArchiveRow, ArchivesView, ResetView, RestoreView};
+use crate::render::views::reset::{ArchiveRow, ArchivesView, ResetView, RestoreView, question};
 
 /// The name a reset on `today` gives the path's archive: `<path>-<date>`, then `-2`, `-3`, … when taken.
 fn archive_name(state: &State, path: &str, today: Date) -> String {
@@ -34,17 +34,23 @@ pub fn reset(ctx: &Ctx, yes: bool) -> Result<()> {
     let (state, course) = ctx.load_to_change()?;
     let id = course.id().to_string();
     let title = course.path.title.clone();
-    let has_progress = state
+    let progress = state
         .paths
         .get(&id)
-        .is_some_and(|p| *p != PathProgress::default());
-    if has_progress && !yes {
+        .filter(|p| **p != PathProgress::default());
+    if let Some(progress) = progress
+        && !yes
+    {
         let name = archive_name(&state, &id, ctx.today);
-        if !confirm(&format!(
-            "Start `{title}` afresh? Your progress on it is put aside as archive `{name}`, which \
-             `aipath reset --restore {name}` brings back. [y/N] "
-        ))? {
-            return Err(input("nothing was changed: the reset was not confirmed"));
+        let row = ArchiveRow::of(&name, &id, ctx.today, progress);
+        if !confirm(&question(&title, &row, ctx.shell.screen.columns))? {
+            // No is an answer, not a failure: nothing changes and the command succeeds.
+            return ctx.shell.print(&ResetView {
+                path: id,
+                title,
+                archive: None,
+                declined: true,
+            });
         }
     }
     let today = ctx.today;
@@ -70,6 +76,7 @@ pub fn reset(ctx: &Ctx, yes: bool) -> Result<()> {
         path: id,
         title,
         archive: archived,
+        declined: false,
     })
 }
 

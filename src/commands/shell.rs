@@ -22,6 +22,8 @@ pub struct Shell {
     rows: Option<usize>,
     /// `--json`: views print as JSON instead of their human rendering.
     pub json: bool,
+    /// Where output goes instead of stdout and stderr: a [`Shell::in_memory`]'s text.
+    sink: Option<Printed>,
 }
 
 impl Shell {
@@ -36,11 +38,43 @@ impl Shell {
             },
             rows: terminal.rows,
             json,
+            sink: None,
         }
+    }
+
+    /// A shell that keeps what it prints (stdout's text, then `note:` and `warning:` lines as they come) instead of
+    /// writing it, for a screen of any width: how views are snapshotted in-process, as cargo's `Shell::from_write`.
+    pub fn in_memory(screen: Screen, json: bool) -> (Shell, Printed) {
+        let printed = Printed::default();
+        let shell = Shell {
+            screen,
+            rows: None,
+            json,
+            sink: Some(printed.clone()),
+        };
+        (shell, printed)
+    }
+
+    /// Keeps `text` (with a line break at its end) when in memory; `false` when it is for stdout or stderr.
+    fn kept(&self, text: &str) -> bool {
+        let Some(sink) = &self.sink else {
+            return false;
+        };
+        let Ok(mut sink) = sink.0.lock() else {
+            return true;
+        };
+        sink.push_str(text);
+        if !text.ends_with('\n') {
+            sink.push('\n');
+        }
+        true
     }
 
     /// Prints a long view: through the pager on a terminal where it does not fit (unless `no_pager`).
     pub fn print_paged<V: Serialize + Render>(&self, view: &V, no_pager: bool) -> Result<()> {
+        if self.sink.is_some() {
+            return self.print(view);
+        }
         if self.json {
             return emit(&json(view)?);
         }
@@ -58,7 +92,14 @@ impl Shell {
 
     /// Prints a command's view: JSON with `--json`, else its human rendering.
     pub fn print<V: Serialize + Render>(&self, view: &V) -> Result<()> {
-        if self.json {
+        let text = match self.sink {
+            Some(_) if self.json => json(view)?,
+            Some(_) => human(view, self.screen),
+            None => String::new(),
+        };
+        if self.kept(&text) {
+            Ok(())
+        } else if self.json {
             emit(&json(view)?)
         } else if !self.screen.tty {
             stream(view, self.screen)
@@ -69,12 +110,56 @@ impl Shell {
 
     /// `aipath: note: …` on stderr: something worth knowing that is not the command's answer.
     pub fn note(&self, message: &str) {
-        eprintln!("aipath: note: {}", one_line(message));
+        if self.kept(&format!("aipath: note: {}", one_line(message))) {
+            return;
+        }
+        eprintln!("{}", for_stderr("aipath: note: ", message));
     }
 
     /// `aipath: warning: …` on stderr.
     pub fn warn(&self, message: &str) {
-        eprintln!("aipath: warning: {}", one_line(message));
+        if self.kept(&format!("aipath: warning: {}", one_line(message))) {
+            return;
+        }
+        eprintln!("{}", for_stderr("aipath: warning: ", message));
+    }
+}
+
+/// `lead` and `message` on one line as they go to stderr: on a terminal wrapped to its width (`COLUMNS`, else the
+/// terminal's) at spaces, each further line indented, so the terminal never cuts a word; anywhere else one line, for
+/// `grep` and logs.
+pub fn for_stderr(lead: &str, message: &str) -> String {
+    use std::io::IsTerminal;
+    let line = format!("{lead}{}", one_line(message));
+    let detected = || {
+        terminal_size::terminal_size_of(io::stderr())
+            .map(|(w, _)| usize::from(w.0))
+            .filter(|c| *c > 0)
+    };
+    let width = io::stderr()
+        .is_terminal()
+        .then(|| columns(std::env::var("COLUMNS").ok().as_deref(), detected()))
+        .flatten();
+    match width {
+        Some(width) => textwrap::fill(
+            &line,
+            crate::render::text::wrapping(width).subsequent_indent("  "),
+        ),
+        None => line,
+    }
+}
+
+/// What an in-memory [`Shell`] printed; shared with it, so it can be read after the shell is gone.
+#[derive(Clone, Default)]
+pub struct Printed(std::sync::Arc<std::sync::Mutex<String>>);
+
+impl Printed {
+    /// The text printed so far, taken out.
+    pub fn take(&self) -> String {
+        self.0
+            .lock()
+            .map(|mut s| std::mem::take(&mut *s))
+            .unwrap_or_default()
     }
 }
 
@@ -161,12 +246,22 @@ impl Terminal {
         } else {
             None
         };
+        let detected = size.map(|(w, _)| usize::from(w.0)).filter(|c| *c > 0);
         Terminal {
             tty,
             rows: size.map(|(_, h)| usize::from(h.0)).filter(|r| *r > 0),
-            columns: size.map(|(w, _)| usize::from(w.0)).filter(|c| *c > 0),
+            columns: columns(std::env::var("COLUMNS").ok().as_deref(), detected),
         }
     }
+}
+
+/// The terminal's width: `COLUMNS` when it is set to a width, as jj and most command-line tools honour it (so any
+/// width can be tried, and tested, without resizing a terminal), else the width the terminal reports. It only sizes
+/// a terminal: in a pipe a table is never fitted, whatever `COLUMNS` says.
+fn columns(var: Option<&str>, detected: Option<usize>) -> Option<usize> {
+    var.and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0)
+        .or(detected)
 }
 
 /// Whether `lines` of output should be paged: only on a terminal, when asked, and when they do not fit. A text as
@@ -258,6 +353,16 @@ mod tests {
             ..SCREEN
         };
         assert!(!should_page(unknown, false, 500));
+    }
+
+    #[test]
+    fn columns_names_the_width_when_set_to_one() {
+        assert_eq!(columns(Some("100"), Some(80)), Some(100));
+        assert_eq!(columns(Some("100"), None), Some(100));
+        assert_eq!(columns(None, Some(80)), Some(80));
+        assert_eq!(columns(Some(""), Some(80)), Some(80));
+        assert_eq!(columns(Some("0"), Some(80)), Some(80));
+        assert_eq!(columns(Some("wide"), None), None);
     }
 
     #[test]

@@ -436,6 +436,11 @@ fn environment_section() -> Roff {
                 "Set to anything but 0: colour even when the output is not a terminal.",
             ),
             (
+                "COLUMNS",
+                "The terminal's width, when set: tables, wrapped text and messages fit it instead of the width the \
+                 terminal reports. Output to a pipe is never fitted.",
+            ),
+            (
                 "PAGER",
                 "The pager for guides longer than the terminal (aipath show), split on spaces; unset, less -R (with \
                  LESS=R when LESS is unset); set to the empty string, no pager.",

@@ -4,12 +4,18 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, presets};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::one_line;
 
 mod pipe;
+#[cfg(test)]
+mod props;
+mod solve;
+mod stacked;
+
+use solve::{Layout, Measure, solve};
 
 /// Where the output goes, decided once by `commands::shell`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +41,7 @@ impl Screen {
             headers: headers.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
             whole: Vec::new(),
-            hidden_below: Vec::new(),
+            optional: Vec::new(),
             right: Vec::new(),
         }
     }
@@ -57,17 +63,18 @@ fn comfy_color(tone: Tone) -> comfy_table::Color {
 /// or an escape sequence in a path file stays one row of visible text. Only a [`Cell::List`] spans lines, and only
 /// on a terminal.
 ///
-/// On a terminal the table is fitted to the width without ever splitting a word, an id, a date or a number: each
-/// column is at least as wide as its longest word (ids and dates whole, see [`Table::keep_whole`]), the columns a
-/// learner can do without step aside first ([`Table::hide_when_narrow`]), and when even that does not fit, every row
-/// becomes a block of `Header: value` lines. In a pipe a table is never wrapped, so every row stays on one line for
-/// `grep`, `awk` and `head`.
+/// On a terminal the table is fitted to the width by [`solve`] without ever splitting a word, an id, a date or a
+/// number: each column is at least as wide as its widest unbreakable unit (a whole cell for the columns named in
+/// [`Table::keep_whole`], a word for free text); the columns named in [`Table::optional`] step aside only when the
+/// table cannot fit otherwise, and a line under the table names them; when even the required columns cannot fit,
+/// every row becomes a block of `Header: value` lines. In a pipe a table is never wrapped, so every row stays on one
+/// line for `grep`, `awk` and `head`. Columns are configured by their header, never by position.
 pub struct Table {
     screen: Screen,
     headers: Vec<String>,
     rows: Vec<Vec<(String, Option<Tone>)>>,
     whole: Vec<usize>,
-    hidden_below: Vec<(usize, usize)>,
+    optional: Vec<(usize, u8)>,
     right: Vec<usize>,
 }
 
@@ -133,9 +140,6 @@ impl Cell {
     }
 }
 
-/// Padding and a border: what a column costs beyond its text.
-const COLUMN_EXTRA: usize = 3;
-
 impl Table {
     pub fn add_row(&mut self, cells: impl IntoIterator<Item = Cell>) {
         let tty = self.screen.tty;
@@ -150,158 +154,145 @@ impl Table {
         );
     }
 
-    /// Keeps a column's cells whole (each line on one line) when the table is fitted to a narrow terminal: ids are
-    /// typed back as commands, and an id broken over two lines cannot be copied.
-    pub fn keep_whole(&mut self, column: usize) {
-        self.whole.push(column);
+    /// The column headed `header`. Views name their own headers, so a name that is not one is a mistake in the
+    /// view, caught by its tests.
+    fn column(&self, header: &str) -> Option<usize> {
+        let found = self.headers.iter().position(|h| h == header);
+        debug_assert!(
+            found.is_some(),
+            "no column `{header}` in {:?}",
+            self.headers
+        );
+        found
     }
 
-    /// Lets a column step aside on a terminal too narrow for the table, in the order the columns are named here (the
-    /// one a learner can best do without first): from `min_width` columns down it is always hidden, and above that
-    /// only when the table would not fit with it.
-    pub fn hide_when_narrow(&mut self, column: usize, min_width: u16) {
-        self.hidden_below.push((column, usize::from(min_width)));
+    /// Keeps the column's cells whole (each line on one line): ids are typed back as commands, and an id broken over
+    /// two lines cannot be copied; dates, numbers with their unit and bars read as one thing.
+    pub fn keep_whole(&mut self, header: &str) {
+        if let Some(c) = self.column(header) {
+            self.whole.push(c);
+        }
+    }
+
+    /// Lets the column step aside on a terminal too narrow for the table: the lowest `priority` first, and only when
+    /// the table cannot fit otherwise.
+    pub fn optional(&mut self, header: &str, priority: u8) {
+        if let Some(c) = self.column(header) {
+            self.optional.push((c, priority));
+        }
     }
 
     /// Aligns a column of numbers to the right, as numbers are read.
-    pub fn align_right(&mut self, column: usize) {
-        self.right.push(column);
-    }
-
-    /// The columns that step aside on this terminal: those below their width, then as many more (in order) as the
-    /// table needs to fit.
-    fn hidden_columns(&self) -> Vec<usize> {
-        let Some(width) = self.screen.columns.filter(|_| self.screen.tty) else {
-            return Vec::new();
-        };
-        let mut hidden: Vec<usize> = self
-            .hidden_below
-            .iter()
-            .filter(|&&(_, min)| width < min)
-            .map(|&(c, _)| c)
-            .collect();
-        for &(column, _) in &self.hidden_below {
-            if self.needed(&hidden) <= width {
-                break;
-            }
-            if !hidden.contains(&column) {
-                hidden.push(column);
-            }
+    pub fn align_right(&mut self, header: &str) {
+        if let Some(c) = self.column(header) {
+            self.right.push(c);
         }
-        hidden
     }
 
-    /// The width the table needs with `hidden` columns left out and no word split.
-    fn needed(&self, hidden: &[usize]) -> usize {
-        1 + (0..self.headers.len())
-            .filter(|c| !hidden.contains(c))
-            .map(|c| self.least_width(c) + COLUMN_EXTRA)
-            .sum::<usize>()
+    /// What each column needs: its widest unbreakable unit and its widest line, header included.
+    fn measures(&self) -> Vec<Measure> {
+        (0..self.headers.len())
+            .map(|c| {
+                let whole = self.whole.contains(&c);
+                let cells = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .map(|(text, _)| text.as_str())
+                    .chain([self.headers[c].as_str()]);
+                let (mut least, mut natural, mut list) = (0, 0, false);
+                for line in cells.flat_map(|cell| {
+                    list |= cell.contains('\n');
+                    cell.lines()
+                }) {
+                    let width = line.width();
+                    natural = natural.max(width);
+                    least = least.max(if whole { width } else { widest_word(line) });
+                }
+                Measure {
+                    least,
+                    natural,
+                    optional: self
+                        .optional
+                        .iter()
+                        .find(|&&(o, _)| o == c)
+                        .map(|&(_, p)| p),
+                    list,
+                }
+            })
+            .collect()
     }
 
-    /// The narrowest a column can be without splitting a word (or, for a whole column, a line).
-    fn least_width(&self, column: usize) -> usize {
-        let whole = self.whole.contains(&column);
-        let widest = |text: &str| -> usize {
-            text.lines()
-                .flat_map(|line| {
-                    if whole {
-                        vec![line]
-                    } else {
-                        line.split_whitespace().collect()
-                    }
-                })
-                .map(UnicodeWidthStr::width)
-                .max()
-                .unwrap_or(0)
-        };
-        self.rows
-            .iter()
-            .filter_map(|r| r.get(column))
-            .map(|(text, _)| widest(text))
-            .chain(self.headers.get(column).map(|h| widest(h)))
-            .max()
-            .unwrap_or(0)
-    }
-
-    fn comfy(&self, width: Option<usize>, hidden: &[usize]) -> comfy_table::Table {
+    /// The table drawn by comfy-table with the columns' `widths` (`None` hides one): every cell wrapped here first,
+    /// at spaces only, so comfy-table only draws.
+    fn comfy(&self, widths: &[Option<usize>]) -> comfy_table::Table {
         let mut inner = comfy_table::Table::new();
+        inner.set_content_arrangement(ContentArrangement::Disabled);
         if self.screen.tty {
             inner.load_style(presets::UTF8_FULL_CONDENSED);
-            inner.set_content_arrangement(ContentArrangement::Dynamic);
-            if let Some(w) = width {
-                inner.set_width(u16::try_from(w).unwrap_or(u16::MAX));
-            }
         } else {
             inner.load_style(presets::ASCII_FULL_CONDENSED);
-            inner.set_content_arrangement(ContentArrangement::Disabled);
             inner.force_no_tty();
         }
         if self.screen.color {
             inner.enforce_styling();
         }
-        inner.set_header(self.headers.clone());
+        let fit = |c: usize, text: &str| match widths.get(c).copied().flatten() {
+            Some(w) if !self.whole.contains(&c) && text.lines().any(|l| l.width() > w) => {
+                wrap(text, w)
+            }
+            _ => text.to_string(),
+        };
+        inner.set_header(self.headers.iter().enumerate().map(|(c, h)| fit(c, h)));
         for row in &self.rows {
-            inner.add_row(row.iter().map(|(text, tone)| {
-                let cell = comfy_table::Cell::new(text);
+            inner.add_row(row.iter().enumerate().map(|(c, (text, tone))| {
+                let cell = comfy_table::Cell::new(fit(c, text));
                 match tone {
                     Some(t) if self.screen.color => cell.fg(comfy_color(*t)),
                     _ => cell,
                 }
             }));
         }
-        for column in 0..self.headers.len() {
-            let least = self.least_width(column);
+        for (column, width) in widths.iter().enumerate() {
             let Some(c) = inner.column_mut(column) else {
                 continue;
             };
             if self.right.contains(&column) {
                 c.set_cell_alignment(CellAlignment::Right);
             }
-            if hidden.contains(&column) {
+            if width.is_none() {
                 c.set_constraint(ColumnConstraint::Hidden);
-            } else if self.whole.contains(&column) {
-                c.set_constraint(ColumnConstraint::ContentWidth);
-            } else if width.is_some() {
-                let least = u16::try_from(least).unwrap_or(u16::MAX);
-                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
             }
         }
         inner
     }
 
-    /// One block of `Header: value` lines per row, wrapped to `width`: a table that cannot fit the terminal even
-    /// with its words whole.
-    fn stacked(&self, width: usize) -> String {
-        let label = self.headers.iter().map(|h| h.width()).max().unwrap_or(0);
-        let mut blocks = Vec::new();
-        for row in &self.rows {
-            let mut block = String::new();
-            for (header, (text, tone)) in self.headers.iter().zip(row) {
-                if header.is_empty() && text.is_empty() {
-                    continue;
-                }
-                let lead = format!("{header:>label$}: ");
-                let indent = " ".repeat(label + 2);
-                let value = text.replace('\n', ", ");
-                let options = textwrap::Options::new(width.max(label + 12))
-                    .initial_indent(&lead)
-                    .subsequent_indent(&indent)
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                    .break_words(false);
-                let filled = textwrap::fill(&value, options);
-                let filled = match tone {
-                    Some(t) => filled.replacen(&value, &t.paint(&value, self.screen), 1),
-                    None => filled,
-                };
-                block.push_str(&filled);
-                block.push('\n');
-            }
-            blocks.push(block);
-        }
-        // A blank line after the last block too, as between blocks, sets the records apart from what follows.
-        blocks.join("\n")
+    /// The line under a table that names the columns that stepped aside.
+    fn hidden_note(&self, hidden: &[usize], width: usize) -> String {
+        let mut names: Vec<usize> = hidden.to_vec();
+        names.sort_unstable();
+        let names: Vec<&str> = names.iter().map(|&c| self.headers[c].as_str()).collect();
+        let note = format!(
+            "Hidden at {width} columns: {} — widen the terminal or use --json",
+            names.join(", ")
+        );
+        wrap(&note, width)
     }
+}
+
+/// The widest word of a line (an amount of hours counts as one): the narrowest a column of free text can be
+/// without splitting one.
+fn widest_word(line: &str) -> usize {
+    super::text::widest_unit(line)
+}
+
+/// `text` wrapped to `width` at spaces, never inside a word: a word wider than `width` keeps a line of its own.
+fn wrap(text: &str, width: usize) -> String {
+    let options = super::text::wrapping(width.max(1));
+    text.lines()
+        .map(|line| textwrap::fill(line, &options))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl fmt::Display for Table {
@@ -310,13 +301,18 @@ impl fmt::Display for Table {
             return pipe::write(self, &widths, f);
         }
         let width = self.screen.columns.filter(|_| self.screen.tty);
-        let hidden = self.hidden_columns();
-        if let Some(w) = width
-            && self.needed(&hidden) > w
-        {
-            return f.write_str(&self.stacked(w));
+        match solve(&self.measures(), width) {
+            Layout::Stacked(w) => f.write_str(&stacked::render(self, w)),
+            Layout::Table { widths, hidden } => {
+                self.comfy(&widths).fmt(f)?;
+                match width {
+                    Some(w) if !hidden.is_empty() => {
+                        write!(f, "\n{}", self.hidden_note(&hidden, w))
+                    }
+                    _ => Ok(()),
+                }
+            }
         }
-        self.comfy(width, &hidden).fmt(f)
     }
 }
 

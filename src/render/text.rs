@@ -220,6 +220,75 @@ pub fn clean_styled(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How aipath wraps text to `width`: at spaces only, never inside a word (an id, a date, a link), and an amount of
+/// hours (`1.5 h`, `3.5 h/week`) kept on one line with its number.
+pub fn wrapping(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::Custom(words_and_amounts))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+}
+
+/// The widest unit [`wrapping`] never breaks in `line`: a word, or an amount of hours with its number.
+pub fn widest_unit(line: &str) -> usize {
+    words_and_amounts(line)
+        .map(|w| textwrap::core::display_width(w.word))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The words of `line` as textwrap's `AsciiSpace` finds them (each with the spaces after it), except that a number
+/// and the unit of hours after it are one word.
+fn words_and_amounts(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    // Each piece: where its word starts and ends (the spaces after it run to the next piece's start).
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while at < line.len() || pieces.is_empty() {
+        let end = line[at..].find(' ').map_or(line.len(), |i| at + i);
+        pieces.push((at, end));
+        at = line[end..]
+            .find(|c| c != ' ')
+            .map_or(line.len(), |i| end + i);
+        if at >= line.len() {
+            break;
+        }
+    }
+    let is_number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let is_unit = |w: &str| {
+        w.strip_prefix('h')
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', ',', ';', '.', ')']))
+    };
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let (start, end) = pieces[i];
+        match pieces.get(i + 1) {
+            Some(&(next, next_end))
+                if is_number(&line[start..end]) && is_unit(&line[next..next_end]) =>
+            {
+                merged.push((start, next_end));
+                i += 2;
+            }
+            _ => {
+                merged.push((start, end));
+                i += 1;
+            }
+        }
+    }
+    let starts: Vec<usize> = merged
+        .iter()
+        .map(|&(s, _)| s)
+        .skip(1)
+        .chain([line.len()])
+        .collect();
+    Box::new(
+        merged
+            .into_iter()
+            .zip(starts)
+            .map(move |((start, _), next)| textwrap::core::Word::from(&line[start..next])),
+    )
+}
+
 /// Wraps each line of `text` longer than `width` at word boundaries, leaving a table's lines (its box-drawing
 /// borders) alone: they are already fitted.
 pub fn wrap_free_text(text: &str, width: usize) -> String {
@@ -231,10 +300,7 @@ pub fn wrap_free_text(text: &str, width: usize) -> String {
             out.push_str(line);
             continue;
         }
-        let options = textwrap::Options::new(width)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation)
-            .break_words(false);
-        out.push_str(&textwrap::fill(body, options));
+        out.push_str(&textwrap::fill(body, wrapping(width)));
         if line.ends_with('\n') {
             out.push('\n');
         }
@@ -315,6 +381,19 @@ pub fn listed(items: &[&str], sep: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_amount_of_hours_wraps_with_its_number() {
+        assert_eq!(
+            textwrap::fill("Study: 3.5 h in all, 3.5 h/week lately", wrapping(14)),
+            "Study: 3.5 h\nin all,\n3.5 h/week\nlately"
+        );
+        let words: Vec<String> = words_and_amounts("  at 12 h, then hours")
+            .map(|w| format!("{}|{}", w.word, w.whitespace))
+            .collect();
+        assert_eq!(words, ["|  ", "at| ", "12 h,| ", "then| ", "hours|"]);
+    }
+
     use super::*;
     use jiff::civil::date;
 

@@ -71,7 +71,10 @@ fn next_limit_caps_the_rows() {
 fn start_puts_the_module_first_as_continue() {
     let env = Env::new();
     let out = env.ok(&["start", "deep-learning-foundations"]);
-    assert_eq!(out, "`deep-learning-foundations`: started\n");
+    assert_eq!(
+        out,
+        "`deep-learning-foundations`: started\nNext: `aipath show deep-learning-foundations` to study it\n"
+    );
     assert_eq!(
         step_ids(&env),
         [

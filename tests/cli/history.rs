@@ -284,7 +284,10 @@ fn bad_corrections_exit_two_and_write_nothing() {
             "there is no session #9",
         ),
         (&["log", "--delete", "9"], "there is no session #9"),
-        (&["log", "--edit", "0", "--hours", "1"], "0 is not in 1.."),
+        (
+            &["log", "--edit", "0", "--hours", "1"],
+            "`0` is not a session number (`aipath log` shows them): give a whole number, 1 or more, e.g. 1",
+        ),
         (&["log", "--edit", "2"], "say what to change in session #2"),
         (
             &["log", "--edit", "2", "--hours", "1e1"],
@@ -633,6 +636,7 @@ fn reset_on_terminal(env: &Env, answer: &str) -> (bool, String) {
         .env("AIPATH_STATE", &env.state)
         .env("AIPATH_TODAY", TODAY)
         .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -655,15 +659,25 @@ fn on_a_terminal_reset_asks_first() {
     let env = Env::new();
     env.ok(&["done", "machine-learning-basics"]);
     let state = env.state_bytes();
-    let (_, said) = reset_on_terminal(&env, "n\n");
+    let (ok, said) = reset_on_terminal(&env, "n\n");
     assert!(
         said.contains(
-            "Start `Software Developer to AI Engineer` afresh? Your progress on it is put aside as archive \
-             `software-developer-to-ai-engineer-2026-01-05`"
+            "Start `Software Developer to AI Engineer` afresh?\n\
+             Your progress on it (1 module done, 0 sessions, 0 h) is put aside as archive\n\
+             `software-developer-to-ai-engineer-2026-01-05`; `aipath reset --restore\n\
+             software-developer-to-ai-engineer-2026-01-05` brings it back.\n\
+             Reset it? [y/N] "
         ),
         "{said}"
     );
-    assert!(said.contains("the reset was not confirmed"), "{said}");
+    // No is an answer: the command succeeds, says so, and changes nothing.
+    assert!(ok, "{said}");
+    assert!(
+        said.ends_with(
+            "Nothing changed: `software-developer-to-ai-engineer` keeps its progress.\n"
+        ),
+        "{said}"
+    );
     assert_eq!(env.state_bytes(), state);
     let (ok, said) = reset_on_terminal(&env, "y\n");
     assert!(ok, "{said}");

@@ -1,4 +1,5 @@
-//! Integration tests: the real binary, driven as a learner would. One test binary, one module per area.
+//! Integration tests: the real binary, driven as a learner would, and every view's screens in-process (`snapshots`).
+//! One test binary, one module per area.
 
 mod cache;
 mod catalog;
@@ -26,6 +27,7 @@ mod plan;
 mod readme;
 mod report;
 mod shell;
+mod snapshots;
 mod state_file;
 mod static_binary;
 mod support;

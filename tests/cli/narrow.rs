@@ -135,3 +135,45 @@ fn free_text_wraps_at_words() {
     assert!(schedule.len() >= 2, "{lines:#?}");
     assert!(schedule.iter().all(|l| l.width() <= 40), "{lines:#?}");
 }
+
+#[test]
+fn columns_names_the_width_on_a_terminal_and_a_pipe_ignores_it() {
+    let env = learner();
+    // Set after `stty`: the shell `script` starts updates COLUMNS to the terminal's width after each command.
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!(
+                "stty rows 30 cols 160; COLUMNS=80 '{}' list",
+                crate::support::binary().display()
+            ),
+            "/dev/null",
+        ])
+        .current_dir(env.path())
+        .envs(crate::support::home_of(&env.path().join("home")))
+        .env("AIPATH_STATE", &env.state)
+        .env("AIPATH_TODAY", crate::support::TODAY)
+        .env("NO_COLOR", "1")
+        .env("PAGER", "")
+        .output()
+        .unwrap_or_else(|e| panic!("script: {e}"));
+    let fitted = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert!(fitted.starts_with('┌'), "{fitted}");
+    assert!(
+        fitted.lines().all(|l| l.width() <= 80),
+        "COLUMNS=80 on a 160-column terminal:\n{fitted}"
+    );
+    assert!(
+        screen(&env, 160, "list").iter().any(|l| l.width() > 80),
+        "the terminal's own width shows a wider table"
+    );
+    // In a pipe every row stays one line, whatever COLUMNS says.
+    let out = env
+        .cmd(&["list"])
+        .env("COLUMNS", "40")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let piped = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(piped, env.ok(&["list"]));
+    assert!(piped.lines().all(|l| l.starts_with(['+', '|'])), "{piped}");
+}

@@ -2,14 +2,18 @@
 //! and today pinned, and must print what the README shows. `AIPATH_README=overwrite cargo test readme` writes the
 //! real outputs back into the README after a change that means them to change.
 //!
-//! A block's `$ aipath …` lines are commands; the lines after one, up to the next `$`, are its stdout then stderr. A
-//! command may end in `| head -N` or `| grep TEXT` (fixed text), or `> FILE`, and `$ head -N FILE` shows a file; a
-//! `~/` argument is the test's home. Files in `docs/readme/` are copied into the working folder first (the documents
+//! A block's `$ aipath …` lines are commands; the lines after one, up to the next `$`, are what it prints. A command
+//! runs on a terminal 100 columns wide (a pseudo-terminal, through `script`), so the README shows what a reader's
+//! terminal shows; one that ends in `| head -N` or `| grep TEXT` (fixed text), or `> FILE`, writes to a pipe, as it
+//! would, and shows its stdout then its stderr. `$ head -N FILE` shows a file; a `~/` argument is the test's home. Files in `docs/readme/` are copied into the working folder first (the documents
 //! the tour imports and validates). A line `...` in the expected output stands for any lines.
 
 use std::path::{Path, PathBuf};
 
 use crate::support::{Env, TODAY, binary};
+
+/// The terminal's width the README shows: what fits GitHub's page without a scroll bar.
+const COLUMNS: usize = 100;
 
 /// The README's text, and for each console block the byte range of its body.
 fn blocks(readme: &str) -> Vec<std::ops::Range<usize>> {
@@ -89,8 +93,10 @@ impl Tour {
                 None => w,
             })
             .collect();
+        let piped = filter.is_some() || redirect.is_some();
         let text = match args.first().map(String::as_str) {
-            Some("aipath") => self.aipath(&args[1..]),
+            Some("aipath") if piped => self.aipath(&args[1..]),
+            Some("aipath") => self.on_terminal(&args[1..]),
             Some("head") => {
                 let n: usize = args[1].trim_start_matches('-').parse().unwrap_or(10);
                 let file =
@@ -116,6 +122,33 @@ impl Tour {
             return String::new();
         }
         text.replace(&self.home.display().to_string(), "~")
+    }
+
+    /// What `aipath ARGS` shows on a terminal of [`COLUMNS`], stdout and stderr as they came.
+    fn on_terminal(&self, args: &[String]) -> String {
+        let quoted: Vec<String> = args
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+            .collect();
+        let line = format!(
+            "stty rows 500 cols {COLUMNS}; '{}' {}",
+            binary().display(),
+            quoted.join(" ")
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .current_dir(self.env.path())
+            .env_remove("AIPATH_STATE")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("LESS")
+            .envs(crate::support::home_of(&self.home))
+            .env("AIPATH_TODAY", TODAY)
+            .env("NO_COLOR", "1")
+            .env("PAGER", "")
+            .env("COLUMNS", COLUMNS.to_string())
+            .output()
+            .unwrap_or_else(|e| panic!("script (util-linux) runs the README on a terminal: {e}"));
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
     }
 
     fn aipath(&self, args: &[String]) -> String {

@@ -485,6 +485,7 @@ fn the_man_page_has_every_section_a_reader_looks_for() {
         "NO_COLOR",
         "CLICOLOR",
         "CLICOLOR_FORCE",
+        "COLUMNS",
         "PAGER",
     ] {
         assert!(

@@ -99,6 +99,10 @@ fn every_command_s_help_has_examples_under_the_right_heading() {
             one.len(),
             many.len()
         );
+        for line in one.iter().chain(&many) {
+            // An 80-column terminal would wrap a longer example, and its second line would read as a command.
+            assert!(line.len() <= 80, "{name}: {line:?} is {} long", line.len());
+        }
         for example in examples(&help) {
             assert!(example.starts_with("aipath "), "{name}: {example}");
             let parsed = Cli::command().try_get_matches_from(words(&example));
@@ -142,33 +146,46 @@ fn the_help_examples_run_on_any_day() {
 }
 
 #[test]
-fn usage_errors_start_like_every_other_error_and_keep_clap_s_tips() {
+fn usage_errors_start_like_every_other_error_in_aipath_s_voice() {
     let env = Env::new();
     let err = env.fails(&["nxt"], 2);
     assert!(
         err.starts_with(
-            "aipath: error: unrecognized subcommand 'nxt'\n\n  tip: a similar subcommand exists: 'next'\n\n\
+            "aipath: error: unrecognized subcommand `nxt`\n\n  tip: did you mean `next`?\n\n\
              Usage: aipath [OPTIONS] "
         ),
         "{err}"
     );
     assert!(
-        err.ends_with("\n\nFor more information, try '--help'.\n"),
+        err.ends_with("\n\n`aipath --help` shows what it takes.\n"),
         "{err}"
     );
     let err = env.fails(&["next", "--limt", "3"], 2);
     assert!(
-        err.starts_with("aipath: error: unexpected argument '--limt' found\n"),
+        err.starts_with("aipath: error: unexpected argument `--limt` found\n"),
         "{err}"
     );
-    assert!(
-        err.contains("tip: a similar argument exists: '--limit'"),
-        "{err}"
-    );
+    assert!(err.contains("tip: did you mean `--limit`?"), "{err}");
     assert!(err.contains("\nUsage: aipath next "), "{err}");
+    assert!(
+        err.ends_with("\n\n`aipath next --help` shows what it takes.\n"),
+        "{err}"
+    );
+    // An option the command does not take: clap's tip to pass it as a value after `--` is never what was meant.
+    let err = env.fails(&["log", "3", "-n", "x"], 2);
+    assert!(
+        err.starts_with("aipath: error: unexpected argument `-n` found\n\nUsage: aipath log "),
+        "{err}"
+    );
+    assert!(!err.contains("tip"), "{err}");
+    let err = env.fails(&["history", "--limit", "0"], 2);
+    assert_eq!(
+        err,
+        "aipath: error: `0` is not a number of changes: give a whole number, 1 or more, e.g. 20\n"
+    );
     let err = env.fails(&["plan", "--pace", "quick"], 2);
     assert!(
-        err.starts_with("aipath: error: invalid value 'quick' for '--pace <PACE>'"),
+        err.starts_with("aipath: error: invalid value `quick` for `--pace <PACE>`"),
         "{err}"
     );
     assert!(

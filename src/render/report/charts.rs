@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use maud::{Markup, html};
 
-use super::{MAX_BOXES, Text, modules_of};
+use super::{MAX_BOXES, Text, Whole, modules_of};
 use crate::log::monday_of;
 use crate::plan::dates::add_days;
 use crate::render::text::{hours, plural};
@@ -182,7 +182,7 @@ pub fn plan(view: &ReportView) -> Markup {
         section #plan .block aria-labelledby="plan-title" {
             h2 #plan-title { "The plan" }
             p.small.muted {
-                (summary)
+                (Whole(&summary))
                 @if first < this_week {
                     " Shaded: the weeks gone by, with what you did in them."
                 }
@@ -256,10 +256,10 @@ fn legend(g: &Gantt, today: Date, forecast: Option<Date>) -> Markup {
         li { span.swatch.plan {} "planned weeks" }
         li { span.swatch.choose-bar {} "weeks held for a choice" }
         li { span.swatch.past {} "past weeks" }
-        li { span.line.today {} "today " (today) }
-        @if let Some(f) = g.planned_finish { li { span.line.planned {} "planned finish " (f) } }
-        @if let Some(f) = g.projected_finish { li { span.line.finish {} "projected finish " (f) } }
-        @if let Some(f) = forecast { li { span.line.forecast {} "forecast at your pace " (f) } }
+        li { span.line.today {} "today " span.nw { (today) } }
+        @if let Some(f) = g.planned_finish { li { span.line.planned {} "planned finish " span.nw { (f) } } }
+        @if let Some(f) = g.projected_finish { li { span.line.finish {} "projected finish " span.nw { (f) } } }
+        @if let Some(f) = forecast { li { span.line.forecast {} "forecast at your pace " span.nw { (f) } } }
     }
     }
 }
@@ -278,7 +278,7 @@ fn row(r: &Row, place: &dyn Fn(Date, Date) -> String) -> Markup {
     html! {
         li.g-row data-row=(Text(r.id)) data-kind=(r.kind) {
             span.g-label title=(Text(r.title)) {
-                b { (Text(r.title)) } small { (r.note) }
+                b { (Text(r.title)) } small { (Whole(&r.note)) }
             }
             div.g-track {
                 @if let Some(a) = r.actual {

@@ -35,6 +35,69 @@ impl maud::Render for Text<'_> {
     }
 }
 
+/// Text of the page's own in which a date (`2026-08-23`), an amount of hours (`1.5 h`, `3 h/week`) or a command in
+/// backticks must read whole: each is kept on one line (a `nw` span), since a browser breaks a narrow card's line at a date's hyphens and between
+/// a number and its unit. Escaped as [`Text`] is.
+pub(crate) struct Whole<'a>(pub &'a str);
+
+impl maud::Render for Whole<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        let text = one_line(self.0);
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut i = 0;
+        while i < words.len() {
+            if i > 0 {
+                buffer.push(' ');
+            }
+            let amount = is_number(words[i])
+                && words.get(i + 1).is_some_and(|unit| {
+                    *unit == "h" || unit.starts_with("h/") || unit.starts_with("h,")
+                });
+            // A command in backticks is typed as it reads: one line too.
+            let opener = words[i].trim_start_matches('(');
+            let command = opener.starts_with('`')
+                && !opener[1..].contains('`')
+                && words[i + 1..].iter().any(|w| w.contains('`'));
+            let take = match (amount, command) {
+                (true, _) => 2,
+                (_, true) => {
+                    2 + words[i + 1..]
+                        .iter()
+                        .take_while(|w| !w.contains('`'))
+                        .count()
+                }
+                _ => 1,
+            };
+            let piece = words[i..i + take].join(" ");
+            let whole = take > 1 || has_date(words[i]);
+            i += take;
+            if whole {
+                buffer.push_str("<span class=\"nw\">");
+            }
+            let _ = Escaper::new(buffer).write_str(&piece);
+            if whole {
+                buffer.push_str("</span>");
+            }
+        }
+    }
+}
+
+/// `1.5`, `12`: a number of hours as the page writes them.
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Whether a word holds a date, `2026-08-23` (with any punctuation around it).
+fn has_date(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+    })
+}
+
 /// The whole page.
 pub fn page(view: &ReportView) -> String {
     html! {
@@ -104,7 +167,7 @@ fn header(view: &ReportView) -> Markup {
                 div.kpi {
                     span.k { "Study" }
                     span.v { (hours(s.hours_total)) " h" }
-                    span.d { (hours(s.hours_this_week)) " h this week · " (hours(s.hours_per_week)) " h/week lately" }
+                    span.d { (Whole(&format!("{} h this week · {} h/week lately", hours(s.hours_this_week), hours(s.hours_per_week)))) }
                     span.d { "streak " (plural(s.streak_days as usize, "day")) " (longest " (s.longest_streak_days) ")" }
                 }
                 div.kpi {
@@ -117,7 +180,7 @@ fn header(view: &ReportView) -> Markup {
                         // The words `status` and `plan` print.
                         Some(st) => {
                             @let line = schedule_line(st, Screen::PIPE);
-                            span.d { (line.strip_prefix("Schedule: ").unwrap_or(&line)) }
+                            span.d { (Whole(line.strip_prefix("Schedule: ").unwrap_or(&line))) }
                         }
                         None => {
                             span.d { "the " (view.gantt.pace.as_str()) " plan laid out from today, before you start" }
@@ -130,11 +193,14 @@ fn header(view: &ReportView) -> Markup {
                         (Some(d), _) => {
                             span.v { (d) }
                             span.d {
-                                "at your own pace of " (hours(s.hours_per_week)) " h/week, "
-                                (format!("{:.0}", s.hours_remaining)) " h left"
+                                (Whole(&format!(
+                                    "at your own pace of {} h/week, {:.0} h left",
+                                    hours(s.hours_per_week),
+                                    s.hours_remaining
+                                )))
                             }
                         }
-                        (None, Some(why)) => { span.v { "—" } span.d { "none yet, " (why) } }
+                        (None, Some(why)) => { span.v { "—" } span.d { "none yet, " (Whole(why)) } }
                         (None, None) => { span.v { "—" } }
                     }
                 }
@@ -428,6 +494,18 @@ impl crate::render::Render for ReportView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_hours_are_kept_whole_on_a_phone() {
+        let text =
+            "at 1.5 h/week, 12 h left; finish 2026-08-23, <soon> (`aipath log <hours>`) ( `x";
+        assert_eq!(
+            html! { (Whole(text)) }.into_string(),
+            "at <span class=\"nw\">1.5 h/week,</span> <span class=\"nw\">12 h</span> left; finish \
+             <span class=\"nw\">2026-08-23,</span> &lt;soon&gt; <span class=\"nw\">(`aipath log &lt;hours&gt;`)</span> \
+             ( `x"
+        );
+    }
 
     #[test]
     fn third_party_text_is_shown_not_run() {

@@ -194,12 +194,12 @@ mod tests {
                 table.add_row(row.iter().map(|&i| Cell::from(TEXTS[i])));
             }
             for c in right {
-                table.align_right(c);
+                table.right.push(c);
             }
             for c in whole {
-                table.keep_whole(c);
+                table.whole.push(c);
             }
-            let comfy = table.comfy(None, &[]).to_string();
+            let comfy = table.comfy(&vec![Some(usize::MAX); table.headers.len()]).to_string();
             prop_assert_eq!(render(&table), Some(comfy));
         }
     }

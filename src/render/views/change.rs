@@ -56,6 +56,50 @@ impl Render for ChangeView {
                 None => {}
             }
         }
+        if self.change == Change::Start {
+            out.push_str(&study_next(&self.changes));
+        }
         out
+    }
+}
+
+/// After `start`: the command that opens the first module started (or already in progress) to study it. A project
+/// has no guide, so a start of projects only ends with nothing more to do.
+fn study_next(changes: &[Changed]) -> String {
+    changes
+        .iter()
+        .find(|c| c.kind == "module" && c.status == "in-progress")
+        .map(|c| format!("Next: `aipath show {}` to study it\n", c.id))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changed(id: &str, kind: &'static str, status: &'static str) -> Changed {
+        Changed {
+            id: id.into(),
+            kind,
+            status,
+            changed: true,
+        }
+    }
+
+    #[test]
+    fn start_ends_with_the_command_that_opens_the_first_module_started() {
+        let changes = [
+            changed("scalable-ml-api-service", "project", "in-progress"),
+            changed("math-foundations", "module", "in-progress"),
+            changed("mlops-basics", "module", "in-progress"),
+        ];
+        assert_eq!(
+            study_next(&changes),
+            "Next: `aipath show math-foundations` to study it\n"
+        );
+        assert_eq!(
+            study_next(&[changed("machine-learning-basics", "module", "done")]),
+            ""
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! `aipath history`, `undo` and `redo`: changes in words, one line each.
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::render::text::one_line;
 
@@ -44,6 +45,23 @@ impl<'a> EventRow<'a> {
     pub fn line(&self) -> String {
         format!("{}  {}", when(self.at), one_line(&self.summary))
     }
+
+    /// [`EventRow::line`] on a terminal `width` wide: the summary wrapped under itself, not under the date, so the
+    /// dates stay a column to read down (less indented where a word would not fit beside them).
+    fn line_within(&self, width: usize) -> String {
+        let lead = format!("{}  ", when(self.at));
+        let widest = self
+            .summary
+            .split(' ')
+            .map(|w| w.width())
+            .max()
+            .unwrap_or(0);
+        let indent = " ".repeat(lead.width().min(width.saturating_sub(widest)));
+        let options = crate::render::text::wrapping(width)
+            .initial_indent(&lead)
+            .subsequent_indent(&indent);
+        textwrap::fill(&self.summary, options)
+    }
 }
 
 /// `2026-12-02T14:03:05+01:00` as `2026-12-02 14:03`; anything else as it is.
@@ -67,7 +85,7 @@ pub struct HistoryView<'a> {
 }
 
 impl Render for HistoryView<'_> {
-    fn render(&self, _: Screen) -> String {
+    fn render(&self, screen: Screen) -> String {
         let on = self
             .module
             .as_deref()
@@ -76,7 +94,15 @@ impl Render for HistoryView<'_> {
         if self.events.is_empty() {
             return format!("No changes{on} recorded yet.");
         }
-        let mut out: String = self.events.iter().map(|e| e.line() + "\n").collect();
+        let width = screen.columns.filter(|_| screen.tty);
+        let mut out: String = self
+            .events
+            .iter()
+            .map(|e| match width {
+                Some(width) => e.line_within(width) + "\n",
+                None => e.line() + "\n",
+            })
+            .collect();
         if self.events.len() < self.total {
             let all = match &self.module {
                 Some(m) => format!("aipath history --all --module {m}"),

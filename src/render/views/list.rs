@@ -62,17 +62,17 @@ impl Render for ListView {
                 Cell::from(date_or_dash(r.finished.filter(|_| r.status == "done"))),
             ]);
         }
-        // Ids are typed back into commands and dates read whole; on a narrow terminal the columns a learner can do
-        // without step aside, widest first.
-        table.align_right(4);
-        table.align_right(5);
-        for column in [0, 6, 7] {
+        // Ids are typed back into commands, and counts, hours and dates read whole. Where the table cannot fit, the
+        // columns a learner can best do without step aside: the phase first, the title (the id names it) last.
+        table.align_right("Checklist");
+        table.align_right("Logged");
+        for column in ["Id", "Checklist", "Logged", "Started", "Finished"] {
             table.keep_whole(column);
         }
-        table.hide_when_narrow(1, 120);
-        table.hide_when_narrow(2, 100);
-        table.hide_when_narrow(5, 95);
-        table.hide_when_narrow(6, 90);
+        table.optional("Phase", 1);
+        table.optional("Started", 2);
+        table.optional("Logged", 3);
+        table.optional("Title", 4);
         table.to_string()
     }
 }

@@ -105,8 +105,11 @@ impl Render for SessionsView<'_> {
             };
         }
         let mut table = screen.table(&["#", "Date", "Hours", "Module", "Note"]);
-        table.align_right(0);
-        table.align_right(2);
+        table.align_right("#");
+        table.align_right("Hours");
+        for column in ["#", "Date", "Hours", "Module"] {
+            table.keep_whole(column);
+        }
         for s in &self.sessions {
             let e = s.entry;
             table.add_row([
@@ -174,13 +177,29 @@ pub struct ChartView {
 }
 
 impl Render for ChartView {
-    fn render(&self, _: Screen) -> String {
+    fn render(&self, screen: Screen) -> String {
         let buckets: Vec<(Date, f64)> =
             self.weeks.iter().map(|w| (w.week_start, w.hours)).collect();
         format!(
             "Hours per week, the last {} weeks (ISO weeks, Monday to Sunday):\n{}",
             self.weeks.len(),
-            chart(&buckets, 30)
+            chart(&buckets, bar_width(&buckets, screen))
         )
     }
+}
+
+/// The widest bar: 30 columns, or on a narrower terminal what is left of a row after the week, its Monday and the
+/// hours (at least 4), so a row is never wrapped in the middle of its bar.
+fn bar_width(weeks: &[(Date, f64)], screen: Screen) -> usize {
+    const MOST: usize = 30;
+    let Some(width) = screen.columns.filter(|_| screen.tty) else {
+        return MOST;
+    };
+    // `2026-W09 2026-02-23  ` before the bar, `  1.5 h` after it.
+    let label = weeks
+        .iter()
+        .map(|w| hours(w.1).len() + 2)
+        .max()
+        .unwrap_or(3);
+    width.saturating_sub(21 + 2 + label).clamp(4, MOST)
 }

@@ -71,10 +71,14 @@ fn steps_table(steps: &[Step], screen: Screen) -> String {
             Cell::from(step.weeks.map_or_else(|| "-".into(), |w| w.to_string())),
         ]);
     }
-    table.align_right(5);
-    table.keep_whole(1);
-    table.keep_whole(3);
-    // The id names the module well enough where the title would not fit.
-    table.hide_when_narrow(2, 110);
+    table.align_right("Weeks");
+    for column in ["Id", "Weeks"] {
+        table.keep_whole(column);
+    }
+    // Where the table cannot fit: the phase is the least needed of all, then the title (the id names the module),
+    // then the weeks.
+    table.optional("Phase", 1);
+    table.optional("Title", 2);
+    table.optional("Weeks", 3);
     table.to_string()
 }

@@ -37,13 +37,15 @@ pub struct PathRow {
 impl Render for PathsView {
     fn render(&self, screen: Screen) -> String {
         let mut table = screen.table(&["", "Id", "Title", "Source", "Modules", "Progress"]);
-        // Ids and counts stay whole on a narrow terminal, where the title (the id names the path) steps aside; files
-        // wrap.
-        table.align_right(4);
-        for column in [0, 1, 4, 5] {
+        // Ids and counts stay whole on a narrow terminal.
+        table.align_right("Modules");
+        for column in ["", "Id", "Modules", "Progress"] {
             table.keep_whole(column);
         }
-        table.hide_when_narrow(2, 110);
+        // Where the table cannot fit, the file a path was read from steps aside first (an id names the path, and a
+        // file path is often the widest word of all), then the title.
+        table.optional("Source", 1);
+        table.optional("Title", 2);
         let dash = || "-".to_string();
         for r in &self.paths {
             table.add_row([

@@ -114,9 +114,10 @@ impl PlanView<'_> {
             for row in rows(&self.plan, self.course) {
                 table.add_row(row);
             }
-            table.keep_whole(1);
-            // The module says which phase it is in; on a narrow terminal the focus needs the room more.
-            table.hide_when_narrow(2, 110);
+            table.keep_whole("Week");
+            table.keep_whole("Dates");
+            // The module says which phase it is in: where the table cannot fit, the focus needs the room more.
+            table.optional("Phase", 1);
             writeln!(out, "{table}")?;
         }
         out.write_str(&summary(&self.plan, self.hours_left, screen))?;

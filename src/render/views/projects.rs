@@ -86,11 +86,14 @@ impl Render for ProjectsView {
         }
         // Ids are typed into commands: they stay whole; on a narrow terminal the title, the group and the
         // count (the statuses beside each module say the same) step aside.
-        table.align_right(4);
-        table.keep_whole(0);
-        table.hide_when_narrow(1, 120);
-        table.hide_when_narrow(2, 110);
-        table.hide_when_narrow(4, 90);
+        // Ids (the project's, and the modules' it builds on, one a line) are typed back into commands.
+        table.align_right("Done");
+        for column in ["Id", "Builds on", "Done"] {
+            table.keep_whole(column);
+        }
+        table.optional("Group", 1);
+        table.optional("Done", 2);
+        table.optional("Project", 3);
         format!("{table}\nMark a project with `aipath start <id>`, `done <id>` or `undo <id>`.\n")
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::log::{from_hundredths, hundredths};
 use crate::progress::{PathProgress, Status};
 use crate::render::table::Cell;
-use crate::render::text::hours;
+use crate::render::text::{hours, one_line};
 use crate::render::{Render, Screen};
 
 /// An archive and what it holds.
@@ -57,11 +57,17 @@ pub struct ResetView {
     #[serde(skip)]
     pub title: String,
     pub archive: Option<ArchiveRow>,
+    /// The learner answered no: nothing was put aside.
+    #[serde(skip)]
+    pub declined: bool,
 }
 
 impl Render for ResetView {
     fn render(&self, _: Screen) -> String {
         match &self.archive {
+            None if self.declined => {
+                format!("Nothing changed: `{}` keeps its progress.", self.path)
+            }
             None => format!(
                 "Nothing to reset: there is no progress on `{}` yet.",
                 self.path
@@ -78,6 +84,29 @@ impl Render for ResetView {
     }
 }
 
+/// The question `aipath reset` asks on a terminal before it puts `archive` aside, wrapped to `width` when known:
+/// what the path's progress holds, the archive's name, and how to bring it back.
+pub fn question(title: &str, archive: &ArchiveRow, width: Option<usize>) -> String {
+    let lines = [
+        format!("Start `{}` afresh?", one_line(title)),
+        format!(
+            "Your progress on it ({}) is put aside as archive `{}`; `aipath reset --restore {}` brings it back.",
+            archive.holds(),
+            archive.name,
+            archive.name
+        ),
+        "Reset it? [y/N] ".to_string(),
+    ];
+    let wrap = |line: &str| match width {
+        Some(width) => textwrap::fill(line, crate::render::text::wrapping(width)),
+        None => line.to_string(),
+    };
+    let mut out: Vec<String> = lines[..2].iter().map(|l| wrap(l)).collect();
+    // The answer is typed after the last line's space.
+    out.push(lines[2].clone());
+    out.join("\n")
+}
+
 /// `aipath reset --list`; the JSON is the array of archives.
 #[derive(Serialize)]
 #[serde(transparent)]
@@ -91,10 +120,12 @@ impl Render for ArchivesView {
             return "No archives: `aipath reset` puts a path's progress aside in one.".to_string();
         }
         let mut table = screen.table(&["Archive", "Path", "Archived", "Done", "Sessions", "Hours"]);
-        for column in 3..=5 {
+        for column in ["Done", "Sessions", "Hours"] {
             table.align_right(column);
+            table.keep_whole(column);
         }
-        table.keep_whole(0);
+        table.keep_whole("Archive");
+        table.keep_whole("Archived");
         for a in &self.archives {
             table.add_row([
                 Cell::from(a.name.clone()),

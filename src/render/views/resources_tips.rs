@@ -87,9 +87,9 @@ impl Render for ListsView<'_> {
                     ]);
                 }
             }
-            table.keep_whole(0);
-            table.keep_whole(3);
-            table.hide_when_narrow(2, 100);
+            table.keep_whole("Module");
+            table.keep_whole("Link");
+            table.optional("By", 1);
             out.push_str(&format!("{table}\n"));
         }
         out

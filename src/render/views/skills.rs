@@ -55,6 +55,9 @@ impl Render for SkillsView {
                 ]);
             }
         }
+        // The modules' ids, one a line, are typed back into commands; a count reads whole.
+        table.keep_whole("Taught by");
+        table.keep_whole("Progress");
         table.to_string()
     }
 }

@@ -45,8 +45,11 @@ pub struct StatusView {
 impl Render for StatusView {
     fn render(&self, screen: Screen) -> String {
         let mut table = screen.table(&["Phase", "Done", "%", "Progress", "Checklist"]);
-        table.align_right(1);
-        table.align_right(2);
+        table.align_right("Done");
+        table.align_right("%");
+        for column in ["Done", "%", "Progress", "Checklist"] {
+            table.keep_whole(column);
+        }
         for r in self.phases.iter().chain(std::iter::once(&self.overall)) {
             let c = Count {
                 done: r.done,
