@@ -4,10 +4,11 @@
 use anyhow::Result;
 
 use super::Ctx;
+use crate::course::Course;
 use crate::log::stats;
 use crate::plan::standing::standing;
 use crate::plan::{Pace, allocate};
-use crate::progress::Status;
+use crate::progress::{PathProgress, Status};
 use crate::progress::count::count;
 use crate::progress::next::next_steps;
 use crate::render::views::dashboard::{DashboardView, Studying};
@@ -15,6 +16,11 @@ use crate::render::views::dashboard::{DashboardView, Studying};
 pub fn run(ctx: &Ctx) -> Result<()> {
     let (state, course) = ctx.load()?;
     let progress = course.progress_of(&state);
+    ctx.shell.print(&view(&course, &progress, ctx.today)?)
+}
+
+/// The dashboard's content on `today`, from the functions `status` and `next` ask.
+pub fn view(course: &Course, progress: &PathProgress, today: jiff::civil::Date) -> Result<DashboardView> {
     let (_, overall) = count(&course.path, &progress);
     let studying = course
         .path
@@ -29,19 +35,19 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         })
         .collect::<Result<Vec<_>>>()?;
     let schedule = match progress.baseline() {
-        Some(b) => Some(standing(&course, &progress, b, ctx.today).map_err(crate::error::input)?),
+        Some(b) => Some(standing(course, progress, b, today).map_err(crate::error::input)?),
         None => None,
     };
-    let allocation = allocate(&course, &progress, Pace::Steady);
-    let next = next_steps(&course, &progress, &allocation)
+    let allocation = allocate(course, progress, Pace::Steady);
+    let next = next_steps(course, progress, &allocation)
         .into_iter()
         .next();
-    ctx.shell.print(&DashboardView {
+    Ok(DashboardView {
         path: course.id().to_string(),
         title: course.path.title.clone(),
         progress: overall,
         studying,
-        hours_this_week: stats(&course, &progress, ctx.today).hours_this_week,
+        hours_this_week: stats(course, progress, today).hours_this_week,
         schedule,
         next,
     })
