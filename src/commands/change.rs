@@ -13,7 +13,7 @@ use crate::path::ids::resolve;
 use crate::plan::{Pace, allocate};
 use crate::progress::count::count;
 use crate::progress::next::next_steps;
-use crate::progress::{Change, Kind, PathProgress, Status};
+use crate::progress::{Change, Kind, PathProgress};
 use crate::render::views::change::{ChangeView, Changed};
 
 /// Resolves typed ids to (kind, id) against the path's modules and projects; any bad id fails the whole command.
@@ -186,7 +186,7 @@ fn missing_before(
     };
     let missing: Vec<String> = needed
         .into_iter()
-        .filter(|m| progress.status(m) != Status::Done)
+        .filter(|m| !progress.satisfies(m))
         .map(|m| format!("`{m}`"))
         .collect();
     (!missing.is_empty()).then(|| format!("`{id}` {what} {}, not done yet", missing.join(", ")))

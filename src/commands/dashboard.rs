@@ -8,9 +8,9 @@ use crate::course::Course;
 use crate::log::stats;
 use crate::plan::standing::standing;
 use crate::plan::{Pace, allocate};
-use crate::progress::{PathProgress, Status};
 use crate::progress::count::count;
 use crate::progress::next::next_steps;
+use crate::progress::{PathProgress, Status};
 use crate::render::views::dashboard::{DashboardView, Studying};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
@@ -20,8 +20,12 @@ pub fn run(ctx: &Ctx) -> Result<()> {
 }
 
 /// The dashboard's content on `today`, from the functions `status` and `next` ask.
-pub fn view(course: &Course, progress: &PathProgress, today: jiff::civil::Date) -> Result<DashboardView> {
-    let (_, overall) = count(&course.path, &progress);
+pub fn view(
+    course: &Course,
+    progress: &PathProgress,
+    today: jiff::civil::Date,
+) -> Result<DashboardView> {
+    let (_, overall) = count(&course.path, progress);
     let studying = course
         .path
         .module_ids()
@@ -30,7 +34,7 @@ pub fn view(course: &Course, progress: &PathProgress, today: jiff::civil::Date) 
             Ok(Studying {
                 id: m.to_string(),
                 title: course.title(m).to_string(),
-                checklist: course.ticks(&progress, m)?,
+                checklist: course.ticks(progress, m)?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -39,9 +43,7 @@ pub fn view(course: &Course, progress: &PathProgress, today: jiff::civil::Date) 
         None => None,
     };
     let allocation = allocate(course, progress, Pace::Steady);
-    let next = next_steps(course, progress, &allocation)
-        .into_iter()
-        .next();
+    let next = next_steps(course, progress, &allocation).into_iter().next();
     Ok(DashboardView {
         path: course.id().to_string(),
         title: course.path.title.clone(),

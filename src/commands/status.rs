@@ -31,7 +31,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         Some(at) => Some(Synced::at(at, &crate::io::clock::now()?)),
         None => None,
     };
-    let printed = ctx.shell.print(&view(&course, &progress, ctx.today, synced)?);
+    let printed = ctx
+        .shell
+        .print(&view(&course, &progress, ctx.today, synced)?);
     super::leave((state, course));
     printed
 }
@@ -45,7 +47,7 @@ pub fn view(
 ) -> Result<StatusView> {
     // The study statistics are a pass over every session of their own, made beside the counts and the schedule.
     let (study, counts) = crate::plan::both(
-        &course,
+        course,
         || stats(course, progress, today),
         || counts(course, progress, today),
     );

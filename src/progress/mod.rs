@@ -291,6 +291,12 @@ impl PathProgress {
             .unwrap_or_default()
     }
 
+    /// Whether module `module` is behind the learner as a prerequisite: done, or skipped (skipped means "I know
+    /// it"). The one rule the notes of `start`, `done` and `log`, `next` and the plan ask.
+    pub fn satisfies(&self, module: &str) -> bool {
+        self.status(module).is_closed()
+    }
+
     pub fn project_status(&self, project: &str) -> Status {
         self.projects
             .get(project)

@@ -26,7 +26,7 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
         &serde_json::json!({
             "week": 1, "start": "2026-01-05", "end": "2026-01-11", "phase": "foundations",
             "modules": ["machine-learning-basics"], "focus": first["focus"].clone(), "milestone": null,
-            "past": false
+            "milestones": [], "past": false
         })
     );
     assert!(first["focus"].as_array().is_some_and(|f| !f.is_empty()));
