@@ -11,6 +11,7 @@ use crate::course::Course;
 use crate::error::input;
 use crate::path::ids::resolve;
 use crate::plan::{Pace, allocate};
+use crate::progress::choice::refuse_to_take;
 use crate::progress::count::count;
 use crate::progress::next::next_steps;
 use crate::progress::{Change, Kind, PathProgress};
@@ -144,16 +145,10 @@ fn refusal(
     let Some(phase) = course.path.phase_of(id).filter(|p| p.is_choice()) else {
         return Ok(());
     };
-    let (_, max) = phase.choice_range();
-    let chosen = progress.chosen_in(phase);
-    let adds = matches!(change, Change::Start | Change::Done) && !progress.counts_as_chosen(id);
-    if adds && chosen.len() >= max {
-        let names: Vec<String> = chosen.iter().map(|c| format!("`{c}`")).collect();
-        return Err(input(format!(
-            "`{id}` would be one specialization more than the {max} you may choose ({} already); \
-             `aipath skip` one of them first",
-            names.join(", ")
-        )));
+    if matches!(change, Change::Start | Change::Done)
+        && let Some(why) = refuse_to_take(phase, progress, id)
+    {
+        return Err(input(why));
     }
     Ok(())
 }

@@ -7,7 +7,8 @@ use super::Ctx;
 use crate::course::Course;
 use crate::error::input;
 use crate::log::{check_session, from_hundredths, hundredths, parse_hours, stats, weekly};
-use crate::progress::{Change, Kind, LogEntry, PathProgress, Status};
+use crate::progress::record::record_session;
+use crate::progress::{LogEntry, PathProgress};
 use crate::render::views::log::{
     ChartView, CorrectedView, RecordedView, Session, SessionsView, WeekHours,
 };
@@ -35,7 +36,7 @@ pub fn record(
         module,
         note,
     };
-    let (logged, started_module, state) = ctx.update(|state| {
+    let (logged, recorded, state) = ctx.update(|state| {
         let log = state
             .paths
             .get(course.id())
@@ -44,27 +45,17 @@ pub fn record(
         check_session(log, date, hours, today).map_err(input)?;
         entry.number = state.next_log_number();
         let progress = state.paths.entry(course.id().to_string()).or_default();
-        progress.log_session(entry.clone());
-        let started = start_studied(progress, &entry);
-        Ok((entry, started, state.clone()))
+        let recorded =
+            record_session(&course.path, progress, entry.clone(), true).map_err(input)?;
+        let logged = progress.session(entry.number).cloned().unwrap_or(entry);
+        Ok((logged, recorded, state.clone()))
     })?;
     let progress = course.progress_of(&state);
     ctx.shell.print(&RecordedView {
         logged: Session::of(&logged),
-        started_module,
+        recorded,
         stats: stats(&course, &progress, today),
     })
-}
-
-/// Studying a module is starting it: the record says so, as `start` would, on the session's day.
-fn start_studied(progress: &mut PathProgress, entry: &LogEntry) -> Option<String> {
-    match &entry.module {
-        Some(m) if progress.status(m) == Status::Todo => {
-            progress.apply(Kind::Module, m, Change::Start, entry.date);
-            Some(m.clone())
-        }
-        _ => None,
-    }
 }
 
 /// What `log --edit N` changes; `None` keeps the session's own.
@@ -111,9 +102,9 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
         };
         // Checked against the other sessions, exactly as a new session would be.
         check_session(&progress.log, after.date, after.hours, today).map_err(input)?;
-        progress.log_session(after.clone());
-        let started = start_studied(progress, &after);
-        Ok((before, after, started))
+        let recorded =
+            record_session(&course.path, progress, after.clone(), false).map_err(input)?;
+        Ok((before, after, recorded.started_module))
     })?;
     ctx.shell.print(&CorrectedView {
         action: "edited",

@@ -3,10 +3,12 @@
 //! This is the state file's content. Maps are `BTreeMap`s so the file is written in a stable, sorted order and
 //! diffs stay small when it is kept in git or a synced folder. Entries are keyed by id, never by position.
 
+pub mod choice;
 pub mod count;
 pub mod migrate;
 pub mod next;
 mod numbers;
+pub mod record;
 
 use std::collections::{BTreeMap, BTreeSet};
 

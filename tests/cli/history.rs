@@ -227,20 +227,25 @@ fn undo_of_an_id_restores_its_status_and_dates_before_its_last_change() {
 fn a_mistaken_session_is_fixed_with_one_command() {
     let env = Env::new();
     env.ok(&["log", "1.5", "--module", "math", "--note", "vectors"]);
+    // Without `--module`, the hours count toward the one module in progress.
     env.ok(&["log", "10", "--date", "2026-01-04"]);
     let list = env.ok(&["log"]);
-    assert!(list.contains("| 2 | 2026-01-04 |    10 | -"), "{list}");
+    assert!(
+        list.contains("| 2 | 2026-01-04 |    10 | math-foundations"),
+        "{list}"
+    );
     let out = env.ok(&["log", "--edit", "2", "--hours", "1"]);
     assert_eq!(
         out,
-        "Session #2: 1 h on 2026-01-04\n   was #2: 10 h on 2026-01-04. `aipath undo` reverses this.\n"
+        "Session #2: 1 h on 2026-01-04 (`math-foundations`)\n   was #2: 10 h on 2026-01-04 (`math-foundations`). \
+         `aipath undo` reverses this.\n"
     );
     let sessions = env.json(&["log"]);
     assert_eq!(
         sessions,
         serde_json::json!([
             {"number": 1, "date": "2026-01-05", "hours": 1.5, "module": "math-foundations", "note": "vectors"},
-            {"number": 2, "date": "2026-01-04", "hours": 1.0},
+            {"number": 2, "date": "2026-01-04", "hours": 1.0, "module": "math-foundations"},
         ])
     );
     // Moved to another day, the session takes its place in date order; its number stays.

@@ -60,7 +60,7 @@ fn a_session_is_recorded_and_listed_newest_first_with_its_note() {
     );
     assert_eq!(
         json[1],
-        serde_json::json!({"number": 2, "date": "2026-01-04", "hours": 2.0})
+        serde_json::json!({"number": 2, "date": "2026-01-04", "hours": 2.0, "module": "machine-learning-basics"})
     );
     // One module's sessions alone.
     let math = env.ok(&["log", "--module", "math"]);

@@ -14,6 +14,8 @@ use aipath::log::{check_session, hundredths, monday_of, stats};
 use aipath::plan::calendar::{Plan, Task, plan};
 use aipath::plan::dates::add_days;
 use aipath::plan::standing::Standing;
+use aipath::progress::choice::{refuse_more, refuse_to_take};
+use aipath::progress::record::{in_progress, record_session};
 use aipath::progress::{Change, Entry, Kind, LogEntry, PathProgress, State, Status};
 use aipath::render::{Screen, human};
 use jiff::civil::{Date, date};
@@ -204,12 +206,21 @@ impl World {
             module: module.clone(),
             note: None,
         };
+        let course = self.course;
         let progress = self.path_progress();
-        progress.log_session(entry);
-        if let Some(m) = module
-            && progress.status(&m) == Status::Todo
+        let open = in_progress(&course.path, progress);
+        let recorded = record_session(&course.path, progress, entry, true)?;
+        if module.is_none()
+            && let [(Kind::Module, only)] = open.as_slice()
         {
-            progress.apply(Kind::Module, &m, Change::Start, day);
+            assert_eq!(
+                recorded.counted_toward.as_ref(),
+                Some(only),
+                "hours find the one module in progress"
+            );
+        }
+        if let Some(was) = recorded.moved_start {
+            assert!(day < was, "a moved start is said, and only when it moves");
         }
         Ok(())
     }
@@ -222,13 +233,11 @@ impl World {
         if change == Change::Start && progress.status(&id).is_closed() {
             return Err("reopen".into());
         }
-        if let Some(phase) = course.path.phase_of(&id).filter(|p| p.is_choice()) {
-            let (_, max) = phase.choice_range();
-            let adds =
-                matches!(change, Change::Start | Change::Done) && !progress.counts_as_chosen(&id);
-            if adds && progress.chosen_in(phase).len() >= max {
-                return Err("a third specialization".into());
-            }
+        if let Some(phase) = course.path.phase_of(&id)
+            && matches!(change, Change::Start | Change::Done)
+            && let Some(why) = refuse_to_take(phase, progress, &id)
+        {
+            return Err(why);
         }
         progress.apply(kind, &id, change, today);
         Ok(())
@@ -239,7 +248,6 @@ impl World {
         let Some(phase) = course.path.choice_phase() else {
             return Err("no choice".into());
         };
-        let (_, max) = phase.choice_range();
         let options: Vec<&str> = phase.module_ids().collect();
         let mut chosen: Vec<String> = Vec::new();
         for p in picks {
@@ -251,15 +259,20 @@ impl World {
         }
         let today = self.today;
         let progress = self.path_progress();
-        let mut all = chosen.clone();
-        for kept in progress.chosen_in(phase) {
-            if progress.status(kept) != Status::Todo && !all.iter().any(|c| c == kept) {
-                all.push(kept.to_string());
-            }
+        let kept: Vec<&str> = progress
+            .chosen_in(phase)
+            .into_iter()
+            .filter(|k| progress.status(k) != Status::Todo && !chosen.iter().any(|c| c == k))
+            .collect();
+        let adding: Vec<&str> = chosen.iter().map(String::as_str).collect();
+        if let Some(why) = refuse_more(phase, progress, &adding, &kept) {
+            return Err(why);
         }
-        if all.len() > max {
-            return Err("counts as chosen already".into());
-        }
+        let all: Vec<String> = chosen
+            .iter()
+            .cloned()
+            .chain(kept.iter().map(|k| k.to_string()))
+            .collect();
         progress.choose(all, today);
         Ok(())
     }
