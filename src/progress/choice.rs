@@ -59,13 +59,16 @@ pub fn refuse_more(
             "`aipath choose {}` with the one to keep changes the choice",
             adding.join(" ")
         )
+    } else if kept.len() < max {
+        format!("choose at most {} more", max - kept.len())
     } else {
         "a specialization done stays chosen, so there is no room for another".to_string()
     };
     Some(format!(
-        "{} would make {} specializations, and the path takes at most {max}: {} already count as chosen; {action}",
+        "{} would make {} specializations, and the path takes at most {max}: {} already {} as chosen; {action}",
         named(adding),
         adding.len() + kept.len(),
         why.join(" and "),
+        if kept.len() == 1 { "counts" } else { "count" },
     ))
 }

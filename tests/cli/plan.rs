@@ -41,7 +41,7 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
     );
     assert!(
         out.contains(
-            "\nSchedule: On schedule with the steady plan from 2026-01-05: planned finish 2026-08-02, \
+            "\nSchedule: on schedule with the steady plan from 2026-01-05: planned finish 2026-08-02, \
              projected finish 2026-08-02\n30 weeks of work left at the steady pace: about 11.5 h a week for the \
              346 h the guides estimate.\n"
         ),

@@ -59,7 +59,7 @@ impl Render for ListView {
                     "-".to_string()
                 }),
                 Cell::from(date_or_dash(r.started)),
-                Cell::from(date_or_dash(r.finished.filter(|_| r.status == "done"))),
+                Cell::from(date_or_dash(r.finished)),
             ]);
         }
         // Ids are typed back into commands and dates read whole; on a narrow terminal the columns a learner can do
