@@ -23,7 +23,7 @@ pub fn record(
     let (_, course) = ctx.load_to_change()?;
     let hours = parse_hours(hours).map_err(input)?;
     let module = match module {
-        Some(typed) => Some(course.resolve_module(&typed)?),
+        Some(typed) => Some(resolve_studied(&course, &typed)?),
         None => None,
     };
     let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
@@ -58,6 +58,17 @@ pub fn record(
     })
 }
 
+/// The module or project a session was spent on, as typed (a unique prefix is enough): projects take hours as
+/// modules do, for most of a learner's time goes to them.
+fn resolve_studied(course: &Course, typed: &str) -> Result<String> {
+    let items = super::change::resolve_items(course, &[typed.to_string()])?;
+    Ok(items
+        .into_iter()
+        .next()
+        .map(|(_, id)| id)
+        .unwrap_or_else(|| typed.to_string()))
+}
+
 /// What `log --edit N` changes; `None` keeps the session's own.
 pub struct Edit {
     pub hours: Option<String>,
@@ -85,7 +96,7 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
     let module = match edit.module.as_deref().map(str::trim) {
         None => None,
         Some("") => Some(None),
-        Some(typed) => Some(Some(course.resolve_module(typed)?)),
+        Some(typed) => Some(Some(resolve_studied(&course, typed)?)),
     };
     let note = edit
         .note
@@ -139,7 +150,7 @@ fn take(course: &Course, progress: &mut PathProgress, number: u32) -> Result<Log
 /// The sessions, newest first: all of them, or those of one module.
 pub fn list(ctx: &Ctx, module: Option<String>) -> Result<()> {
     let (state, course) = ctx.load()?;
-    let module = module.map(|m| course.resolve_module(&m)).transpose()?;
+    let module = module.map(|m| resolve_studied(&course, &m)).transpose()?;
     let progress = course.progress_of(&state);
     let sessions: Vec<Session> = progress
         .log

@@ -12,21 +12,21 @@ use crate::path::LearningPath;
 /// What recording a session did besides adding it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Recorded {
-    /// The module the session was counted toward without `--module`: the one module in progress.
+    /// The module or project the session was counted toward without `--module`: the one in progress.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted_toward: Option<String>,
     /// Without `--module`, with several modules or projects in progress: those, for the learner to pick from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub in_progress: Vec<String>,
-    /// The module the session started (it was todo).
+    /// The module or project the session started (it was todo).
     pub started_module: Option<String>,
     /// The journey's start, moved back to the session's day: (the start before, if any).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moved_start: Option<Date>,
 }
 
-/// Hours go to a module: the one given, else (when `attribute`) the one module in progress, when exactly one module
-/// or project is. Logging to a specialization takes it up, so the path's rule on how many may count as chosen holds
+/// Hours go to a module or a project: the one given, else (when `attribute`) the one in progress, when exactly one
+/// module or project is. Logging to a specialization takes it up, so the path's rule on how many may count as chosen holds
 /// here as in `choose` (the refusal is its words). A session before the start moves the start back to its day, and
 /// says so; studying a todo module starts it on the session's day.
 pub fn record_session(
@@ -39,11 +39,11 @@ pub fn record_session(
     if entry.module.is_none() && attribute {
         let open = in_progress(path, progress);
         match open.as_slice() {
-            [(Kind::Module, only)] => {
+            [(_, only)] => {
                 entry.module = Some(only.clone());
                 recorded.counted_toward = Some(only.clone());
             }
-            [_] | [] => {}
+            [] => {}
             several => recorded.in_progress = several.iter().map(|(_, id)| id.clone()).collect(),
         }
     }
@@ -58,11 +58,19 @@ pub fn record_session(
     if let Some(was) = before.filter(|was| entry.date < *was) {
         recorded.moved_start = Some(was);
     }
-    if let Some(m) = &entry.module
-        && progress.status(m) == Status::Todo
-    {
-        progress.apply(Kind::Module, m, Change::Start, entry.date);
-        recorded.started_module = Some(m.clone());
+    if let Some(m) = &entry.module {
+        let kind = match path.module(m) {
+            Some(_) => Kind::Module,
+            None => Kind::Project,
+        };
+        let status = match kind {
+            Kind::Module => progress.status(m),
+            Kind::Project => progress.project_status(m),
+        };
+        if status == Status::Todo {
+            progress.apply(kind, m, Change::Start, entry.date);
+            recorded.started_module = Some(m.clone());
+        }
     }
     Ok(recorded)
 }

@@ -338,7 +338,7 @@ fn bad_corrections_exit_two_and_write_nothing() {
         ),
         (
             &["log", "--edit", "2", "--module", "nosuch"],
-            "unknown module `nosuch`",
+            "unknown module or project `nosuch`",
         ),
         (
             &["log", "--delete", "2", "--hours", "1"],

@@ -112,11 +112,7 @@ fn bad_sessions_exit_two_and_write_nothing() {
         ),
         (
             &["log", "1", "--module", "nosuch"],
-            "unknown module `nosuch`",
-        ),
-        (
-            &["log", "1", "--module", "model-monitoring-dashboard"],
-            "unknown module `model-monitoring-dashboard`",
+            "unknown module or project `nosuch`",
         ),
         (
             &["log", "--module", "math", "--weeks", "4"],

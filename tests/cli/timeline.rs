@@ -255,8 +255,8 @@ fn log_without_module_counts_toward_the_one_module_in_progress_and_says_so() {
     let out = env.ok(&["log", "20"]);
     assert!(
         out.starts_with(
-            "Logged 20 h on `math-foundations` for 2026-01-05 as session #1. It counts toward the one module in \
-             progress (`--module` names another)."
+            "Logged 20 h on `math-foundations` for 2026-01-05 as session #1. It counts toward the one module or \
+             project in progress (`--module` names another)."
         ),
         "{out}"
     );
@@ -429,4 +429,30 @@ fn the_dashboard_says_the_path_is_done_once_it_is() {
     let weeks = plan["weeks"].as_array().cloned().unwrap_or_default();
     assert_eq!(weeks.len(), 1);
     assert_eq!(weeks[0]["past"], true);
+}
+
+#[test]
+fn projects_take_hours_as_modules_do() {
+    let env = Env::new();
+    let out = env.ok(&["log", "3", "-m", "model-monitoring"]);
+    assert!(
+        out.starts_with(
+            "Logged 3 h on `model-monitoring-dashboard` for 2026-01-05 as session #1. \
+             `model-monitoring-dashboard` is now in progress"
+        ),
+        "{out}"
+    );
+    let out = env.ok(&["log", "2"]);
+    assert!(
+        out.starts_with(
+            "Logged 2 h on `model-monitoring-dashboard` for 2026-01-05 as session #2. It counts toward the one \
+             module or project in progress"
+        ),
+        "{out}"
+    );
+    let sessions = env.ok(&["log", "--module", "model-monitoring-dashboard"]);
+    assert!(
+        sessions.ends_with("2 sessions on `model-monitoring-dashboard`, 5 h in all.\n"),
+        "{sessions}"
+    );
 }

@@ -69,7 +69,7 @@ impl Render for RecordedView<'_> {
         let mut said = String::new();
         if r.counted_toward.is_some() {
             said.push_str(
-                " It counts toward the one module in progress (`--module` names another).",
+                 " It counts toward the one module or project in progress (`--module` names another).",
             );
         }
         if !r.in_progress.is_empty() {
