@@ -11,9 +11,10 @@ use crate::course::Course;
 use crate::error::input;
 use crate::path::ids::resolve;
 use crate::plan::{Pace, allocate};
+use crate::progress::choice::refuse_to_take;
 use crate::progress::count::count;
 use crate::progress::next::next_steps;
-use crate::progress::{Change, Kind, PathProgress, Status};
+use crate::progress::{Change, Kind, PathProgress};
 use crate::render::views::change::{ChangeView, Changed};
 
 /// Resolves typed ids to (kind, id) against the path's modules and projects; any bad id fails the whole command.
@@ -144,16 +145,10 @@ fn refusal(
     let Some(phase) = course.path.phase_of(id).filter(|p| p.is_choice()) else {
         return Ok(());
     };
-    let (_, max) = phase.choice_range();
-    let chosen = progress.chosen_in(phase);
-    let adds = matches!(change, Change::Start | Change::Done) && !progress.counts_as_chosen(id);
-    if adds && chosen.len() >= max {
-        let names: Vec<String> = chosen.iter().map(|c| format!("`{c}`")).collect();
-        return Err(input(format!(
-            "`{id}` would be one specialization more than the {max} you may choose ({} already); \
-             `aipath skip` one of them first",
-            names.join(", ")
-        )));
+    if matches!(change, Change::Start | Change::Done)
+        && let Some(why) = refuse_to_take(phase, progress, id)
+    {
+        return Err(input(why));
     }
     Ok(())
 }
@@ -186,7 +181,7 @@ fn missing_before(
     };
     let missing: Vec<String> = needed
         .into_iter()
-        .filter(|m| progress.status(m) != Status::Done)
+        .filter(|m| !progress.satisfies(m))
         .map(|m| format!("`{m}`"))
         .collect();
     (!missing.is_empty()).then(|| format!("`{id}` {what} {}, not done yet", missing.join(", ")))

@@ -5,6 +5,8 @@ use anyhow::Result;
 use super::Ctx;
 use crate::error::input;
 use crate::path::ids::resolve;
+use crate::progress::Status;
+use crate::progress::choice::refuse_more;
 use crate::progress::next::choice_count;
 use crate::render::views::choose::ChooseView;
 
@@ -45,26 +47,20 @@ pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
     let today = ctx.today;
     let ((chosen, changed), _) = ctx.update_progress(&course, |progress| {
         // A specialization in progress or done stays chosen: the learner has chosen it by studying it.
-        let mut all = chosen.clone();
-        for kept in progress.chosen_in(phase) {
-            if progress.status(kept) != crate::progress::Status::Todo
-                && !all.iter().any(|c| c == kept)
-            {
-                all.push(kept.to_string());
-            }
+        let kept: Vec<&str> = progress
+            .chosen_in(phase)
+            .into_iter()
+            .filter(|k| progress.status(k) != Status::Todo && !chosen.iter().any(|c| c == k))
+            .collect();
+        let adding: Vec<&str> = chosen.iter().map(String::as_str).collect();
+        if let Some(why) = refuse_more(phase, progress, &adding, &kept) {
+            return Err(input(why));
         }
-        if all.len() > max {
-            let kept: Vec<String> = all[chosen.len()..]
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect();
-            return Err(input(format!(
-                "{} counts as chosen already (in progress or done), so choose at most {} more; \
-                 `aipath skip` one to make room",
-                kept.join(" and "),
-                max.saturating_sub(kept.len())
-            )));
-        }
+        let all: Vec<String> = chosen
+            .iter()
+            .cloned()
+            .chain(kept.iter().map(|k| k.to_string()))
+            .collect();
         let changed = progress.choose(all.clone(), today);
         Ok((all, changed))
     })?;

@@ -189,8 +189,9 @@ pub enum Command {
         /// Hours studied, greater than 0 and at most 24, with at most two decimals after a point (e.g. 1.5)
         hours: Option<String>,
 
-        /// The module studied (a unique prefix is enough); it is started if it was todo. Without hours, list only
-        /// that module's sessions. With --edit, the session's new module (--module "" for none)
+        /// The module or project studied (a unique prefix is enough); it is started if it was todo. Without it, the
+        /// one module or project in progress. Without hours, list only its sessions. With --edit, the session's new
+        /// one (--module "" for none)
         #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks", add = ArgValueCandidates::new(complete::modules))]
         module: Option<String>,
 

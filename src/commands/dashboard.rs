@@ -4,18 +4,28 @@
 use anyhow::Result;
 
 use super::Ctx;
+use crate::course::Course;
 use crate::log::stats;
 use crate::plan::standing::standing;
 use crate::plan::{Pace, allocate};
-use crate::progress::Status;
 use crate::progress::count::count;
 use crate::progress::next::next_steps;
+use crate::progress::{PathProgress, Status};
 use crate::render::views::dashboard::{DashboardView, Studying};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
     let (state, course) = ctx.load()?;
     let progress = course.progress_of(&state);
-    let (_, overall) = count(&course.path, &progress);
+    ctx.shell.print(&view(&course, &progress, ctx.today)?)
+}
+
+/// The dashboard's content on `today`, from the functions `status` and `next` ask.
+pub fn view(
+    course: &Course,
+    progress: &PathProgress,
+    today: jiff::civil::Date,
+) -> Result<DashboardView> {
+    let (_, overall) = count(&course.path, progress);
     let studying = course
         .path
         .module_ids()
@@ -24,24 +34,22 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             Ok(Studying {
                 id: m.to_string(),
                 title: course.title(m).to_string(),
-                checklist: course.ticks(&progress, m)?,
+                checklist: course.ticks(progress, m)?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
     let schedule = match progress.baseline() {
-        Some(b) => Some(standing(&course, &progress, b, ctx.today).map_err(crate::error::input)?),
+        Some(b) => Some(standing(course, progress, b, today).map_err(crate::error::input)?),
         None => None,
     };
-    let allocation = allocate(&course, &progress, Pace::Steady);
-    let next = next_steps(&course, &progress, &allocation)
-        .into_iter()
-        .next();
-    ctx.shell.print(&DashboardView {
+    let allocation = allocate(course, progress, Pace::Steady);
+    let next = next_steps(course, progress, &allocation).into_iter().next();
+    Ok(DashboardView {
         path: course.id().to_string(),
         title: course.path.title.clone(),
         progress: overall,
         studying,
-        hours_this_week: stats(&course, &progress, ctx.today).hours_this_week,
+        hours_this_week: stats(course, progress, today).hours_this_week,
         schedule,
         next,
     })

@@ -7,7 +7,8 @@ use super::Ctx;
 use crate::course::Course;
 use crate::error::input;
 use crate::log::{check_session, from_hundredths, hundredths, parse_hours, stats, weekly};
-use crate::progress::{Change, Kind, LogEntry, PathProgress, Status};
+use crate::progress::record::record_session;
+use crate::progress::{LogEntry, PathProgress};
 use crate::render::views::log::{
     ChartView, CorrectedView, RecordedView, Session, SessionsView, WeekHours,
 };
@@ -22,7 +23,7 @@ pub fn record(
     let (_, course) = ctx.load_to_change()?;
     let hours = parse_hours(hours).map_err(input)?;
     let module = match module {
-        Some(typed) => Some(course.resolve_module(&typed)?),
+        Some(typed) => Some(resolve_studied(&course, &typed)?),
         None => None,
     };
     let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
@@ -36,7 +37,7 @@ pub fn record(
         module,
         note,
     };
-    let (logged, started_module, state) = ctx.update(|state| {
+    let (logged, recorded, state) = ctx.update(|state| {
         let log = state
             .paths
             .get(course.id())
@@ -45,27 +46,28 @@ pub fn record(
         check_session(log, date, hours, today).map_err(input)?;
         entry.number = state.next_log_number();
         let progress = state.paths.entry(course.id().to_string()).or_default();
-        progress.log_session(entry.clone());
-        let started = start_studied(progress, &entry);
-        Ok((entry, started, state.clone()))
+        let recorded =
+            record_session(&course.path, progress, entry.clone(), true).map_err(input)?;
+        let logged = progress.session(entry.number).cloned().unwrap_or(entry);
+        Ok((logged, recorded, state.clone()))
     })?;
     let progress = course.progress_of(&state);
     ctx.shell.print(&RecordedView {
         logged: Session::of(&logged),
-        started_module,
+        recorded,
         stats: stats(&course, &progress, today),
     })
 }
 
-/// Studying a module is starting it: the record says so, as `start` would, on the session's day.
-fn start_studied(progress: &mut PathProgress, entry: &LogEntry) -> Option<String> {
-    match &entry.module {
-        Some(m) if progress.status(m) == Status::Todo => {
-            progress.apply(Kind::Module, m, Change::Start, entry.date);
-            Some(m.clone())
-        }
-        _ => None,
-    }
+/// The module or project a session was spent on, as typed (a unique prefix is enough): projects take hours as
+/// modules do, for most of a learner's time goes to them.
+fn resolve_studied(course: &Course, typed: &str) -> Result<String> {
+    let items = super::change::resolve_items(course, &[typed.to_string()])?;
+    Ok(items
+        .into_iter()
+        .next()
+        .map(|(_, id)| id)
+        .unwrap_or_else(|| typed.to_string()))
 }
 
 /// What `log --edit N` changes; `None` keeps the session's own.
@@ -95,7 +97,7 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
     let module = match edit.module.as_deref().map(str::trim) {
         None => None,
         Some("") => Some(None),
-        Some(typed) => Some(Some(course.resolve_module(typed)?)),
+        Some(typed) => Some(Some(resolve_studied(&course, typed)?)),
     };
     let note = edit
         .note
@@ -113,9 +115,9 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
         };
         // Checked against the other sessions, exactly as a new session would be.
         check_session(&progress.log, after.date, after.hours, today).map_err(input)?;
-        progress.log_session(after.clone());
-        let started = start_studied(progress, &after);
-        Ok((before, after, started))
+        let recorded =
+            record_session(&course.path, progress, after.clone(), false).map_err(input)?;
+        Ok((before, after, recorded.started_module))
     })?;
     ctx.shell.print(&CorrectedView {
         action: "edited",
@@ -150,7 +152,7 @@ fn take(course: &Course, progress: &mut PathProgress, number: u32) -> Result<Log
 /// The sessions, newest first: all of them, or those of one module.
 pub fn list(ctx: &Ctx, module: Option<String>) -> Result<()> {
     let (state, course) = ctx.load()?;
-    let module = module.map(|m| course.resolve_module(&m)).transpose()?;
+    let module = module.map(|m| resolve_studied(&course, &m)).transpose()?;
     let progress = course.progress_of(&state);
     let sessions: Vec<Session> = progress
         .log

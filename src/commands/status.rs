@@ -27,19 +27,37 @@ fn row(id: &str, title: &str, c: &Count, checklist: Ticks) -> PhaseRow {
 pub fn run(ctx: &Ctx) -> Result<()> {
     let (state, course) = ctx.load()?;
     let progress = course.progress_of(&state);
+    let synced = match super::sync::last_synced(&ctx.store.file) {
+        Some(at) => Some(Synced::at(at, &crate::io::clock::now()?)),
+        None => None,
+    };
+    let printed = ctx
+        .shell
+        .print(&view(&course, &progress, ctx.today, synced)?);
+    super::leave((state, course));
+    printed
+}
+
+/// What `status` shows on `today`; `synced` is when this machine last synced, which only the caller can read.
+pub fn view(
+    course: &Course,
+    progress: &PathProgress,
+    today: Date,
+    synced: Option<Synced>,
+) -> Result<StatusView> {
     // The study statistics are a pass over every session of their own, made beside the counts and the schedule.
     let (study, counts) = crate::plan::both(
-        &course,
-        || stats(&course, &progress, ctx.today),
-        || counts(&course, &progress, ctx.today),
+        course,
+        || stats(course, progress, today),
+        || counts(course, progress, today),
     );
     let (phases, overall, phase_ticks, schedule) = counts?;
     let all_ticks: Ticks = phase_ticks.iter().copied().sum();
-    let printed = ctx.shell.print(&StatusView {
+    Ok(StatusView {
         path: course.id().to_string(),
         title: course.path.title.clone(),
         started: progress.started,
-        chosen: course.chosen(&progress),
+        chosen: course.chosen(progress),
         phases: course
             .path
             .phases
@@ -51,14 +69,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         overall: row("all", "Whole path", &overall, all_ticks),
         schedule,
         study,
-        synced: match super::sync::last_synced(&ctx.store.file) {
-            Some(at) => Some(Synced::at(at, &crate::io::clock::now()?)),
-            None => None,
-        },
+        synced,
         has_choice: course.path.choice_phase().is_some(),
-    });
-    super::leave((state, course));
-    printed
+    })
 }
 
 /// What the path's phases count (modules, and checklist ticks), the whole path's count, and where the learner stands

@@ -670,6 +670,7 @@ fn merge_remote(
         },
         |changes| Event::change(new_id(), &ctx.stamp, Kind::Sync, None, changes),
     )?;
+    check_choices(&merged.state)?;
     log_file::replace_bytes(&ctx.store.file, &history)?;
     fault("history-written");
     ctx.store.replace(&merged.state)?;
@@ -690,6 +691,37 @@ fn merge_remote(
     repo.commit(&[head.to_string(), remote.to_string()], &subject)?;
     fault("merged");
     remember_base(repo, names, &merged.state);
+    Ok(())
+}
+
+/// The path's rule for specializations holds through a merge too: two machines may each take up specializations
+/// within the path's range that together pass it. Such a merge stops with nothing written, and says what to do.
+/// A path that cannot be loaded here is not checked (its own commands check it).
+fn check_choices(state: &State) -> Result<()> {
+    for (id, progress) in &state.paths {
+        let Ok(course) = crate::io::loader::load(Some(id)) else {
+            continue;
+        };
+        let Some(phase) = course.path.choice_phase() else {
+            continue;
+        };
+        if crate::progress::choice::within_the_choice(phase, progress) {
+            continue;
+        }
+        let taken: Vec<String> = progress
+            .chosen_in(phase)
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect();
+        let (least, most) = phase.choice_range();
+        return Err(input(format!(
+            "the two machines together take up {} specializations on `{id}` ({}), more than the path's {least} to \
+             {most}; on one machine, give up the one you will not study (`aipath undo <id>` reverses its start, \
+             `aipath choose` names the ones you keep), then sync again; nothing was merged",
+            taken.len(),
+            taken.join(", ")
+        )));
+    }
     Ok(())
 }
 

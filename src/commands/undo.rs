@@ -9,12 +9,12 @@ use anyhow::{Result, anyhow};
 
 use super::change::{changed_row, print_changes, resolve_items};
 use super::{Ctx, Recorded};
-use crate::course::Course;
 use crate::error::input;
+use crate::history::item::{last_change, reversal};
 use crate::history::patch::{apply_all, inverse_all};
 use crate::history::stack::Stacks;
 use crate::history::{Conflict, Event, Kind as EventKind, Patch};
-use crate::progress::{Change, Kind, State};
+use crate::progress::{Change, State};
 use crate::render::views::history::{EventRow, UndoView, describe};
 
 /// The recorded events the state includes, oldest first.
@@ -98,7 +98,7 @@ pub fn undo_items(ctx: &Ctx, typed: &[String]) -> Result<()> {
         let mut changes = Vec::new();
         let mut unrecorded = Vec::new();
         for (kind, id) in &items {
-            let changed = match last_change(&events, &course, *kind, id) {
+            let changed = match last_change(&events, course.id(), *kind, id) {
                 Some((event, patch)) => reverse(state, event, patch)?,
                 None => {
                     let progress = state.paths.entry(course.id().to_string()).or_default();
@@ -131,55 +131,9 @@ pub fn undo_items(ctx: &Ctx, typed: &[String]) -> Result<()> {
     )
 }
 
-/// The newest event that changed this item on this course's path, and its patch for the item. A reset or restore
-/// of the path ends the search: what came before it is in an archive now.
-fn last_change<'a>(
-    events: &'a [Event],
-    course: &Course,
-    kind: Kind,
-    id: &str,
-) -> Option<(&'a Event, &'a Patch)> {
-    for event in events.iter().rev() {
-        for patch in &event.changes {
-            match patch {
-                Patch::Module { path, id: m, .. }
-                    if kind == Kind::Module && path == course.id() && m == id =>
-                {
-                    return Some((event, patch));
-                }
-                Patch::Project { path, id: p, .. }
-                    if kind == Kind::Project && path == course.id() && p == id =>
-                {
-                    return Some((event, patch));
-                }
-                Patch::Reset { path, .. } | Patch::Restore { path, .. } if path == course.id() => {
-                    return None;
-                }
-                _ => {}
-            }
-        }
-    }
-    None
-}
-
 /// Reverses one item's patch; a skip that took a specialization out of the choice puts it back.
 fn reverse(state: &mut State, event: &Event, patch: &Patch) -> Result<bool> {
-    let mut patches = vec![patch.inverse()];
-    if let Patch::Module { path, id, .. } = patch {
-        for p in &event.changes {
-            if let Patch::Chosen {
-                path: chosen_path,
-                before,
-                after,
-            } = p
-                && chosen_path == path
-                && before.contains(id)
-                && !after.contains(id)
-            {
-                patches.push(p.inverse());
-            }
-        }
-    }
+    let patches = reversal(event, patch);
     let before = state.clone();
     apply_all(state, &patches).map_err(|c| conflict("undo", event, &c))?;
     Ok(*state != before)

@@ -4,8 +4,10 @@
 //!
 //! - [`patch`]: the difference between two states as a list of patches, applied and reversed exactly.
 //! - [`lines`]: the events one history's lines have and another's lack.
+//! - [`item`]: what `aipath undo <id>` reverses, read from the events.
 //! - [`stack`]: what `aipath undo` reverses next and what `aipath redo` applies again, read from the events.
 
+pub mod item;
 pub mod lines;
 pub mod patch;
 pub mod stack;

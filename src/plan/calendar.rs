@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::allocate::{Work, allocate};
 use super::dates::{add_days, monday_of, week_end, week_start};
 use super::pace::Pace;
-use super::standing::{Standing, planned, resume_day, standing_from, weeks_elapsed};
+use super::standing::{Standing, iso_weeks, planned, resume_day, standing_from, weeks_elapsed};
 use crate::course::Course;
 use crate::progress::hundredths;
 use crate::progress::{PathProgress, PlanPrefs, Status};
@@ -42,8 +42,15 @@ pub struct Week {
     pub task: Task,
     /// What to study this week: topics, or checklist labels when a module has more weeks than topics.
     pub focus: Vec<Focus>,
-    /// The titles of the recommended projects whose last module finishes this week.
-    pub milestones: Vec<String>,
+    /// The recommended projects whose last module ends this week.
+    pub milestones: Vec<Milestone>,
+}
+
+/// A recommended project, due in the week its last module ends.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Milestone {
+    pub id: String,
+    pub title: String,
 }
 
 /// What a week is spent on.
@@ -61,6 +68,8 @@ pub enum Task {
 pub struct Past {
     /// The modules finished that week, by id.
     pub finished: Vec<String>,
+    /// The modules its hours were logged to, by id, in the order first logged.
+    pub studied: Vec<String>,
     /// The hours logged that week, in hundredths (see [`crate::log::hundredths`]).
     pub hundredths: i64,
 }
@@ -105,8 +114,8 @@ pub struct Span {
     pub end: Date,
     /// Each focus of its weeks once, in order.
     pub focus: Vec<String>,
-    /// (week, project title) for each milestone that falls in the span.
-    pub milestones: Vec<(u32, String)>,
+    /// (week, project) for each milestone that falls in the span.
+    pub milestones: Vec<(u32, Milestone)>,
 }
 
 /// The most weeks of history a plan shows: ten years, far more than a path lasts.
@@ -135,12 +144,17 @@ pub fn plan(
         .flat_map(|p| &p.blocks)
         .map(|b| b.weeks)
         .sum();
-    week_end(from, left.max(1))?;
-    let mut weeks = history(progress, baseline.start, today);
+    week_end(from, iso_weeks(from, left).max(1))?;
+    // The week the path was finished in stays, as history, when nothing is left to lay out.
+    let through_this_week = left == 0 && today >= baseline.start;
+    let mut weeks = history(progress, baseline.start, today, through_this_week);
     let offset = weeks.len() as u32;
-    weeks.reserve(left as usize);
+    weeks.reserve(left as usize + 1);
+    // A plan laid from a day other than a Monday starts with a partial week: its first module takes one more row.
+    let mut spill = iso_weeks(from, left) - left;
     for (phase, phase_weeks) in course.path.phases.iter().zip(&allocation) {
         for block in &phase_weeks.blocks {
+            let rows = block.weeks + std::mem::take(&mut spill);
             let (task, units) = match &block.work {
                 Work::Module(id) => (Task::Module(id.clone()), focus_units(course, id)),
                 Work::Choose => {
@@ -149,7 +163,7 @@ pub fn plan(
                     (Task::Choose(Choice { options, min, max }), Vec::new())
                 }
             };
-            for i in 0..block.weeks {
+            for i in 0..rows {
                 let n = weeks.len() as u32 + 1 - offset;
                 weeks.push(Week {
                     week: offset + n,
@@ -157,13 +171,13 @@ pub fn plan(
                     end: week_end(from, n)?,
                     phase: phase.id.clone(),
                     task: task.clone(),
-                    focus: spread(&units, i as usize, block.weeks as usize),
+                    focus: spread(&units, i as usize, rows as usize),
                     milestones: Vec::new(),
                 });
             }
         }
     }
-    place_milestones(course, progress, &mut weeks[offset as usize..]);
+    place_milestones(course, progress, &mut weeks);
     Ok(Plan {
         path: course.path.id.clone(),
         pace: baseline.pace,
@@ -173,10 +187,15 @@ pub fn plan(
     })
 }
 
-/// The weeks from `start` up to the one before this week, each with the modules finished in it and the hours logged
-/// (the last [`HISTORY_WEEKS`] of them at most).
-fn history(progress: &PathProgress, start: Date, today: Date) -> Vec<Week> {
-    let count = weeks_elapsed(start, today);
+/// The weeks from `start` up to the one before this week (or this one too, with `through_this_week`), each with the
+/// modules finished in it, the modules studied and the hours logged (the last [`HISTORY_WEEKS`] of them at most).
+fn history(
+    progress: &PathProgress,
+    start: Date,
+    today: Date,
+    through_this_week: bool,
+) -> Vec<Week> {
+    let count = weeks_elapsed(start, today) + i64::from(through_this_week);
     let skipped = (count - HISTORY_WEEKS).max(0);
     let first_monday = monday_of(start);
     let index = |day: Date| -> Option<usize> {
@@ -215,6 +234,11 @@ fn history(progress: &PathProgress, start: Date, today: Date) -> Vec<Week> {
             .map(|w| &mut w.task)
         {
             p.hundredths += hundredths(session.hours);
+            if let Some(m) = &session.module
+                && !p.studied.contains(m)
+            {
+                p.studied.push(m.clone());
+            }
         }
     }
     weeks
@@ -272,37 +296,47 @@ fn spread(units: &[String], i: usize, n: usize) -> Vec<Focus> {
     }]
 }
 
-/// A recommended project is a milestone in the week its last module finishes (week 1 when its modules are already
-/// done). Projects done already, or waiting on a module outside the plan, have no milestone.
+/// A recommended project is a milestone in the week the last module it builds on ends: the last week planned for it,
+/// or, for a module done or skipped, the week it was finished in (the first week, if that was before the plan). Every
+/// week is looked at, past ones too, so a milestone is never lost as weeks go by. Projects done or skipped already,
+/// or waiting on a module outside the learner's path (a specialization not chosen), have none.
 fn place_milestones(course: &Course, progress: &PathProgress, weeks: &mut [Week]) {
+    if weeks.is_empty() {
+        return;
+    }
     // Each module's last week, found in one pass: a scan of every week per project module was quadratic.
-    let mut last: HashMap<&str, u32> = HashMap::new();
-    for w in weeks.iter() {
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, w) in weeks.iter().enumerate() {
         if let Some(m) = w.module() {
-            last.insert(m, w.week);
+            last.insert(m, i);
         }
     }
-    let mut placed: Vec<(u32, String)> = Vec::new();
+    let week_of = |day: Date| weeks.iter().rposition(|w| w.start <= day).unwrap_or(0);
+    let mut placed: Vec<(usize, Milestone)> = Vec::new();
     for project in course.path.all_projects() {
         if progress.project_status(&project.id).is_closed() || project.modules.is_empty() {
             continue;
         }
-        let mut week = 1;
-        let mut reachable = true;
-        for m in &project.modules {
-            match (progress.status(m), last.get(m.as_str())) {
-                (Status::Done | Status::Skipped, _) => {}
-                (_, Some(&w)) => week = week.max(w),
-                (_, None) => reachable = false,
-            }
-        }
-        if reachable && !weeks.is_empty() {
-            placed.push((week, project.title.clone()));
+        let ends: Option<Vec<usize>> = project
+            .modules
+            .iter()
+            .map(|m| match (progress.entry(m), last.get(m.as_str())) {
+                (Some(e), _) if e.status.is_closed() => Some(e.finished.map_or(0, week_of)),
+                (_, Some(&i)) => Some(i),
+                _ => None,
+            })
+            .collect();
+        if let Some(ends) = ends {
+            let milestone = Milestone {
+                id: project.id.clone(),
+                title: project.title.clone(),
+            };
+            placed.push((ends.into_iter().max().unwrap_or(0), milestone));
         }
     }
-    for (week, title) in placed {
-        if let Some(w) = weeks.get_mut(week as usize - 1) {
-            w.milestones.push(title);
+    for (i, milestone) in placed {
+        if let Some(w) = weeks.get_mut(i) {
+            w.milestones.push(milestone);
         }
     }
 }
@@ -623,7 +657,7 @@ mod tests {
         let week_of = |title: &str| {
             p.weeks
                 .iter()
-                .find(|w| w.milestones.iter().any(|m| m == title))
+                .find(|w| w.milestones.iter().any(|m| m.title == title))
                 .map(|w| w.week)
         };
         assert_eq!(week_of("Model Monitoring Dashboard"), Some(17));
@@ -637,7 +671,12 @@ mod tests {
         let mut progress = PathProgress::default();
         progress.apply(Kind::Module, "mlops-basics", Change::Done, date(2026, 1, 1));
         let p = plan_of(&progress, Pace::Steady);
-        assert_eq!(p.weeks[0].milestones, ["Model Monitoring Dashboard"]);
+        let titles: Vec<&str> = p.weeks[0]
+            .milestones
+            .iter()
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Model Monitoring Dashboard"]);
     }
 
     #[test]

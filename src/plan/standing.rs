@@ -2,11 +2,22 @@
 //! the *planned* finish (the plan laid from its start with nothing done: what the learner set out to do) and the
 //! *projected* finish (the work that remains, laid from this week at the same pace). `plan` and `status` both ask
 //! [`standing`], so they can never disagree. Pure: today is an input.
+//!
+//! The definitions, each in one function here (and in `docs/schedule.md`):
+//!
+//! - a plan's weeks are ISO weeks, Monday to Sunday; a plan laid from a day other than a Monday has a partial first
+//!   week, and its work spills into one more week, so `n` weeks of work take [`iso_weeks`] rows;
+//! - the **planned finish** is the last day of the plan laid from its start with nothing done ([`finish`]);
+//! - the **projected finish** is the last day of the remaining work laid from this week's Monday (or the start, if
+//!   later: [`resume_day`]) at the same pace;
+//! - **weeks ahead** are the whole weeks between the two: from the projected finish's ISO week to the planned
+//!   finish's, positive when the projected one is earlier, 0 ("on schedule") exactly when both fall in the same week
+//!   ([`weeks_ahead`]); once nothing is left, the day the last module was finished stands for the projected finish.
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::allocate::{PhaseWeeks, Work, allocate};
+use super::allocate::{PhaseWeeks, allocate};
 use super::dates::{monday_of, week_end};
 use super::pace::Pace;
 use crate::course::Course;
@@ -17,7 +28,7 @@ use crate::progress::{PathProgress, PlanPrefs, Status};
 pub struct Standing {
     pub pace: Pace,
     pub start: Date,
-    /// Positive: ahead of the plan; negative: behind.
+    /// Positive: ahead of the plan; negative: behind; 0: on schedule (see [`weeks_ahead`]).
     pub weeks_ahead: i64,
     /// The last day of the plan as laid from its start with nothing done; `None` when it has no weeks at all.
     pub planned_finish: Option<Date>,
@@ -26,9 +37,34 @@ pub struct Standing {
     pub projected_finish: Option<Date>,
 }
 
-/// The day the remaining work is laid from: today, or the plan's start when that is still to come.
+/// The day the remaining work is laid from: the Monday of this ISO week (hours logged earlier in the week are this
+/// week's), or the plan's start when that is later.
 pub fn resume_day(start: Date, today: Date) -> Date {
-    start.max(today)
+    start.max(monday_of(today))
+}
+
+/// The ISO weeks `weeks` weeks of work take from `from`: one more when `from` is not a Monday, for the partial first
+/// week holds only its days' share of a week's work.
+pub fn iso_weeks(from: Date, weeks: u32) -> u32 {
+    let partial = from != monday_of(from);
+    weeks + u32::from(partial && weeks > 0)
+}
+
+/// The last day, a Sunday, of `weeks` weeks of work laid from `from`; `None` for no work at all.
+pub fn finish(from: Date, weeks: u32) -> Result<Option<Date>, String> {
+    match weeks {
+        0 => Ok(None),
+        n => week_end(from, iso_weeks(from, n)).map(Some),
+    }
+}
+
+/// Weeks ahead of the plan: the whole ISO weeks from the projected finish's week to the planned finish's; positive
+/// when the projected finish is earlier, negative when it is later, 0 exactly when both are in the same week.
+pub fn weeks_ahead(planned: Date, projected: Date) -> i64 {
+    let days = monday_of(projected)
+        .until(monday_of(planned))
+        .map_or(0, |s| i64::from(s.get_days()));
+    days / 7
 }
 
 /// Whole ISO weeks gone by since the plan's start: the weeks before the current one.
@@ -85,12 +121,6 @@ pub fn standing_from(
     remaining: &[PhaseWeeks],
 ) -> Result<Standing, String> {
     let PlanPrefs { pace, start } = baseline;
-    let earned: i64 = planned
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .filter(|b| matches!(&b.work, Work::Module(m) if progress.status(m) == Status::Done))
-        .map(|b| i64::from(b.weeks))
-        .sum();
     let planned_weeks: u32 = planned
         .iter()
         .flat_map(|p| &p.blocks)
@@ -103,16 +133,28 @@ pub fn standing_from(
         .flat_map(|p| &p.blocks)
         .map(|b| b.weeks)
         .sum();
-    let finish = |from: Date, weeks: u32| match weeks {
-        0 => Ok(None),
-        n => week_end(from, n).map(Some),
+    let planned_finish = finish(start, planned_weeks)?;
+    let projected_finish = finish(resume_day(start, today), left)?;
+    // With nothing left, the path ended on the day its last module was finished (or skipped).
+    let ended = || {
+        progress
+            .modules
+            .values()
+            .filter(|e| e.status.is_closed())
+            .filter_map(|e| e.finished)
+            .max()
+            .unwrap_or(today)
+    };
+    let weeks_ahead = match planned_finish {
+        Some(planned) => weeks_ahead(planned, projected_finish.unwrap_or_else(ended)),
+        None => 0,
     };
     Ok(Standing {
         pace,
         start,
-        weeks_ahead: earned - weeks_elapsed(start, today),
-        planned_finish: finish(start, planned_weeks)?,
-        projected_finish: finish(resume_day(start, today), left)?,
+        weeks_ahead,
+        planned_finish,
+        projected_finish,
     })
 }
 

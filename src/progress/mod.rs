@@ -3,10 +3,12 @@
 //! This is the state file's content. Maps are `BTreeMap`s so the file is written in a stable, sorted order and
 //! diffs stay small when it is kept in git or a synced folder. Entries are keyed by id, never by position.
 
+pub mod choice;
 pub mod count;
 pub mod migrate;
 pub mod next;
 mod numbers;
+pub mod record;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -390,6 +392,12 @@ impl PathProgress {
             .get(module)
             .map(|e| e.status)
             .unwrap_or_default()
+    }
+
+    /// Whether module `module` is behind the learner as a prerequisite: done, or skipped (skipped means "I know
+    /// it"). The one rule the notes of `start`, `done` and `log`, `next` and the plan ask.
+    pub fn satisfies(&self, module: &str) -> bool {
+        self.status(module).is_closed()
     }
 
     pub fn project_status(&self, project: &str) -> Status {

@@ -160,10 +160,7 @@ impl Ranker<'_> {
         let mut steps = Vec::new();
         for project in self.course.path.all_projects() {
             let ready = !project.modules.is_empty()
-                && project
-                    .modules
-                    .iter()
-                    .all(|m| self.progress.status(m) == Status::Done);
+                && project.modules.iter().all(|m| self.progress.satisfies(m));
             // A project in progress is offered whatever its modules say: the learner is building it.
             let status = self.progress.project_status(&project.id);
             if (ready && !status.is_closed()) || status == Status::InProgress {
@@ -217,7 +214,7 @@ impl Ranker<'_> {
                 .course
                 .prerequisites(id)
                 .iter()
-                .filter(|p| self.progress.status(p) != Status::Done)
+                .filter(|p| !self.progress.satisfies(p))
                 .cloned()
                 .collect(),
         }

@@ -55,8 +55,8 @@ fn event(span: &Span, course: &Course, stamp: Date) -> Vec<String> {
     let mut by_week: Vec<(u32, Vec<&str>)> = Vec::new();
     for (week, project) in &span.milestones {
         match by_week.last_mut() {
-            Some((w, titles)) if w == week => titles.push(project),
-            _ => by_week.push((*week, vec![project])),
+            Some((w, titles)) if w == week => titles.push(&project.title),
+            _ => by_week.push((*week, vec![project.title.as_str()])),
         }
     }
     for (week, titles) in by_week {

@@ -171,7 +171,7 @@ impl Tone {
 /// `6 weeks behind the steady plan from 2026-01-05: planned finish 2026-08-02, projected finish 2026-09-13`.
 pub fn schedule_line(s: &Standing, screen: Screen) -> String {
     let position = match s.weeks_ahead {
-        0 => "On schedule with".to_string(),
+        0 => "on schedule with".to_string(),
         1 => Tone::Good.paint("1 week ahead", screen) + " of",
         -1 => Tone::Bad.paint("1 week behind", screen),
         n if n > 0 => Tone::Good.paint(&format!("{n} weeks ahead"), screen) + " of",

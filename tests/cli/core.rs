@@ -469,7 +469,7 @@ fn aipath_alone_is_a_dashboard_that_ends_with_the_next_command() {
     let out = env.ok(&[]);
     assert_eq!(
         out,
-        "Software Developer to AI Engineer\n0 of 7 done (0%) [--------------------]\n\nStudying: nothing yet.\n\
+        "Software Developer to AI Engineer\n0 of 7 done (0%) [--------------------]\n\nStudying: nothing yet (`aipath next` shows where to begin).\n\
          This week: 0 h logged\n\nNext: `aipath start machine-learning-basics`\n`aipath help` lists every command.\n"
     );
     assert_eq!(env.state_bytes(), None, "the dashboard writes nothing");
@@ -481,7 +481,7 @@ fn aipath_alone_is_a_dashboard_that_ends_with_the_next_command() {
         "{out}"
     );
     assert!(
-        out.contains("\nSchedule: On schedule with the steady plan from 2026-01-05"),
+        out.contains("\nSchedule: on schedule with the steady plan from 2026-01-05"),
         "{out}"
     );
     assert!(

@@ -227,13 +227,18 @@ fn undo_of_an_id_restores_its_status_and_dates_before_its_last_change() {
 fn a_mistaken_session_is_fixed_with_one_command() {
     let env = Env::new();
     env.ok(&["log", "1.5", "--module", "math", "--note", "vectors"]);
+    // Without `--module`, the hours count toward the one module in progress.
     env.ok(&["log", "10", "--date", "2026-01-04"]);
     let list = env.ok(&["log"]);
-    assert!(list.contains("| 2 | 2026-01-04 |    10 | -"), "{list}");
+    assert!(
+        list.contains("| 2 | 2026-01-04 |    10 | math-foundations"),
+        "{list}"
+    );
     let out = env.ok(&["log", "--edit", "2", "--hours", "1"]);
     assert_eq!(
         out,
-        "Session #2: 1 h on 2026-01-04\n   was #2: 10 h on 2026-01-04. `aipath undo` reverses this.\n"
+        "Session #2: 1 h on 2026-01-04 (`math-foundations`)\n   was #2: 10 h on 2026-01-04 (`math-foundations`). \
+         `aipath undo` reverses this.\n"
     );
     let mut sessions = env.json(&["log"]);
     let ids = without_ids(&mut sessions);
@@ -241,7 +246,7 @@ fn a_mistaken_session_is_fixed_with_one_command() {
         sessions,
         serde_json::json!([
             {"number": 1, "date": "2026-01-05", "hours": 1.5, "module": "math-foundations", "note": "vectors"},
-            {"number": 2, "date": "2026-01-04", "hours": 1.0},
+            {"number": 2, "date": "2026-01-04", "hours": 1.0, "module": "math-foundations"},
         ])
     );
     assert!(ids[0] != ids[1], "each session has its own id: {ids:?}");
@@ -339,7 +344,7 @@ fn bad_corrections_exit_two_and_write_nothing() {
         ),
         (
             &["log", "--edit", "2", "--module", "nosuch"],
-            "unknown module `nosuch`",
+            "unknown module or project `nosuch`",
         ),
         (
             &["log", "--delete", "2", "--hours", "1"],

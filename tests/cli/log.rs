@@ -69,7 +69,7 @@ fn a_session_is_recorded_and_listed_newest_first_with_its_note() {
     );
     assert_eq!(
         json[1],
-        serde_json::json!({"number": 2, "date": "2026-01-04", "hours": 2.0})
+        serde_json::json!({"number": 2, "date": "2026-01-04", "hours": 2.0, "module": "machine-learning-basics"})
     );
     // One module's sessions alone.
     let math = env.ok(&["log", "--module", "math"]);
@@ -121,11 +121,7 @@ fn bad_sessions_exit_two_and_write_nothing() {
         ),
         (
             &["log", "1", "--module", "nosuch"],
-            "unknown module `nosuch`",
-        ),
-        (
-            &["log", "1", "--module", "model-monitoring-dashboard"],
-            "unknown module `model-monitoring-dashboard`",
+            "unknown module or project `nosuch`",
         ),
         (
             &["log", "--module", "math", "--weeks", "4"],

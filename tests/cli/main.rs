@@ -17,6 +17,7 @@ mod import;
 mod json_doc;
 mod lists;
 mod log;
+mod model;
 mod narrow;
 mod no_panics;
 mod path_errors;

@@ -26,7 +26,7 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
         &serde_json::json!({
             "week": 1, "start": "2026-01-05", "end": "2026-01-11", "phase": "foundations",
             "modules": ["machine-learning-basics"], "focus": first["focus"].clone(), "milestone": null,
-            "past": false
+            "milestones": [], "past": false
         })
     );
     assert!(first["focus"].as_array().is_some_and(|f| !f.is_empty()));
@@ -41,7 +41,7 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
     );
     assert!(
         out.contains(
-            "\nSchedule: On schedule with the steady plan from 2026-01-05: planned finish 2026-08-02, \
+            "\nSchedule: on schedule with the steady plan from 2026-01-05: planned finish 2026-08-02, \
              projected finish 2026-08-02\n30 weeks of work left at the steady pace: about 12.5 h a week for the \
              369 h the guides estimate.\n"
         ),

@@ -711,3 +711,26 @@ fn a_remote_with_more_path_files_than_a_learner_keeps_is_refused_untouched() {
     assert!(err.contains("the remote holds 65 path files"), "{err}");
     assert_eq!(crate::support::walk(&data.join("paths")), before);
 }
+
+#[test]
+fn a_merge_that_would_take_up_a_third_specialization_stops_and_says_what_to_do() {
+    let remote = Remote::new();
+    let (a, b) = (Env::new(), Env::new());
+    a.ok(&["sync", "--init", &remote.url()]);
+    b.ok(&["sync", "--init", &remote.url()]);
+    a.ok(&["choose", "llm-applications", "computer-vision"]);
+    a.ok(&["sync"]);
+    b.ok(&["start", "nlp-transformers"]);
+    let before = b.state_bytes();
+    let err = b.fails(&["sync"], 2);
+    assert!(
+        err.contains("the two machines together take up 3 specializations"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was merged"), "{err}");
+    assert_eq!(b.state_bytes(), before, "nothing written");
+    // Given up on one machine, the next sync goes through.
+    b.ok(&["undo", "nlp-transformers"]);
+    b.ok(&["sync"]);
+    assert_eq!(status_of(&b, "llm-applications"), "todo");
+}

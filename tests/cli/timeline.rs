@@ -167,12 +167,17 @@ fn a_specialization_started_or_done_counts_as_chosen_everywhere() {
     let before = env.state_bytes();
     let err = env.fails(&["choose", "computer-vision", "nlp-transformers"], 2);
     assert!(
-        err.contains("`llm-applications` counts as chosen already"),
+        err.contains(
+            "`computer-vision` and `nlp-transformers` would make 3 specializations, and the path takes at most 2: \
+             `llm-applications` (done) already counts as chosen; choose at most 1 more"
+        ),
         "{err}"
     );
     let err = env.fails(&["start", "nlp-transformers"], 2);
     assert!(
-        err.contains("one specialization more than the 2 you may choose"),
+        err.contains(
+            "`nlp-transformers` would make 3 specializations, and the path takes at most 2"
+        ),
         "{err}"
     );
     assert_eq!(env.state_bytes(), before);
@@ -237,5 +242,221 @@ fn logged_hours_move_the_plan_of_the_module_they_were_logged_to() {
     assert!(
         (remaining - (322.0 + 140.0 / 3.0 - 40.0)).abs() < 1e-9,
         "{status}"
+    );
+}
+
+fn said(out: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn log_without_module_counts_toward_the_one_module_in_progress_and_says_so() {
+    let env = Env::new();
+    env.ok(&["start", "math"]);
+    let out = env.ok(&["log", "20"]);
+    assert!(
+        out.starts_with(
+            "Logged 20 h on `math-foundations` for 2026-01-05 as session #1. It counts toward the one module or \
+             project in progress (`--module` names another)."
+        ),
+        "{out}"
+    );
+    let list = env.json(&["list"]);
+    let math = list
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["id"] == "math-foundations"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(math["hours_logged"], 20.0);
+    // With two in progress, the hours count toward neither, and the learner is told how to attribute them.
+    env.ok(&["start", "machine-learning-basics"]);
+    let out = env.ok(&["log", "1"]);
+    assert!(
+        out.contains(
+            "It counts toward no module: `machine-learning-basics`, `math-foundations` are in progress; \
+             `aipath log --edit 2 --module ID` counts it toward one."
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_third_specialization_is_refused_by_log_start_and_choose_in_the_same_words() {
+    let env = Env::new();
+    env.ok(&["choose", "llm-applications", "nlp-transformers"]);
+    let words = "`computer-vision` would make 3 specializations, and the path takes at most 2: \
+                 `llm-applications` (chosen) and `nlp-transformers` (chosen) already count as chosen; \
+                 `aipath choose computer-vision` with the one to keep changes the choice";
+    let log = env.fails(&["log", "1", "-m", "computer-vision"], 2);
+    assert!(log.contains(words), "{log}");
+    let start = env.fails(&["start", "computer-vision"], 2);
+    assert!(start.contains(words), "{start}");
+    // Studied, both stay chosen whatever `choose` names; the refusal says to give one up, not to skip a done one.
+    env.ok(&["start", "llm-applications", "nlp-transformers"]);
+    let choose = env.fails(&["choose", "computer-vision"], 2);
+    assert!(
+        choose.contains(
+            "`computer-vision` would make 3 specializations, and the path takes at most 2: `llm-applications` \
+             (in progress) and `nlp-transformers` (in progress) already count as chosen; `aipath skip \
+             llm-applications` gives it up to make room"
+        ),
+        "{choose}"
+    );
+    assert_eq!(
+        env.json(&["status"])["chosen"],
+        serde_json::json!(["llm-applications", "nlp-transformers"])
+    );
+}
+
+#[test]
+fn a_skipped_prerequisite_counts_as_satisfied() {
+    let env = Env::new();
+    let (_, note) = said(&on(
+        &env,
+        "2026-01-05",
+        &["start", "deep-learning-foundations"],
+    ));
+    assert!(note.contains("not done yet"), "{note}");
+    env.ok(&["undo", "deep-learning-foundations"]);
+    env.ok(&["skip", "machine-learning-basics", "math-foundations"]);
+    let (_, note) = said(&on(
+        &env,
+        "2026-01-05",
+        &["start", "deep-learning-foundations"],
+    ));
+    assert_eq!(note, "");
+}
+
+#[test]
+fn undo_with_an_id_walks_back_through_that_modules_changes() {
+    let env = Env::new();
+    env.ok(&["start", "mlops-basics"]);
+    env.ok(&["done", "mlops-basics"]);
+    env.ok(&["undo", "mlops-basics"]);
+    assert_eq!(
+        crate::support::status_of(&env, "mlops-basics"),
+        "in-progress"
+    );
+    env.ok(&["undo", "mlops-basics"]);
+    assert_eq!(crate::support::status_of(&env, "mlops-basics"), "todo");
+}
+
+#[test]
+fn a_journey_started_on_a_sunday_is_on_schedule_the_next_day() {
+    let env = Env::new();
+    on(
+        &env,
+        "2026-01-04",
+        &["log", "2", "-m", "machine-learning-basics"],
+    );
+    let status = json_on(&env, "2026-01-05", &["status"]);
+    assert_eq!(
+        (
+            &status["schedule"]["weeks_ahead"],
+            &status["schedule"]["planned_finish"],
+            &status["schedule"]["projected_finish"]
+        ),
+        (
+            &serde_json::json!(0),
+            &serde_json::json!("2026-08-02"),
+            &serde_json::json!("2026-08-02")
+        )
+    );
+    // Week 1 is the Sunday alone; the work spills into one more week.
+    let plan = json_on(&env, "2026-01-04", &["plan"]);
+    assert_eq!(
+        (&plan["weeks"][0]["start"], &plan["weeks"][0]["end"]),
+        (
+            &serde_json::json!("2026-01-04"),
+            &serde_json::json!("2026-01-04")
+        )
+    );
+}
+
+#[test]
+fn a_back_filled_session_before_the_start_moves_it_and_says_so() {
+    let env = Env::new();
+    env.ok(&["start", "math"]);
+    let out = env.ok(&["log", "1", "--date", "2025-12-01"]);
+    assert!(
+        out.contains(
+            "Your start moves back from 2026-01-05 to 2025-12-01, the day of this session; `aipath undo` puts it back."
+        ),
+        "{out}"
+    );
+    assert_eq!(env.json(&["status"])["started"], "2025-12-01");
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["status"])["started"], "2026-01-05");
+}
+
+#[test]
+fn list_and_its_json_give_a_skipped_module_the_same_finish_date() {
+    let env = Env::new();
+    env.ok(&["skip", "math"]);
+    let row = env.ok(&["list"]);
+    let math = row
+        .lines()
+        .find(|l| l.contains("math-foundations"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(math.contains("2026-01-05"), "{row}");
+    let json = env.json(&["list"]);
+    assert_eq!(json[1]["finished"], "2026-01-05");
+}
+
+#[test]
+fn the_dashboard_says_the_path_is_done_once_it_is() {
+    let env = Env::new();
+    env.ok(&["choose", "llm-applications"]);
+    for m in [
+        "machine-learning-basics",
+        "math-foundations",
+        "deep-learning-foundations",
+        "mlops-basics",
+        "model-deployment",
+        "model-training-tuning",
+        "llm-applications",
+    ] {
+        env.ok(&["done", m]);
+    }
+    let out = env.ok(&[]);
+    assert!(
+        out.contains("Studying: nothing left, the whole path is done.\n"),
+        "{out}"
+    );
+    assert!(out.contains("Schedule: "), "{out}");
+    // The week the path was finished stays in the plan, as history.
+    let plan = env.json(&["plan"]);
+    let weeks = plan["weeks"].as_array().cloned().unwrap_or_default();
+    assert_eq!(weeks.len(), 1);
+    assert_eq!(weeks[0]["past"], true);
+}
+
+#[test]
+fn projects_take_hours_as_modules_do() {
+    let env = Env::new();
+    let out = env.ok(&["log", "3", "-m", "model-monitoring"]);
+    assert!(
+        out.starts_with(
+            "Logged 3 h on `model-monitoring-dashboard` for 2026-01-05 as session #1. \
+             `model-monitoring-dashboard` is now in progress"
+        ),
+        "{out}"
+    );
+    let out = env.ok(&["log", "2"]);
+    assert!(
+        out.starts_with(
+            "Logged 2 h on `model-monitoring-dashboard` for 2026-01-05 as session #2. It counts toward the one \
+             module or project in progress"
+        ),
+        "{out}"
+    );
+    let sessions = env.ok(&["log", "--module", "model-monitoring-dashboard"]);
+    assert!(
+        sessions.ends_with("2 sessions on `model-monitoring-dashboard`, 5 h in all.\n"),
+        "{sessions}"
     );
 }

@@ -29,6 +29,18 @@ pub struct DashboardView {
     pub next: Option<Step>,
 }
 
+/// The studying line with no module in progress, at each stage of the path, in the words of the schedule line
+/// (lower case after the label, a full stop at the end).
+pub fn idle(progress: &Count) -> &'static str {
+    if progress.is_complete() {
+        "nothing left, the whole path is done."
+    } else if progress.done == 0 {
+        "nothing yet (`aipath next` shows where to begin)."
+    } else {
+        "nothing in progress (`aipath next` shows what comes next)."
+    }
+}
+
 impl Render for DashboardView {
     fn render(&self, screen: Screen) -> String {
         let done = if self.progress.is_complete() {
@@ -38,7 +50,7 @@ impl Render for DashboardView {
         };
         let mut out = format!("{}\n{done}\n\n", one_line(&self.title));
         if self.studying.is_empty() {
-            out.push_str("Studying: nothing yet.\n");
+            out.push_str(&format!("Studying: {}\n", idle(&self.progress)));
         }
         for s in &self.studying {
             out.push_str(&format!(

@@ -59,7 +59,7 @@ impl Render for ListView {
                     "-".to_string()
                 }),
                 Cell::from(date_or_dash(r.started)),
-                Cell::from(date_or_dash(r.finished.filter(|_| r.status == "done"))),
+                Cell::from(date_or_dash(r.finished)),
             ]);
         }
         // Ids are typed back into commands, and counts, hours and dates read whole. Where the table cannot fit, the

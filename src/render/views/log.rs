@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::log::Stats;
 use crate::progress::LogEntry;
+use crate::progress::record::Recorded;
 use crate::render::table::Cell;
 use crate::render::text::{chart, hours};
 use crate::render::{Render, Screen};
@@ -50,8 +51,9 @@ impl<'a> Session<'a> {
 #[derive(Serialize)]
 pub struct RecordedView<'a> {
     pub logged: Session<'a>,
-    /// The module this session started (it was todo), if it did.
-    pub started_module: Option<String>,
+    /// Which module its hours count toward, the module it started, the start it moved.
+    #[serde(flatten)]
+    pub recorded: Recorded,
     #[serde(flatten)]
     pub stats: Stats,
 }
@@ -65,13 +67,35 @@ impl Render for RecordedView<'_> {
             .as_deref()
             .map(|m| format!(" on `{m}`"))
             .unwrap_or_default();
-        let started = self
-            .started_module
-            .as_deref()
-            .map(|m| format!(" `{m}` is now in progress (`aipath show {m}` to study it)."))
-            .unwrap_or_default();
+        let r = &self.recorded;
+        let mut said = String::new();
+        if r.counted_toward.is_some() {
+            said.push_str(
+                 " It counts toward the one module or project in progress (`--module` names another).",
+            );
+        }
+        if !r.in_progress.is_empty() {
+            let open: Vec<String> = r.in_progress.iter().map(|m| format!("`{m}`")).collect();
+            said.push_str(&format!(
+                " It counts toward no module: {} are in progress; `aipath log --edit {} --module ID` \
+                 counts it toward one.",
+                open.join(", "),
+                self.logged.number
+            ));
+        }
+        if let Some(m) = &r.started_module {
+            said.push_str(&format!(
+                " `{m}` is now in progress (`aipath show {m}` to study it)."
+            ));
+        }
+        if let Some(was) = r.moved_start {
+            said.push_str(&format!(
+                " Your start moves back from {was} to {}, the day of this session; `aipath undo` puts it back.",
+                self.logged.entry.date
+            ));
+        }
         format!(
-            "Logged {} h{on} for {} as session #{}.{started} This week: {} h; streak: {} day{}.",
+            "Logged {} h{on} for {} as session #{}.{said} This week: {} h; streak: {} day{}.",
             hours(self.logged.entry.hours),
             self.logged.entry.date,
             self.logged.number,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::course::Course;
 use crate::plan::Pace;
-use crate::plan::calendar::{Choice, Past, Plan, Task, Week};
+use crate::plan::calendar::{Choice, Milestone, Past, Plan, Task, Week};
 use crate::progress::PlanPrefs;
 use crate::progress::next::choice_count;
 use crate::render::table::Cell;
@@ -47,10 +47,15 @@ pub struct WeekJson {
     pub phase: String,
     pub modules: Vec<String>,
     pub focus: Vec<String>,
-    /// The titles of the projects that fall due this week, joined with `; `.
+    /// The titles of the projects that fall due this week, joined with `; ` (kept for scripts; see `milestones`).
     pub milestone: Option<String>,
+    /// The projects that fall due this week: the week the last module each builds on ends.
+    pub milestones: Vec<Milestone>,
     /// A week before this one: its `modules` are those finished in it.
     pub past: bool,
+    /// In a past week, the modules its hours were logged to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub studied: Option<Vec<String>>,
     /// The hours logged in a past week.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hours_logged: Option<f64>,
@@ -155,8 +160,13 @@ pub fn plan_json(plan: &Plan) -> PlanJson {
                     _ => w.module().map(str::to_string).into_iter().collect(),
                 },
                 focus: focus(w),
-                milestone: (!w.milestones.is_empty()).then(|| w.milestones.join("; ")),
+                milestone: (!w.milestones.is_empty()).then(|| titles(w).join("; ")),
+                milestones: w.milestones.clone(),
                 past: w.is_past(),
+                studied: match &w.task {
+                    Task::Past(past) => Some(past.studied.clone()),
+                    _ => None,
+                },
                 hours_logged: match &w.task {
                     Task::Past(past) => Some(past.hundredths as f64 / 100.0),
                     _ => None,
@@ -217,7 +227,7 @@ fn rows(plan: &Plan, course: &Course) -> Vec<Vec<Cell>> {
         .iter()
         .map(|w| {
             let focus = focus(w);
-            let milestones: Vec<&str> = w.milestones.iter().map(String::as_str).collect();
+            let milestones = titles(w);
             if let Task::Past(past) = &w.task {
                 return past_row(w, past, course);
             }
@@ -242,12 +252,19 @@ fn rows(plan: &Plan, course: &Course) -> Vec<Vec<Cell>> {
         .collect()
 }
 
-/// A week gone by: what was finished in it and the hours logged, marked as past.
+/// The titles of a week's milestones.
+fn titles(week: &Week) -> Vec<&str> {
+    week.milestones.iter().map(|m| m.title.as_str()).collect()
+}
+
+/// A week gone by: what was finished in it, what else its hours went to, and the hours logged, marked as past.
 fn past_row(week: &Week, past: &Past, course: &Course) -> Vec<Cell> {
+    let studied = past.studied.iter().filter(|m| !past.finished.contains(m));
     let finished: Vec<String> = past
         .finished
         .iter()
         .map(|m| format!("{} (done)", course.title(m)))
+        .chain(studied.map(|m| course.title(m).to_string()))
         .collect();
     vec![
         Cell::from(format!("{} (past)", week.week)),
@@ -262,7 +279,7 @@ fn past_row(week: &Week, past: &Past, course: &Course) -> Vec<Cell> {
             "{} h logged",
             hours(past.hundredths as f64 / 100.0)
         )),
-        Cell::from(""),
+        Cell::from(listed(&titles(week), "; ")),
     ]
 }
 
