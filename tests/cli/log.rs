@@ -280,3 +280,19 @@ fn the_weekly_chart_shows_a_bar_per_week() {
         serde_json::json!([{"week_start": "2025-12-29", "hours": 2.0}, {"week_start": "2026-01-05", "hours": 4.0}])
     );
 }
+
+#[test]
+fn hours_logged_with_nothing_in_progress_say_they_count_toward_no_module() {
+    let env = Env::new();
+    let out = env.ok(&["log", "2"]);
+    assert!(
+        out.contains(
+            "It counts toward no module, as none is in progress: the plan does not count it; `aipath log \
+             --edit 1 --module ID` counts it toward one."
+        ),
+        "{out}"
+    );
+    env.ok(&["start", "math"]);
+    let out = env.ok(&["log", "1"]);
+    assert!(!out.contains("counts toward no module"), "{out}");
+}

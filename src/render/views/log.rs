@@ -83,6 +83,18 @@ impl Render for RecordedView<'_> {
                 self.logged.number
             ));
         }
+        if self.logged.entry.module.is_none()
+            && r.counted_toward.is_none()
+            && r.in_progress.is_empty()
+        {
+            // Hours on no module move no module's estimate, nor the schedule: the learner hears it now, not when
+            // `status` says they are behind.
+            said.push_str(&format!(
+                " It counts toward no module, as none is in progress: the plan does not count it; `aipath log \
+                 --edit {} --module ID` counts it toward one.",
+                self.logged.number
+            ));
+        }
         if let Some(m) = &r.started_module {
             said.push_str(&format!(
                 " `{m}` is now in progress (`aipath show {m}` to study it)."
