@@ -93,13 +93,19 @@ pub fn undo_items(ctx: &Ctx, typed: &[String]) -> Result<()> {
     let (_, course) = ctx.load_to_change()?;
     let items = resolve_items(&course, typed)?;
     let today = ctx.today;
-    let (changes, state) = ctx.update(|state| {
+    let (changes, state) = ctx.update_as(|state| {
         let (events, _) = events(ctx, state)?;
         let mut changes = Vec::new();
         let mut unrecorded = Vec::new();
+        // The event recorded names the first change it reversed (`of`): that is how `undo <id>` again knows an
+        // earlier `undo <id>` from a change.
+        let mut reversed: Option<String> = None;
         for (kind, id) in &items {
             let changed = match last_change(&events, course.id(), *kind, id) {
-                Some((event, patch)) => reverse(state, event, patch)?,
+                Some((event, patch)) => {
+                    reversed.get_or_insert_with(|| event.id.clone());
+                    reverse(state, event, patch)?
+                }
                 None => {
                     let progress = state.paths.entry(course.id().to_string()).or_default();
                     let changed = progress.apply(*kind, id, Change::Undo, today);
@@ -114,7 +120,11 @@ pub fn undo_items(ctx: &Ctx, typed: &[String]) -> Result<()> {
             };
             changes.push(changed_row(&course.progress_of(state), *kind, id, changed));
         }
-        Ok(((changes, unrecorded), state.clone()))
+        let recorded = Recorded {
+            kind: crate::history::Kind::Change,
+            of: reversed,
+        };
+        Ok((((changes, unrecorded), state.clone()), recorded))
     })?;
     let (changes, unrecorded) = changes;
     for id in unrecorded {

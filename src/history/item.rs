@@ -45,9 +45,19 @@ fn is_kind(patch: &Patch, kind: Kind) -> bool {
     )
 }
 
-/// Whether `event` is an `aipath undo <id>...`: recorded as a change, typed with `undo` as its command.
+/// Whether `event` is an `aipath undo <id>...`: a change that names the change it reversed (`of`). One recorded
+/// before `undo <id>` named it is known by its command, `undo` being the first word after the options.
 fn is_item_undo(event: &Event) -> bool {
-    event.kind == EventKind::Change && event.command.split_whitespace().any(|w| w == "undo")
+    if event.kind != EventKind::Change {
+        return false;
+    }
+    event.of.is_some()
+        || event
+            .command
+            .split_whitespace()
+            .skip(1)
+            .find(|w| !w.starts_with('-'))
+            == Some("undo")
 }
 
 /// The patches that reverse `patch` of `event`: its inverse, and, when the event took a skipped specialization out

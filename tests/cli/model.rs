@@ -372,6 +372,7 @@ impl World {
         let Some((event, patch)) = last_change(&self.events, PATH, kind, &id) else {
             return Err("no change recorded".into());
         };
+        let reversed = event.id.clone();
         let patches = reversal(event, patch);
         apply_all(&mut self.state, &patches).map_err(|c| c.target)?;
         if let Some(expected) = expected {
@@ -381,10 +382,11 @@ impl World {
                 "`undo {id}` walks back to the entry before its last change"
             );
         }
+        // As the command records it: a change naming the change it reversed.
         self.record(
             before,
             EventKind::Change,
-            None,
+            Some(reversed),
             &format!("aipath undo {id}"),
         );
         Ok(())
