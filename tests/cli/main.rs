@@ -30,7 +30,6 @@ mod report;
 mod shell;
 mod snapshots;
 mod state_file;
-mod static_binary;
 mod support;
 mod sync;
 mod sync_model;
