@@ -12,9 +12,7 @@ use clap::{CommandFactory, Parser};
 fn main() -> ExitCode {
     // `COMPLETE=<shell> aipath ...` is the shell asking for completions (see `commands::complete`): answered, then exit.
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
-    // The common command lines are read without building clap's whole command tree; everything else is clap's.
-    let quick = commands::quick::parse(std::env::args_os(), std::env::var_os("AIPATH_STATE"));
-    let cli = match quick.map_or_else(cli::Cli::try_parse, Ok) {
+    let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return usage_error(err),
     };

@@ -14,7 +14,6 @@ mod next;
 mod paths;
 mod plan;
 mod projects;
-pub mod quick;
 pub mod report;
 mod reset;
 mod resources_tips;
@@ -222,13 +221,6 @@ impl Ctx {
             Ok((out, state.clone()))
         })
     }
-}
-
-/// Leaves what a reading command loaded (the state and the course) to the operating system, which takes a finished
-/// process's memory back at once: freeing a large path's course and state piece by piece, just before exiting, was a
-/// tenth of `next`'s time on a path of 5,000 modules.
-fn leave<T>(loaded: T) {
-    std::mem::forget(loaded);
 }
 
 /// Commands that need no state, run before the state file is even located (so they work without a home folder).

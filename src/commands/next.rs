@@ -15,13 +15,11 @@ pub fn run(ctx: &Ctx, limit: usize) -> Result<()> {
     let mut steps = next_steps(&course, &progress, &allocation);
     steps.truncate(limit);
     let (_, overall) = count(&course.path, &progress);
-    let printed = ctx.shell.print(&NextView {
+    ctx.shell.print(&NextView {
         path: course.id().to_string(),
         complete: overall.is_complete(),
         progress: overall,
         steps,
         title: course.path.title.clone(),
-    });
-    super::leave((state, course));
-    printed
+    })
 }

@@ -31,11 +31,8 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         Some(at) => Some(Synced::at(at, &crate::io::clock::now()?)),
         None => None,
     };
-    let printed = ctx
-        .shell
-        .print(&view(&course, &progress, ctx.today, synced)?);
-    super::leave((state, course));
-    printed
+    ctx.shell
+        .print(&view(&course, &progress, ctx.today, synced)?)
 }
 
 /// What `status` shows on `today`; `synced` is when this machine last synced, which only the caller can read.
