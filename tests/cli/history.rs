@@ -630,9 +630,10 @@ fn a_history_that_does_not_go_with_the_state_is_kept_aside() {
     assert_eq!(history_lines(&env).len(), 3);
 }
 
-/// Runs `aipath reset` on a pseudo-terminal (util-linux `script`) and answers its question with `answer`.
+/// Runs `aipath reset` on a pseudo-terminal (util-linux `script`) and answers its question with `answer`, once the
+/// question is on the screen (read from the terminal's output, not guessed with a sleep).
 fn reset_on_terminal(env: &Env, answer: &str) -> (bool, String) {
-    use std::io::Write as _;
+    use std::io::{Read as _, Write as _};
     let bin = crate::support::binary();
     let mut child = std::process::Command::new("script")
         .args(["-qec", &format!("'{}' reset", bin.display()), "/dev/null"])
@@ -646,16 +647,32 @@ fn reset_on_terminal(env: &Env, answer: &str) -> (bool, String) {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("script (util-linux) is needed: {e}"));
-    if let Some(mut stdin) = child.stdin.take() {
-        // Given once the question is up: a terminal drops what is typed before a program reads.
-        std::thread::sleep(std::time::Duration::from_millis(500));
-        let _ = stdin.write_all(answer.as_bytes());
+        .expect("script (util-linux) is needed");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut said = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !String::from_utf8_lossy(&said).contains("[y/N] ") {
+        let n = stdout.read(&mut chunk).expect("the terminal's output");
+        assert!(
+            n > 0,
+            "aipath ended before it asked: {}",
+            String::from_utf8_lossy(&said)
+        );
+        said.extend_from_slice(&chunk[..n]);
     }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(answer.as_bytes())
+        .expect("the answer");
+    stdout
+        .read_to_end(&mut said)
+        .expect("the terminal's output");
+    let status = child.wait().expect("script ends");
     (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+        status.success(),
+        String::from_utf8_lossy(&said).replace("\r\n", "\n"),
     )
 }
 

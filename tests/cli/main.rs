@@ -1,5 +1,9 @@
 //! Integration tests: the real binary, driven as a learner would, and every view's screens in-process (`snapshots`).
 //! One test binary, one module per area.
+//!
+//! `expect` and `unwrap` are the program's to avoid (Cargo.toml's lints), not a test's: a test that panics with its
+//! message is a failure report, and the helpers here are test code too (clippy.toml allows them in test functions).
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod cache;
 mod catalog;

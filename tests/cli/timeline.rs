@@ -111,8 +111,10 @@ fn a_plan_started_in_the_past_shows_those_weeks_as_history() {
         "{row}"
     );
     // A calendar holds only what is still to do.
-    let ics = String::from_utf8(on(&env, "2026-01-05", &["plan", "--format", "ics"]).stdout)
-        .unwrap_or_default();
+    let out = on(&env, "2026-01-05", &["plan", "--format", "ics"]);
+    assert!(out.status.success(), "{out:?}");
+    let ics = String::from_utf8(out.stdout).expect("a calendar is text");
+    assert!(ics.contains("DTSTART;VALUE=DATE:2026"), "{ics}");
     assert!(!ics.contains("DTSTART;VALUE=DATE:2025"), "{ics}");
 }
 
