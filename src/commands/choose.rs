@@ -5,8 +5,6 @@ use anyhow::Result;
 use super::Ctx;
 use crate::error::input;
 use crate::path::ids::resolve;
-use crate::progress::Status;
-use crate::progress::choice::refuse_more;
 use crate::progress::next::choice_count;
 use crate::render::views::choose::ChooseView;
 
@@ -46,23 +44,7 @@ pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
     }
     let today = ctx.today;
     let ((chosen, changed), _) = ctx.update_progress(&course, |progress| {
-        // A specialization in progress or done stays chosen: the learner has chosen it by studying it.
-        let kept: Vec<&str> = progress
-            .chosen_in(phase)
-            .into_iter()
-            .filter(|k| progress.status(k) != Status::Todo && !chosen.iter().any(|c| c == k))
-            .collect();
-        let adding: Vec<&str> = chosen.iter().map(String::as_str).collect();
-        if let Some(why) = refuse_more(phase, progress, &adding, &kept) {
-            return Err(input(why));
-        }
-        let all: Vec<String> = chosen
-            .iter()
-            .cloned()
-            .chain(kept.iter().map(|k| k.to_string()))
-            .collect();
-        let changed = progress.choose(all.clone(), today);
-        Ok((all, changed))
+        crate::progress::choice::choose(phase, progress, &chosen, today).map_err(input)
     })?;
     ctx.shell.print(&ChooseView { chosen, changed })
 }

@@ -72,3 +72,30 @@ pub fn refuse_more(
         if kept.len() == 1 { "counts" } else { "count" },
     ))
 }
+
+/// `choose`: `chosen` become the chosen specializations, with those in progress or done kept (the learner chose them
+/// by studying them), unless that is more than the phase takes (the refusal's words). Returns the chosen list as it
+/// now is, and whether anything changed.
+pub fn choose(
+    phase: &Phase,
+    progress: &mut PathProgress,
+    chosen: &[String],
+    today: jiff::civil::Date,
+) -> Result<(Vec<String>, bool), String> {
+    let kept: Vec<&str> = progress
+        .chosen_in(phase)
+        .into_iter()
+        .filter(|k| progress.status(k) != Status::Todo && !chosen.iter().any(|c| c == k))
+        .collect();
+    let adding: Vec<&str> = chosen.iter().map(String::as_str).collect();
+    if let Some(why) = refuse_more(phase, progress, &adding, &kept) {
+        return Err(why);
+    }
+    let all: Vec<String> = chosen
+        .iter()
+        .cloned()
+        .chain(kept.iter().map(|k| k.to_string()))
+        .collect();
+    let changed = progress.choose(all.clone(), today);
+    Ok((all, changed))
+}

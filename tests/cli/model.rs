@@ -14,7 +14,7 @@ use aipath::log::{check_session, hundredths, monday_of, stats};
 use aipath::plan::calendar::{Plan, Task, plan};
 use aipath::plan::dates::add_days;
 use aipath::plan::standing::Standing;
-use aipath::progress::choice::{refuse_more, refuse_to_take};
+use aipath::progress::choice::refuse_to_take;
 use aipath::progress::record::{in_progress, record_session};
 use aipath::progress::{Change, Entry, Kind, LogEntry, PathProgress, State, Status};
 use aipath::render::{Screen, human};
@@ -265,22 +265,8 @@ impl World {
         }
         let today = self.today;
         let progress = self.path_progress();
-        let kept: Vec<&str> = progress
-            .chosen_in(phase)
-            .into_iter()
-            .filter(|k| progress.status(k) != Status::Todo && !chosen.iter().any(|c| c == k))
-            .collect();
-        let adding: Vec<&str> = chosen.iter().map(String::as_str).collect();
-        if let Some(why) = refuse_more(phase, progress, &adding, &kept) {
-            return Err(why);
-        }
-        let all: Vec<String> = chosen
-            .iter()
-            .cloned()
-            .chain(kept.iter().map(|k| k.to_string()))
-            .collect();
-        progress.choose(all, today);
-        Ok(())
+        // The command's own rule, as `aipath choose` runs it.
+        aipath::progress::choice::choose(phase, progress, &chosen, today).map(|_| ())
     }
 
     fn nth_session(&self, nth: u8) -> Option<u32> {
