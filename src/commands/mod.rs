@@ -114,28 +114,8 @@ impl Ctx {
     fn load_active(&self, active: Option<&str>) -> Result<Course> {
         match active {
             // A path named in the state may have moved or been mistyped by hand: say where the name came from.
-            // A path of the catalog by its id, or a path file by its name (`.yaml`), never any other file: a state
-            // from another machine (or a hand) could otherwise have aipath read any file here and quote its first
-            // line in the error.
             Some(active) => {
-                let loaded = if crate::path::ids::is_valid_id(active) {
-                    match crate::io::catalog::find(active) {
-                        Some(source) => loader::load_source(&source),
-                        None => Err(crate::path::ids::unknown(
-                            active,
-                            crate::io::catalog::ids().iter().map(String::as_str),
-                            "path",
-                            "`aipath paths` lists the paths",
-                        )),
-                    }
-                } else if active.ends_with(".yaml") || active.ends_with(".yml") {
-                    loader::load_file(std::path::Path::new(active))
-                } else {
-                    Err(crate::error::input(
-                        "it is neither the id of a path `aipath paths` lists nor a path file (`.yaml`)",
-                    ))
-                };
-                loaded.with_context(|| {
+                loader::load_named(active).with_context(|| {
                     format!(
                         "{}: the state's `active: {}` cannot be loaded; `aipath use {}` switches back to the \
                          built-in path, or give `--path`",

@@ -598,9 +598,9 @@ fn set_aside(ctx: &Ctx) -> Result<Vec<String>> {
 /// backup): this machine already holds that commit's changes, so merging against an older base would take them for
 /// changes of this machine's, and bring back what the other machine deleted since.
 fn base_of(
-    ctx: &Ctx,
     repo: &Repo,
     names: &Names,
+    local_history: &[u8],
     head: &str,
     remote: &str,
 ) -> Result<Option<String>> {
@@ -613,7 +613,7 @@ fn base_of(
     if candidates.is_empty() {
         return Ok(shared);
     }
-    let ours = ids_in(&local_history(ctx)?);
+    let ours = ids_in(local_history);
     // A stopped sync's commit is the remote's tip or close behind it; a long line (a first sync with a remote that
     // has years of commits) is not read whole for it.
     for commit in candidates.lines().take(BASE_CANDIDATES) {
@@ -636,22 +636,18 @@ fn merge_remote(
     remote: &str,
     done: &mut SyncView,
 ) -> Result<()> {
-    let base_commit = base_of(ctx, repo, names, head, remote)?;
-    // The three states are megabytes of YAML on a long history: read at once, each on its own thread.
-    let (base, theirs, ours) = std::thread::scope(|scope| {
+    // This machine's files are read once: the base is chosen by its history's events.
+    let (local_state, local_history) = local(ctx)?;
+    let base_commit = base_of(repo, names, &local_history, head, remote)?;
+    // The other two states are megabytes of YAML on a long history: read at once, each on its own thread.
+    let (base, theirs) = std::thread::scope(|scope| {
         let base = scope.spawn(|| match &base_commit {
             Some(b) => base_state(repo, names, b),
             None => Ok(State::default()),
         });
-        let theirs = scope.spawn(|| remote_side(repo, names, remote));
-        let ours = local(ctx);
-        Ok::<_, anyhow::Error>((
-            joined_thread(base.join())?,
-            joined_thread(theirs.join())?,
-            ours?,
-        ))
+        let theirs = remote_side(repo, names, remote);
+        Ok::<_, anyhow::Error>((joined_thread(base.join())?, theirs?))
     })?;
-    let (local_state, local_history) = ours;
     let FileMerge {
         merged,
         history,
@@ -699,7 +695,8 @@ fn merge_remote(
 /// A path that cannot be loaded here is not checked (its own commands check it).
 fn check_choices(state: &State) -> Result<()> {
     for (id, progress) in &state.paths {
-        let Ok(course) = crate::io::loader::load(Some(id)) else {
+        // Keys from another machine: looked up as a state's `active:` is, never as any file.
+        let Ok(course) = crate::io::loader::load_named(id) else {
             continue;
         };
         let Some(phase) = course.path.choice_phase() else {

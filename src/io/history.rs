@@ -195,26 +195,30 @@ pub fn append(
     }
     let mut len = file.metadata().with_context(context)?.len();
     let mut note = None;
-    // A last line cut short (a full disk, a copy interrupted) is set aside before anything is appended: glued to
-    // the next event it would make that one unreadable too. When it is the state's last event, cut, the history
-    // still goes with the state up to there.
+    // The state's last event cut short (a full disk, a copy interrupted) is set aside before anything is appended:
+    // glued to the next event it would make that one unreadable too. The history still goes with the state up to
+    // there. (A cut line past the state's last event is what a crash leaves, trimmed below with the rest of it.)
     let mut cut_last = false;
-    if len > 0 && !ends_with_newline(&mut file, len).with_context(context)? {
+    if let Some(id) = last_event
+        && len > 0
+        && !ends_with_newline(&mut file, len).with_context(context)?
+    {
         let mut all = Vec::new();
         file.seek(SeekFrom::Start(0)).with_context(context)?;
         file.read_to_end(&mut all).with_context(context)?;
         let start = all.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let tail = &all[start..];
-        let kept = keep_aside(&path, tail).with_context(context)?;
-        cut_last =
-            last_event.is_some_and(|id| tail.starts_with(format!("{{\"id\":\"{id}\"").as_bytes()));
-        note = Some(format!(
-            "the last line of `{}` was cut short; it is kept in `{}`",
-            path.display(),
-            kept.display()
-        ));
-        file.set_len(start as u64).with_context(context)?;
-        len = start as u64;
+        if tail.starts_with(format!("{{\"id\":\"{id}\"").as_bytes()) {
+            let kept = keep_aside(&path, tail).with_context(context)?;
+            note = Some(format!(
+                "the state's last event in `{}` was cut short; it is kept in `{}`",
+                path.display(),
+                kept.display()
+            ));
+            file.set_len(start as u64).with_context(context)?;
+            len = start as u64;
+            cut_last = true;
+        }
     }
     if len > 0 && !cut_last {
         match find_end(&mut file, len, last_event).with_context(context)? {

@@ -40,6 +40,29 @@ pub fn load(selector: Option<&str>) -> Result<Course> {
     load_file(Path::new(selector))
 }
 
+/// Loads the path a state names: by its id in the catalog, or a path file by its name (`.yaml`), never any other
+/// file. A state may come from another machine (or a hand): read as a file name, it could have aipath read any file
+/// here and quote its first line in an error.
+pub fn load_named(name: &str) -> Result<Course> {
+    if crate::path::ids::is_valid_id(name) {
+        return match catalog::find(name) {
+            Some(source) => load_source(&source),
+            None => Err(unknown(
+                name,
+                catalog::ids().iter().map(String::as_str),
+                "path",
+                "`aipath paths` lists the paths",
+            )),
+        };
+    }
+    if name.ends_with(".yaml") || name.ends_with(".yml") {
+        return load_file(Path::new(name));
+    }
+    Err(input(
+        "it is neither the id of a path `aipath paths` lists nor a path file (`.yaml`)",
+    ))
+}
+
 /// Loads a path from where the catalog found it.
 pub fn load_source(source: &Source) -> Result<Course> {
     match source {

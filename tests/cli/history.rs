@@ -766,6 +766,21 @@ fn a_history_cut_mid_line_is_repaired_before_the_next_event_and_kept_whole_after
         commands[0].contains("fourth") && commands[2].contains("first"),
         "{commands:?}"
     );
+    // A line cut past the state's last event is what a crash leaves: trimmed with no word, as before.
+    let mut bytes = fs::read(&file).expect("the history");
+    bytes.extend_from_slice(b"{\"id\":\"019b8c1e-3a60-7c4e-9d2a-5f1e0c7b8a91\",\"at\":\"2026");
+    fs::write(&file, &bytes).expect("the history");
+    let out = env
+        .cmd(&["log", "0.5", "--note", "fifth"])
+        .output()
+        .expect("aipath runs");
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(env.json(&["history"]).as_array().map(Vec::len), Some(4));
     // Every line of the history reads.
     let text = fs::read_to_string(&file).unwrap_or_default();
     for line in text.lines() {
