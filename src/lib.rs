@@ -12,6 +12,7 @@
 pub mod commands;
 pub mod course;
 pub mod error;
+mod golden;
 pub mod guide;
 pub mod history;
 pub mod import;
