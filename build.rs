@@ -43,7 +43,7 @@ fn main() {
     for p in &paths {
         let json = fs::read_to_string(p)
             .ok()
-            .and_then(|yaml| serde_yaml::from_str::<serde_json::Value>(&yaml).ok())
+            .and_then(|yaml| as_json(&yaml))
             .map(|value| value.to_string())
             .unwrap_or_default();
         let _ = writeln!(code, "    {json:?},");
@@ -80,7 +80,7 @@ fn main() {
         let json = fs::read_to_string(d.join("README.md"))
             .ok()
             .and_then(|text| front_matter(&text).map(str::to_string))
-            .and_then(|yaml| serde_yaml::from_str::<serde_json::Value>(&yaml).ok())
+            .and_then(|yaml| as_json(&yaml))
             .map(|value| value.to_string())
             .unwrap_or_default();
         let _ = writeln!(code, "    {json:?},");
@@ -97,6 +97,15 @@ fn entries(dir: &Path) -> Vec<PathBuf> {
     fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default()
+}
+/// YAML as a JSON value, its scalars read as the program's reader reads them (`src/yaml.rs`): YAML 1.2's booleans, and
+/// `017` or `1_000` as text. A test checks that each built-in file reads the same from its JSON as from its YAML.
+fn as_json(yaml: &str) -> Option<serde_json::Value> {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.leading_zero_numbers_as_strings = true;
+    options.underscored_numbers_as_strings = true;
+    serde_saphyr::from_str_with_options(yaml, options).ok()
 }
 
 /// The YAML between a guide's opening `---` line and the next line that is `---` or `...`, as the guide reader finds

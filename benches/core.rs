@@ -25,9 +25,6 @@ use jiff::civil::{Date, date};
 mod fixture;
 
 fn main() {
-    // Loading a path here times its parse, as the doc above says, not the cache of `src/io/cache.rs` (which
-    // `scripts/bench-cli.sh` times in the binary); nor does it leave entries in the learner's cache folder.
-    aipath::io::cache::turn_off();
     divan::main();
 }
 

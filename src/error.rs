@@ -116,7 +116,7 @@ fn cut(piece: &str, out: &mut String) -> bool {
 }
 
 /// Turns a YAML error into `FILE:LINE:COLUMN: message`, the form compilers use, so editors can jump to it.
-pub fn located_yaml(file: &Path, err: &serde_yaml::Error) -> String {
+pub fn located_yaml(file: &Path, err: &crate::yaml::Error) -> String {
     match yaml_location(err) {
         (Some((line, column)), message) => {
             format!("{}:{line}:{column}: {message}", file.display())
@@ -125,28 +125,10 @@ pub fn located_yaml(file: &Path, err: &serde_yaml::Error) -> String {
     }
 }
 
-/// A YAML error's (line, column), when it has one, and its message without the position serde puts in it, any
-/// long value it quotes shortened (see [`shorten`]).
-pub fn yaml_location(err: &serde_yaml::Error) -> (Option<(usize, usize)>, String) {
-    let message = err.to_string();
-    let (location, message) = yaml_location_whole(err, message);
-    (location, shorten(&message).into_owned())
-}
-
-fn yaml_location_whole(
-    err: &serde_yaml::Error,
-    message: String,
-) -> (Option<(usize, usize)>, String) {
-    match err.location() {
-        Some(loc) => {
-            let suffix = format!(" at line {} column {}", loc.line(), loc.column());
-            (
-                Some((loc.line(), loc.column())),
-                message.replacen(&suffix, "", 1),
-            )
-        }
-        None => (None, message),
-    }
+/// A YAML error's (line, column), when it has one, and its message (the reader has shortened any long value it
+/// quotes, see [`shorten`]).
+pub fn yaml_location(err: &crate::yaml::Error) -> (Option<(usize, usize)>, String) {
+    (err.location, err.message.clone())
 }
 
 /// Names where a file stops being UTF-8 text: `FILE:LINE:COLUMN: the <what> is not UTF-8 text`.
@@ -222,7 +204,7 @@ mod tests {
             Todo,
         }
         let text = format!("{}\n", "y".repeat(200_000));
-        let err = serde_yaml::from_str::<Status>(&text)
+        let err = crate::yaml::from_str::<Status>(&text)
             .err()
             .unwrap_or_else(|| panic!("parsed"));
         let message = located_yaml(Path::new("state"), &err);

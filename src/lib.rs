@@ -23,3 +23,4 @@ pub mod plan;
 pub mod progress;
 pub mod render;
 pub mod sync;
+pub mod yaml;

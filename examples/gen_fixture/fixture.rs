@@ -262,7 +262,7 @@ fn path_yaml(rng: &mut Rng, layout: &Layout, modules: &[Module]) -> io::Result<(
         "resources": [{ "id": "tools", "title": "Tools", "items": ["An editor", "A notebook"] }],
         "tips": [{ "id": "habits", "title": "Habits", "items": ["Study a little every day"] }],
     });
-    let text = serde_yaml::to_string(&path).map_err(io::Error::other)?;
+    let text = aipath::yaml::to_string(&path).map_err(io::Error::other)?;
     Ok((text, project_count))
 }
 
@@ -274,7 +274,7 @@ fn guide(module: &Module) -> io::Result<String> {
         prerequisites: module.prerequisites.clone(),
         reviewed: None,
     };
-    let yaml = serde_yaml::to_string(&front).map_err(io::Error::other)?;
+    let yaml = aipath::yaml::to_string(&front).map_err(io::Error::other)?;
     let mut text = format!(
         "---\n{yaml}---\n\n# {}\n\n## Overview\n\nWhat this module covers, and why it matters in production. \
          Read the topics, build the exercises, tick the checklist.\n\n## Topics\n\n",
@@ -624,10 +624,7 @@ pub fn write(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
         state.active = Some(absolute.display().to_string());
     }
     write_state(&summary.state_file, &mut state, &events)?;
-    // What aipath cannot load is no fixture: check it the way every command would, from the files themselves. The
-    // cache stays off in this process: the entries would be keyed by this program, of no use to aipath, and the
-    // tests that generate fixtures must not leave them in the learner's cache folder.
-    aipath::io::cache::turn_off();
+    // What aipath cannot load is no fixture: check it the way every command would, from the files themselves.
     let course = aipath::io::loader::load(Some(&path_file.display().to_string()))?;
     anyhow::ensure!(
         course.id() == PATH_ID,

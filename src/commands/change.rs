@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, typed: &[String], change: Change) -> Result<()> {
 }
 
 fn run_checked(ctx: &Ctx, typed: &[String], change: Change, reopen: bool) -> Result<()> {
-    let (_, course) = ctx.load_to_change()?;
+    let (_, course) = ctx.load()?;
     let items = resolve_items(&course, typed)?;
     let today = ctx.today;
     let (changes, state) = ctx.update_progress(&course, |progress| {

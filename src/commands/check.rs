@@ -10,7 +10,7 @@ use crate::guide::checklist::{Ticks, find_item};
 use crate::render::views::check::{CheckView, ItemChange};
 
 pub fn run(ctx: &Ctx, typed_module: &str, typed_items: &[String], check: bool) -> Result<()> {
-    let (_, course) = ctx.load_to_change()?;
+    let (_, course) = ctx.load()?;
     let id = course.resolve_module(typed_module)?;
     let doc = course.doc(&id)?;
     let mut indices: Vec<usize> = Vec::new();

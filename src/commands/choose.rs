@@ -9,7 +9,7 @@ use crate::progress::next::choice_count;
 use crate::render::views::choose::ChooseView;
 
 pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
-    let (_, course) = ctx.load_to_change()?;
+    let (_, course) = ctx.load()?;
     let Some(phase) = course.path.choice_phase() else {
         return Err(input(format!(
             "the path `{}` has no specializations to choose",

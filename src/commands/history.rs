@@ -7,10 +7,7 @@ use super::change::resolve_items;
 use crate::render::views::history::{EventRow, HistoryView};
 
 pub fn run(ctx: &Ctx, limit: Option<usize>, module: Option<String>) -> Result<()> {
-    let last_event = match crate::io::history::last_event_of(&ctx.store.file) {
-        Some(last) => last,
-        None => ctx.store.read()?.last_event,
-    };
+    let last_event = ctx.store.read()?.last_event;
     let module = match module {
         Some(typed) => {
             // The id is resolved on the path in use; the history keeps every path's changes.

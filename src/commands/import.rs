@@ -51,7 +51,7 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
             report.message
         ));
     }
-    let body = serde_yaml::to_string(&imported.path).context("cannot write the path as YAML")?;
+    let body = crate::yaml::to_string(&imported.path).context("cannot write the path as YAML")?;
     let name = source
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -20,7 +20,7 @@ pub fn record(
     date: Option<Date>,
     note: Option<String>,
 ) -> Result<()> {
-    let (_, course) = ctx.load_to_change()?;
+    let (_, course) = ctx.load()?;
     let hours = parse_hours(hours).map_err(input)?;
     let module = match module {
         Some(typed) => Some(resolve_studied(&course, &typed)?),
@@ -82,7 +82,7 @@ pub struct Edit {
 
 /// `aipath log --edit N`: the session corrected, checked as a new one is.
 pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
-    let (_, course) = ctx.load_to_change()?;
+    let (_, course) = ctx.load()?;
     if edit.hours.is_none() && edit.date.is_none() && edit.module.is_none() && edit.note.is_none() {
         return Err(input(format!(
             "say what to change in session #{number}: --hours, --date, --module or --note"
@@ -129,7 +129,7 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
 
 /// `aipath log --delete N`.
 pub fn delete(ctx: &Ctx, number: u32) -> Result<()> {
-    let (_, course) = ctx.load_to_change()?;
+    let (_, course) = ctx.load()?;
     let (deleted, _) = ctx.update_progress(&course, |progress| take(&course, progress, number))?;
     ctx.shell.print(&CorrectedView {
         action: "deleted",

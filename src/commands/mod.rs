@@ -71,43 +71,12 @@ impl Recorded {
 impl Ctx {
     /// The state (read without a lock) and the course it selects: `--path`, else the active path, else the default.
     pub fn load(&self) -> Result<(State, Course)> {
-        self.load_keeping(true)
-    }
-
-    /// [`Ctx::load`] for a command about to change the state: what the state decodes to is not kept in the cache of
-    /// parsed files, since the file is about to be replaced (and a change should not wait for that entry to reach the
-    /// disk with its own flush).
-    pub fn load_to_change(&self) -> Result<(State, Course)> {
-        self.load_keeping(false)
-    }
-
-    fn load_keeping(&self, keep: bool) -> Result<(State, Course)> {
-        let read = || match keep {
-            true => self.store.read(),
-            false => self.store.read_to_replace(),
+        let state = self.store.read()?;
+        let course = match self.path_flag.as_deref() {
+            Some(selector) => loader::load(Some(selector))?,
+            None => self.load_active(state.active.as_deref())?,
         };
-        if let Some(selector) = self.path_flag.as_deref() {
-            // The path is known before the state is read, so both are read at once: on a large path each is about
-            // half of a command's time. The state's error, if any, still comes first.
-            return std::thread::scope(|scope| {
-                let state = scope.spawn(read);
-                let course = loader::load(Some(selector));
-                let state = state
-                    .join()
-                    .map_err(|_| anyhow::anyhow!("reading the state file failed"))??;
-                Ok((state, course?))
-            });
-        }
-        let (state, course) = match keep {
-            // The path the state names is loaded while the rest of the state is decoded, where the cache allows.
-            true => self.store.read_then(|active| self.load_active(active))?,
-            false => {
-                let state = read()?;
-                let course = self.load_active(state.active.as_deref());
-                (state, course)
-            }
-        };
-        Ok((state, course?))
+        Ok((state, course))
     }
 
     /// The path the state names as active, or the built-in one.

@@ -31,7 +31,7 @@ fn archive_name(state: &State, path: &str, today: Date) -> String {
 
 /// `aipath reset [--path ID] [--yes]`.
 pub fn reset(ctx: &Ctx, yes: bool) -> Result<()> {
-    let (state, course) = ctx.load_to_change()?;
+    let (state, course) = ctx.load()?;
     let id = course.id().to_string();
     let title = course.path.title.clone();
     let progress = state

@@ -40,45 +40,8 @@ const MAX_STATE: u64 = 64 << 20;
 const MAX_HISTORY: u64 = 128 << 20;
 /// Beside the repository's own files, never synced: when this machine last synced.
 const SYNCED: &str = "aipath-synced";
-/// Beside them too: the state of the last sync's commit, as JSON, with the id git gives its file. The next sync
-/// merges against that commit, and reading its YAML again was a third of the sync's own work on a long log. A cache
-/// keyed by the content's own hash: an entry for other bytes is never used.
-const BASE: &str = "aipath-base.json";
-
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Base {
-    blob: String,
-    state: State,
-}
-
-/// Keeps the state of HEAD's commit as the next sync's base; a cache, so failing to is no error.
-fn remember_base(repo: &Repo, names: &Names, state: &State) {
-    let Ok(blob) = repo.run(["rev-parse", &format!("HEAD:{}", names.state)]) else {
-        return;
-    };
-    let entry = Base {
-        blob,
-        state: state.clone(),
-    };
-    if let Ok(bytes) = serde_json::to_vec(&entry) {
-        let _ = atomic::write(
-            &repo.git_dir().join(BASE),
-            TEMP_PREFIX,
-            &bytes,
-            Replace::Yes,
-        );
-    }
-}
-
-/// The state at commit `base`: from [`BASE`] when it holds that very file, else read from git.
+/// The state at commit `base`.
 fn base_state(repo: &Repo, names: &Names, base: &str) -> Result<State> {
-    if let Ok(blob) = repo.run(["rev-parse", &format!("{base}:{}", names.state)])
-        && let Ok(bytes) = fs::read(repo.git_dir().join(BASE))
-        && let Ok(entry) = serde_json::from_slice::<Base>(&bytes)
-        && entry.blob == blob
-    {
-        return Ok(entry.state);
-    }
     remote_side(repo, names, base).map(|s| s.state)
 }
 
@@ -447,7 +410,7 @@ fn fetch(repo: &Repo) -> Result<()> {
 /// Commits what changed here since the last commit; returns what the commit holds, in words. A state that does not
 /// read (edited by hand, say) is never committed, so never sent to another machine.
 fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>> {
-    ctx.store.read_to_replace()?;
+    ctx.store.read()?;
     let head = repo.commit_of("HEAD")?;
     let committed = match &head {
         Some(h) => repo
@@ -469,21 +432,16 @@ fn commit_local(ctx: &Ctx, repo: &Repo, names: &Names) -> Result<Option<String>>
     }
 }
 
-/// This machine's state, and the lines of its history the state includes. Read to be replaced: not kept in the
-/// cache of parsed files.
+/// This machine's state, and the lines of its history the state includes.
 fn local(ctx: &Ctx) -> Result<(State, Vec<u8>)> {
-    let state = ctx.store.read_to_replace()?;
+    let state = ctx.store.read()?;
     let lines = log_file::lines(&ctx.store.file, state.last_event.as_deref())?;
     Ok((state, lines.bytes().to_vec()))
 }
 
-/// The lines of this machine's history its state includes, finding the state's last event without parsing the
-/// state where its text says it plainly (a long state's YAML was a fifth of a sync).
+/// The lines of this machine's history its state includes.
 fn local_history(ctx: &Ctx) -> Result<Vec<u8>> {
-    let last = match log_file::last_event_of(&ctx.store.file) {
-        Some(last) => last,
-        None => ctx.store.read()?.last_event,
-    };
+    let last = ctx.store.read()?.last_event;
     Ok(log_file::lines(&ctx.store.file, last.as_deref())?
         .bytes()
         .to_vec())
@@ -562,9 +520,6 @@ fn fast_forward(
     merge_paths(repo, head, head, remote)?;
     fault("paths-written");
     repo.run(["reset", "--quiet", remote])?;
-    if stored.state_bytes.is_some() {
-        remember_base(repo, names, &stored.state);
-    }
     Ok(())
 }
 
@@ -686,7 +641,6 @@ fn merge_remote(
     );
     repo.commit(&[head.to_string(), remote.to_string()], &subject)?;
     fault("merged");
-    remember_base(repo, names, &merged.state);
     Ok(())
 }
 

@@ -90,7 +90,7 @@ pub fn redo(ctx: &Ctx) -> Result<()> {
 /// `aipath undo <id>...`: each item's last recorded change reversed. An item whose changes were never recorded (made
 /// before aipath kept a history) goes back to todo, as `undo` did before.
 pub fn undo_items(ctx: &Ctx, typed: &[String]) -> Result<()> {
-    let (_, course) = ctx.load_to_change()?;
+    let (_, course) = ctx.load()?;
     let items = resolve_items(&course, typed)?;
     let today = ctx.today;
     let (changes, state) = ctx.update_as(|state| {

@@ -10,7 +10,6 @@ pub mod validate;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, anyhow};
@@ -31,90 +30,22 @@ pub struct Course {
     parsed: AtomicUsize,
 }
 
-/// Reads a guide's text later, when a command asks for it: the loader's cache knew the guide's facts without it.
-pub type ReadLater = Box<dyn Fn() -> Result<String> + Send + Sync>;
-
 /// One module's guide: where it is (as shown in messages), its text, and its front matter.
 pub struct GuideFile {
     pub file: PathBuf,
-    /// The text, once read: with the guide, or on the first [`GuideFile::text`] of a guide read later.
-    text: OnceLock<Cow<'static, str>>,
-    later: Option<ReadLater>,
+    text: Cow<'static, str>,
     pub front: FrontMatter,
-    /// The checklist items' texts when they are already known (read from a cache of this very text): `status` and
-    /// `plan` need them for every module, and a whole guide's parse is what they cost otherwise.
-    checklist: Option<Vec<String>>,
 }
 
 impl GuideFile {
-    /// A guide whose front matter and checklist were read from this text before (the loader's cache, which
-    /// checked that the text is the same).
-    pub fn known(
-        file: PathBuf,
-        text: Cow<'static, str>,
-        front: FrontMatter,
-        checklist: Option<Vec<String>>,
-    ) -> GuideFile {
-        GuideFile {
-            file,
-            text: OnceLock::from(text),
-            later: None,
-            front,
-            checklist,
-        }
+    /// A guide whose front matter was read from this very text before (the build's JSON of a built-in guide).
+    pub fn known(file: PathBuf, text: Cow<'static, str>, front: FrontMatter) -> GuideFile {
+        GuideFile { file, text, front }
     }
 
-    /// A guide whose front matter and checklist the loader's cache knows for the file as it is on disk, without
-    /// reading it: its text is read by `later` when a command needs it (`show`, or a checklist the cache lacks).
-    pub fn unread(
-        file: PathBuf,
-        later: ReadLater,
-        front: FrontMatter,
-        checklist: Option<Vec<String>>,
-    ) -> GuideFile {
-        GuideFile {
-            file,
-            text: OnceLock::new(),
-            later: Some(later),
-            front,
-            checklist,
-        }
-    }
-
-    /// The guide with its checklist items' texts known (see [`GuideFile::known`]).
-    pub fn with_checklist(self, checklist: Option<Vec<String>>) -> GuideFile {
-        GuideFile { checklist, ..self }
-    }
-
-    /// The guide's text, read now if it was not read with the guide.
+    /// The guide's text.
     pub fn text(&self) -> Result<&str> {
-        if let Some(text) = self.text.get() {
-            return Ok(text);
-        }
-        let read = match &self.later {
-            Some(later) => later()?,
-            None => {
-                return Err(anyhow!(
-                    "{}: the guide's text is missing",
-                    self.file.display()
-                ));
-            }
-        };
-        // Another thread may have read it meanwhile: the same text, checked against the same facts.
-        Ok(self.text.get_or_init(|| Cow::Owned(read)))
-    }
-
-    /// The checklist items' texts, when they are known without parsing the guide.
-    pub fn checklist(&self) -> Option<&[String]> {
-        self.checklist.as_deref()
-    }
-
-    /// The checklist items' texts, from the whole guide: `None` when it does not parse (the commands that need the
-    /// checklist then parse it again and report the problem).
-    pub fn parse_checklist(&self) -> Option<Vec<String>> {
-        guide::parse(self.text().ok()?)
-            .ok()
-            .map(|doc| doc.checklist.into_iter().map(|c| c.text).collect())
+        Ok(&self.text)
     }
 
     /// Reads a guide's front matter; the error names the guide's file, line and column.
@@ -128,7 +59,7 @@ impl GuideFile {
             )),
             None => input(format!("{}:{}: {}", file.display(), e.line, e.message)),
         })?;
-        Ok(GuideFile::known(file, text, front, None))
+        Ok(GuideFile::known(file, text, front))
     }
 }
 
@@ -147,21 +78,6 @@ impl Course {
         };
         course.check_guides()?;
         Ok(course)
-    }
-
-    /// A course whose path and guides passed [`Course::new`]'s checks together before, all unchanged since (the
-    /// loader's cache knows each by its hash or its file's metadata): not checked again.
-    pub fn checked_before(
-        path: LearningPath,
-        origin: PathBuf,
-        guides: HashMap<String, GuideFile>,
-    ) -> Course {
-        Course {
-            path,
-            origin,
-            guides,
-            parsed: AtomicUsize::new(0),
-        }
     }
 
     /// Front matter must agree with the path: same id, sensible hours, prerequisites that exist and form no cycle.
@@ -272,9 +188,6 @@ impl Course {
     /// A module's checklist item texts, for a plan's weekly focus (empty when the guide cannot be parsed: the plan
     /// then falls back to the module's topics).
     pub fn checklist_texts(&self, module: &str) -> Vec<String> {
-        if let Some(known) = self.known_checklist(module) {
-            return known.to_vec();
-        }
         self.doc(module)
             .map(|d| d.checklist.into_iter().map(|c| c.text).collect())
             .unwrap_or_default()
@@ -284,16 +197,8 @@ impl Course {
     pub fn ticks(&self, progress: &PathProgress, module: &str) -> Result<Ticks> {
         let empty = BTreeSet::new();
         let ticked = progress.entry(module).map_or(&empty, |e| &e.checked);
-        if let Some(known) = self.known_checklist(module) {
-            return Ok(Ticks::of_texts(known, ticked));
-        }
         let doc = self.doc(module)?;
         Ok(Ticks::of(&doc.checklist, ticked))
-    }
-
-    /// A module's checklist texts when the loader already knows them (see [`GuideFile::known`]).
-    fn known_checklist(&self, module: &str) -> Option<&[String]> {
-        self.guides.get(module)?.checklist.as_deref()
     }
 
     /// Whether every checklist item of a module's guide is ticked (false for a guide without a checklist).

@@ -26,14 +26,6 @@ impl Ticks {
         }
     }
 
-    /// [`Ticks::of`] a checklist known by its items' texts.
-    pub fn of_texts(items: &[String], ticked: &BTreeSet<String>) -> Ticks {
-        Ticks {
-            checked: items.iter().filter(|i| ticked.contains(*i)).count(),
-            total: items.len(),
-        }
-    }
-
     /// Every item ticked, of a checklist that has items: the module is ready to be marked done.
     pub fn is_complete(self) -> bool {
         self.total > 0 && self.checked == self.total

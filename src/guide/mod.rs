@@ -144,7 +144,7 @@ fn head(text: &str) -> &str {
 }
 
 fn parse_front_matter(yaml: &str, first_line: usize) -> Result<FrontMatter, DocError> {
-    serde_yaml::from_str::<FrontMatter>(yaml).map_err(|e| {
+    crate::yaml::from_str::<FrontMatter>(yaml).map_err(|e| {
         let (location, message) = crate::error::yaml_location(&e);
         let (line, column) = match location {
             Some((line, column)) => (first_line + line - 1, Some(column)),

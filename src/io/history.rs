@@ -31,30 +31,6 @@ pub fn file_of(state_file: &Path) -> PathBuf {
     state_file.with_file_name(name)
 }
 
-/// The state's `last_event`, read from the state file's text without parsing the rest of it: `aipath history` needs
-/// nothing else of the state, and parsing a state with 20,000 sessions cost most of its time. `None` when the
-/// quick read cannot be sure (no file, another format, the key written otherwise than aipath writes it): then the
-/// caller reads the state whole.
-pub fn last_event_of(state_file: &Path) -> Option<Option<String>> {
-    let text = fs::read_to_string(state_file).ok()?;
-    let top = |key: &str| {
-        text.lines()
-            .filter(|l| l.starts_with(key))
-            .map(|l| l[key.len()..].trim())
-            .collect::<Vec<_>>()
-    };
-    if top("version: ") != [crate::progress::STATE_VERSION.to_string()] {
-        return None;
-    }
-    match top("last_event: ")[..] {
-        [] => Some(None),
-        [id] if !id.is_empty() && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') => {
-            Some(Some(id.to_string()))
-        }
-        _ => None,
-    }
-}
-
 /// The history's lines that the state includes (those up to `last_event`), and a word for the learner when the
 /// file does not go with the state. Events are parsed only when asked for, newest first.
 #[derive(Debug, Default)]

@@ -2,15 +2,17 @@
 //!
 //! Only a regular file is read, and only up to [`MAX_FILE_BYTES`]: a named pipe given as `--state` hung every
 //! command, and a file's size is known before reading it. The text must be UTF-8; a byte-order mark at its start (as
-//! some Windows editors write) is dropped, where serde_yaml took it for the start of a second document. YAML text is
-//! then held to the budgets of [`super::budget`] before any parser sees it.
+//! some Windows editors write) is dropped. The YAML reader ([`crate::yaml`]) then holds the text to its budgets as it
+//! parses.
 
 use std::fs::{self, File, Metadata};
 use std::io::Read as _;
 use std::path::Path;
 
-use super::budget::{self, MAX_FILE_BYTES};
 use crate::error::located_utf8;
+
+/// The largest file aipath reads from other hands (a path file, a guide, a state file), checked before reading it.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why a file was not read.
 #[derive(Debug)]
@@ -105,12 +107,6 @@ pub fn without_bom(mut text: String) -> String {
         text.drain(..BOM.len());
     }
     text
-}
-
-/// Holds YAML text to the budgets: `FILE:LINE: message` when it is over one.
-pub fn yaml_within_budget(file: &Path, what: &str, text: &str) -> Result<(), String> {
-    budget::check(text)
-        .map_err(|over| format!("{}:{}: {}", file.display(), over.line, over.message(what)))
 }
 
 /// Refuses a file over [`MAX_FILE_BYTES`].

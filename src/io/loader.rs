@@ -11,7 +11,7 @@ use anyhow::{Result, anyhow};
 
 use super::builtin::{self, BUILTIN_GUIDES, DEFAULT_PATH_ID};
 use super::catalog::{self, Source};
-use super::input::{self, ReadError, read_text};
+use super::input::{ReadError, read_text};
 use crate::course::validate::GuideText;
 use crate::course::{Course, GuideFile};
 use crate::error::{input, located_yaml};
@@ -80,28 +80,12 @@ pub fn load_source(source: &Source) -> Result<Course> {
 /// Loads a path YAML file; its guides are looked up beside it first.
 pub fn load_file(file: &Path) -> Result<Course> {
     let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    // A large file is first only hashed as it is read, to look for its course in the cache: most often there, and
-    // the text is then not needed. Its text is read and held to the budgets only when it is parsed (text the cache
-    // has the parse of passed them already). A file that cannot be read is read again below, which says why.
-    if let Some(stamp) = super::cache::Stamp::read(file, "path file", true)
-        && stamp.size() >= super::cache::MIN_BYTES as u64
-    {
-        return super::course_cache::load(file, stamp, dir);
-    }
-    let text = read_path_text(file)?;
-    path_within_budget(file, &text)?;
+    let text = read_path_file(file)?;
     from_text(Cow::Owned(text), file.to_path_buf(), Some(dir))
 }
 
-/// A path file's text, read as untrusted input (see [`super::input`]) and held to the YAML budgets.
+/// A path file's text, read as untrusted input (see [`super::input`]).
 pub fn read_path_file(file: &Path) -> Result<String> {
-    let text = read_path_text(file)?;
-    path_within_budget(file, &text)?;
-    Ok(text)
-}
-
-/// A path file's text, read as untrusted input, not yet held to the budgets (see [`path_within_budget`]).
-pub(super) fn read_path_text(file: &Path) -> Result<String> {
     read_text(file, "path file").map_err(|e| match e {
         ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
             input(format!("{}: no such path file", file.display()))
@@ -109,13 +93,6 @@ pub(super) fn read_path_text(file: &Path) -> Result<String> {
         ReadError::Io(e) => anyhow!("{}: cannot read the path file: {e}", file.display()),
         ReadError::Refused(message) => input(message),
     })
-}
-
-/// Holds a path file's text to the YAML budgets, before any parser sees it. Scanning a path of thousands of modules
-/// takes as long as reading its cache entry, so the cache skips it for text it has the parse of (the same bytes
-/// passed it when the entry was made, by this same binary).
-pub(super) fn path_within_budget(file: &Path, text: &str) -> Result<()> {
-    input::yaml_within_budget(file, "path file", text).map_err(input)
 }
 
 /// Builds a course from a path's text. `dir` is the folder of a path file, where its guides are looked up first.
@@ -146,7 +123,7 @@ fn with_guides(path: LearningPath, origin: PathBuf, dir: Option<PathBuf>) -> Res
     for def in &path.modules {
         let (file, text) = guide_text_in(&def.id, &folders)?;
         let guide = match builtin::front_matter(&def.id, &text) {
-            Some(front) => GuideFile::known(file, text, front, None),
+            Some(front) => GuideFile::known(file, text, front),
             None => GuideFile::new(file, text)?,
         };
         guides.insert(def.id.clone(), guide);
@@ -184,34 +161,6 @@ pub fn found_guide(id: &str, dir: Option<&Path>) -> std::result::Result<GuideTex
         .map_err(|e| format!("{e:#}"))
 }
 
-pub(super) fn guide_text_in(
-    id: &str,
-    folders: &[(PathBuf, bool)],
-) -> Result<(PathBuf, Cow<'static, str>)> {
-    let (file, text) = guide_text_unchecked(id, folders)?;
-    guide_within_budget(&file, &text)?;
-    Ok((file, text))
-}
-
-/// Holds a guide read from disk to the budgets before its front matter is parsed (a built-in guide is
-/// [`Cow::Borrowed`], and ours). The cache skips it for a guide whose text it has the front matter of, as it skips
-/// [`path_within_budget`].
-#[allow(
-    clippy::ptr_arg,
-    reason = "whether the text is borrowed is what tells a built-in guide"
-)]
-pub(super) fn guide_within_budget(file: &Path, text: &Cow<'static, str>) -> Result<()> {
-    match text {
-        Cow::Owned(text) => front_matter_within_budget(file, text).map_err(input),
-        Cow::Borrowed(_) => Ok(()),
-    }
-}
-
-/// The text of a guide file found before (the cache reads it only when a command needs it).
-pub(super) fn guide_file_text(file: &Path) -> Result<String> {
-    read_text(file, "guide").map_err(|e| guide_error(file, e))
-}
-
 fn guide_error(file: &Path, e: ReadError) -> anyhow::Error {
     match e {
         ReadError::Io(e) => anyhow!("{}: cannot read the guide: {e}", file.display()),
@@ -219,8 +168,8 @@ fn guide_error(file: &Path, e: ReadError) -> anyhow::Error {
     }
 }
 
-/// [`guide_text_in`] without the budgets: for the cache, which holds a guide to them only when it parses it.
-pub(super) fn guide_text_unchecked(
+/// A module's guide: in the first of `folders` that has one, else the built-in one.
+pub(super) fn guide_text_in(
     id: &str,
     folders: &[(PathBuf, bool)],
 ) -> Result<(PathBuf, Cow<'static, str>)> {
@@ -257,37 +206,6 @@ pub(super) fn guide_text_unchecked(
             ""
         }
     )))
-}
-
-/// Holds a guide's YAML front matter to the budgets. The front matter is what follows an opening `---` line up to
-/// the next `---` or `...` line (or to the end, when there is none: counting more can only refuse more); the
-/// markdown after it is not YAML.
-fn front_matter_within_budget(file: &Path, text: &str) -> std::result::Result<(), String> {
-    let Some(rest) = text.strip_prefix("---") else {
-        return Ok(());
-    };
-    let Some(newline) = rest.find('\n') else {
-        return Ok(());
-    };
-    let body = &rest[newline + 1..];
-    let mut end = body.len();
-    let mut at = 0;
-    for line in body.split_inclusive('\n') {
-        let bare = line.trim_end_matches(['\n', '\r']).trim_end_matches(' ');
-        if bare == "---" || bare == "..." {
-            end = at;
-            break;
-        }
-        at += line.len();
-    }
-    crate::io::budget::check(&body[..end]).map_err(|over| {
-        format!(
-            "{}:{}: {}",
-            file.display(),
-            over.line + 1,
-            over.message("guide's front matter")
-        )
-    })
 }
 
 fn looks_like_file(selector: &str) -> bool {

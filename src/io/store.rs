@@ -16,12 +16,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result, anyhow, bail};
-use serde_yaml::Value;
+use serde_json::Value;
 
 use super::atomic::{self, Replace};
 use super::input::{self, ReadError};
 use crate::error::{located_utf8, located_yaml};
-use crate::progress::migrate::migrate;
+use crate::progress::migrate::{SAME_SHAPE_SINCE, migrate};
 use crate::progress::{STATE_VERSION, State};
 
 /// Told with a state file from a newer aipath: nothing is wrong with it, this build is too old.
@@ -127,38 +127,14 @@ impl Store {
     /// Reads the state without locking; a missing file is a fresh start, a file from an older aipath is migrated
     /// in memory only. Read-only commands use this and never write.
     pub fn read(&self) -> Result<State> {
-        // A state the cache knows is hashed as it is read, not held whole: a state of thousands of sessions is
-        // megabytes.
-        if let Some(state) = super::cache::known_state(&self.file) {
-            return Ok(state);
-        }
-        Ok(self.load(true)?.map(|(_, d)| d.state).unwrap_or_default())
+        Ok(self.load()?.map(|(_, d)| d.state).unwrap_or_default())
     }
 
-    /// [`Store::read`], and `then` given the path the state names as active, run while the state is still being
-    /// decoded where the cache of parsed files allows (else once it is read, and again should an entry it ran
-    /// beside not decode). The state's error, if any, comes first.
-    pub fn read_then<T>(&self, then: impl Fn(Option<&str>) -> T) -> Result<(State, T)> {
-        if let Some(found) = super::cache::known_state_then(&self.file, &then) {
-            return Ok(found);
-        }
-        let state = self.load(true)?.map(|(_, d)| d.state).unwrap_or_default();
-        let out = then(state.active.as_deref());
-        Ok((state, out))
-    }
-
-    /// [`Store::read`] for a command about to replace the file (a change, `aipath sync`): what it decodes to is not
-    /// kept in the cache of parsed files.
-    pub fn read_to_replace(&self) -> Result<State> {
-        Ok(self.load(false)?.map(|(_, d)| d.state).unwrap_or_default())
-    }
-
-    /// The file's bytes and what they decode to; `None` when there is no file yet. `keep`: keep what a file missing
-    /// from the cache decodes to (a read does; a change, about to replace the file, does not).
-    fn load(&self, keep: bool) -> Result<Option<(Vec<u8>, Decoded)>> {
+    /// The file's bytes and what they decode to; `None` when there is no file yet.
+    fn load(&self) -> Result<Option<(Vec<u8>, Decoded)>> {
         match input::read_bytes(&self.file, "state file") {
             Ok(bytes) => {
-                let decoded = super::cache::decode_state(&self.file, &bytes, keep)?;
+                let decoded = decode(&self.file, &bytes)?;
                 Ok(Some((bytes, decoded)))
             }
             Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -186,7 +162,7 @@ impl Store {
     ) -> Result<T> {
         let dir = atomic::folder_of(&self.file);
         let lock = self.lock(tell)?;
-        let (mut state, older) = match self.load(false)? {
+        let (mut state, older) = match self.load()? {
             Some((bytes, d)) => {
                 let older = (d.version < STATE_VERSION).then_some((bytes, d.version));
                 (d.state, older)
@@ -462,7 +438,6 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
             file.display()
         )));
     }
-    input::yaml_within_budget(file, "state file", text).map_err(unreadable)?;
     let decoded = parse(file, text)?;
     if let Some((path, day)) = decoded.state.overfull_day() {
         let at = line_of_day(text, path, day.date).map_or(String::new(), |line| format!(":{line}"));
@@ -499,62 +474,58 @@ fn line_of_day(text: &str, id: &str, date: jiff::civil::Date) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
-/// Parses a state file's text that is within budget (see [`decode`]).
+/// Parses a state file's text (see [`decode`]): JSON as aipath writes it since version 5, or YAML as older
+/// versions wrote it and as a learner may write it by hand.
 fn parse(file: &Path, text: &str) -> Result<Decoded> {
-    let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
-    if let Ok(mut state) = serde_yaml::from_str::<State>(text)
-        && state.version == STATE_VERSION
+    let json = text.trim_start().starts_with('{');
+    // The common case, a file in a format with today's shape, is parsed once, straight into a state.
+    let typed = if json {
+        serde_json::from_str::<State>(text).map_err(|e| json_error(file, &e))
+    } else {
+        crate::yaml::from_str::<State>(text).map_err(|e| located_yaml(file, &e))
+    };
+    if let Ok(mut state) = typed
+        && (SAME_SHAPE_SINCE..=STATE_VERSION).contains(&state.version)
     {
+        let version = state.version;
+        state.version = STATE_VERSION;
         state.settle();
-        return Ok(Decoded {
-            state,
-            version: STATE_VERSION,
-        });
+        return Ok(Decoded { state, version });
     }
-    let located = |e: serde_yaml::Error| unreadable(located_yaml(file, &e));
-    let Value::Mapping(doc) = serde_yaml::from_str::<Value>(text).map_err(located)? else {
+    let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
+    let doc = if json {
+        serde_json::from_str::<Value>(text).map_err(|e| unreadable(json_error(file, &e)))?
+    } else {
+        crate::yaml::from_str::<Value>(text).map_err(|e| unreadable(located_yaml(file, &e)))?
+    };
+    let Value::Object(doc) = doc else {
         return Err(unreadable(format!(
-            "{}: the state file is not a YAML mapping of `version:` and `paths:`",
+            "{}: the state file is not a mapping of `version:` and `paths:`",
             file.display()
         )));
     };
-    let version = match doc.get("version") {
-        Some(Value::Number(n)) => n.as_u64(),
-        _ => None,
+    let version = match version_of(file, &doc) {
+        Ok(version) => version,
+        Err(Refusal::Newer(message)) => return Err(anyhow!("{message}; {NEWER_HINT}")),
+        Err(Refusal::Unreadable(message)) => return Err(unreadable(message)),
     };
-    let version = match version {
-        None => {
-            return Err(unreadable(format!(
-                "{}: the state file has no `version: <number>`",
-                file.display()
-            )));
-        }
-        Some(v) if v > u64::from(STATE_VERSION) => {
-            return Err(anyhow!(
-                "{}: the state file was written by a newer aipath (format version {v}; this one reads up to \
-                 {STATE_VERSION}); {NEWER_HINT}",
-                file.display()
-            ));
-        }
-        Some(0) => {
-            return Err(unreadable(format!(
-                "{}: format version 0 is not one aipath has written",
-                file.display()
-            )));
-        }
-        // Between 1 and STATE_VERSION, so it fits.
-        Some(v) => u32::try_from(v).unwrap_or(STATE_VERSION),
-    };
-    let mut state = if version == STATE_VERSION {
-        serde_yaml::from_str::<State>(text).map_err(located)?
+    let typed = |doc: Value| serde_json::from_value::<State>(doc);
+    let mut state = if version >= SAME_SHAPE_SINCE {
+        // Today's shape, yet the typed parse failed: read it again for the error with its line.
+        let again = if json {
+            serde_json::from_str::<State>(text).map_err(|e| json_error(file, &e))
+        } else {
+            crate::yaml::from_str::<State>(text).map_err(|e| located_yaml(file, &e))
+        };
+        again.map_err(unreadable)?
     } else {
         let migrated =
             migrate(doc, version).map_err(|e| unreadable(format!("{}: {e}", file.display())))?;
-        serde_yaml::from_value::<State>(Value::Mapping(migrated)).map_err(|e| {
-            // A YAML tree carries no positions. The steps keep the fields a learner wrote, so reading the original
-            // text with today's shape nearly always points at the same mistake, with its line.
-            match serde_yaml::from_str::<State>(text) {
-                Err(at) if at.location().is_some() => located(at),
+        typed(Value::Object(migrated)).map_err(|e| {
+            // A tree carries no positions. The steps keep the fields a learner wrote, so reading the original text
+            // with today's shape nearly always points at the same mistake, with its line.
+            match crate::yaml::from_str::<State>(text) {
+                Err(at) if at.location.is_some() && !json => unreadable(located_yaml(file, &at)),
                 _ => unreadable(format!(
                     "{}: {}",
                     file.display(),
@@ -565,15 +536,57 @@ fn parse(file: &Path, text: &str) -> Result<Decoded> {
     };
     // Sessions without an id, or with a number another has, are put in order here, so every command reads (and
     // the next change writes) the same repaired state.
+    state.version = STATE_VERSION;
     state.settle();
     Ok(Decoded { state, version })
 }
 
+/// Why a state file's version is not one this build reads.
+enum Refusal {
+    Newer(String),
+    Unreadable(String),
+}
+
+/// The format version a state document says it has, when this build can read it.
+fn version_of(file: &Path, doc: &serde_json::Map<String, Value>) -> Result<u32, Refusal> {
+    match doc.get("version").and_then(Value::as_u64) {
+        None => Err(Refusal::Unreadable(format!(
+            "{}: the state file has no `version: <number>`",
+            file.display()
+        ))),
+        Some(v) if v > u64::from(STATE_VERSION) => Err(Refusal::Newer(format!(
+            "{}: the state file was written by a newer aipath (format version {v}; this one reads up to \
+             {STATE_VERSION})",
+            file.display()
+        ))),
+        Some(0) => Err(Refusal::Unreadable(format!(
+            "{}: format version 0 is not one aipath has written",
+            file.display()
+        ))),
+        // Between 1 and STATE_VERSION, so it fits.
+        Some(v) => Ok(u32::try_from(v).unwrap_or(STATE_VERSION)),
+    }
+}
+
+/// A JSON error as `FILE:LINE:COLUMN: message`, as [`located_yaml`] gives a YAML one.
+fn json_error(file: &Path, e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message);
+    format!(
+        "{}:{}:{}: {}",
+        file.display(),
+        e.line(),
+        e.column(),
+        crate::error::shorten(message)
+    )
+}
+
+/// The state as aipath writes it: pretty-printed JSON, a line per field, so a learner can still read and mend it.
 pub fn encode(state: &State) -> Result<String> {
-    let body = serde_yaml::to_string(state).context("cannot encode the state")?;
-    Ok(format!(
-        "# aipath progress. Format: see `aipath --help` and the README, \"The state file\".\n{body}"
-    ))
+    let mut body = serde_json::to_string_pretty(state).context("cannot encode the state")?;
+    body.push('\n');
+    Ok(body)
 }
 
 #[cfg(test)]
@@ -622,7 +635,7 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(message.starts_with("/x/state.yaml:3:1: "), "{message}");
+        assert!(message.starts_with("/x/state.yaml:2:8: "), "{message}");
         assert!(message.ends_with(UNREADABLE_HINT), "{message}");
     }
 
@@ -682,7 +695,7 @@ mod tests {
     #[test]
     fn a_file_that_is_not_a_mapping_or_has_no_usable_version_is_refused() {
         for (text, expected) in [
-            (&b"- 2\n"[..], "is not a YAML mapping"),
+            (&b"- 2\n"[..], "is not a mapping"),
             (b"paths: {}\n", "has no `version: <number>`"),
             (b"version: two\n", "has no `version: <number>`"),
             (b"version: 1.5\n", "has no `version: <number>`"),
@@ -709,7 +722,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_even_when_every_field_is_known() {
-        let message = decoded("version: 5\npaths: {}\n")
+        let message = decoded("version: 6\npaths: {}\n")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
@@ -738,7 +751,7 @@ mod tests {
         );
         p.chosen = vec!["x".into()];
         let text = encode(&state).unwrap_or_default();
-        assert!(text.contains("finished: 2026-02-03"), "{text}");
+        assert!(text.contains("\"finished\": \"2026-02-03\""), "{text}");
         assert_eq!(decoded(&text).ok(), Some(state));
     }
 }

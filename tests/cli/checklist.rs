@@ -174,7 +174,7 @@ fn check_and_uncheck_round_trip_through_the_state_file() {
     assert!(out.ends_with("Checklist: 0 of 9 checked.\n"), "{out}");
     assert_eq!(list_checklist(&env, MLB), (0, 9));
     let state = String::from_utf8(env.state_bytes().expect("the state is written")).expect("text");
-    assert!(state.contains("started: 2026-01-05"), "{state}");
+    assert!(state.contains("\"started\": \"2026-01-05\""), "{state}");
     assert!(!state.contains("Framing"), "{state}");
 }
 

@@ -378,11 +378,23 @@ fn without_a_flag_the_state_lives_in_the_platform_data_folder() {
 fn the_state_file_is_created_with_its_folder_on_the_first_change() {
     let env = Env::new();
     env.ok(&["start", "math-foundations"]);
+    let text = String::from_utf8(env.state_bytes().unwrap_or_default()).unwrap_or_default();
+    // Pretty JSON, a line per field, the version first.
+    assert!(
+        text.starts_with("{\n  \"version\": 5,\n  \"paths\": {\n"),
+        "{text}"
+    );
+    let mut state = env.state_json();
+    state.as_object_mut().map(|o| o.remove("last_event"));
     assert_eq!(
-        env.state_text(),
-        "# aipath progress. Format: see `aipath --help` and the README, \"The state file\".\n\
-         version: 4\n\
-         paths:\n  software-developer-to-ai-engineer:\n    started: 2026-01-05\n    modules:\n      math-foundations:\n        status: in-progress\n        started: 2026-01-05\n"
+        state,
+        serde_json::json!({
+            "version": 5,
+            "paths": { "software-developer-to-ai-engineer": {
+                "started": "2026-01-05",
+                "modules": { "math-foundations": { "status": "in-progress", "started": "2026-01-05" } }
+            } }
+        })
     );
 }
 
@@ -398,7 +410,7 @@ fn an_unreadable_state_file_is_reported_with_its_line_and_left_alone() {
         &["choose", "llm"],
     ] {
         let err = env.fails(args, 1);
-        let expected_start = format!("aipath: error: {}:5:1: ", env.state.display());
+        let expected_start = format!("aipath: error: {}:4:14: ", env.state.display());
         assert!(err.starts_with(&expected_start), "{err}");
         assert!(err.contains("move it aside"), "{err}");
         assert_eq!(err.lines().count(), 1, "{err}");

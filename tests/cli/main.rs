@@ -5,7 +5,6 @@
 //! message is a failure report, and the helpers here are test code too (clippy.toml allows them in test functions).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod cache;
 mod catalog;
 mod checklist;
 mod concurrency;

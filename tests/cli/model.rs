@@ -380,7 +380,7 @@ impl World {
 }
 
 fn yaml(state: &State) -> String {
-    serde_yaml::to_string(state).unwrap_or_else(|e| panic!("{e}"))
+    aipath::io::store::encode(state).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The whole weeks from `projected`'s ISO week to `planned`'s: positive when the projected finish is earlier.

@@ -78,9 +78,7 @@ fn a_yaml_syntax_error_names_file_line_and_column() {
     refused(
         &env,
         &file,
-        &format!(
-            "{file}:15:8: did not find expected ',' or ']', while parsing a flow sequence at line 13 column 18"
-        ),
+        &format!("{file}:15:8: illegal placement of ':' indicator"),
     );
 }
 
@@ -91,11 +89,7 @@ fn a_value_of_the_wrong_type_names_file_line_and_column() {
         path_with("{ min: 1, max: 2 }", "{ min: one, max: 2 }"),
         &all_guides(),
     );
-    refused(
-        &env,
-        &file,
-        &format!("{file}:11:19: phases[1].weeks.min: invalid type: string \"one\", expected u32"),
-    );
+    refused(&env, &file, &format!("{file}:11:19: invalid u32"));
 }
 
 #[test]
@@ -277,7 +271,7 @@ fn a_guide_with_broken_front_matter_names_its_line_and_column() {
         &env,
         &file,
         &format!(
-            "{}:4:8: front matter: hours: invalid type: sequence, expected f64",
+            "{}:4:8: front matter: expected string scalar",
             guide_file.display()
         ),
     );

@@ -126,7 +126,7 @@ fn with_path_given_a_broken_state_is_reported_before_a_missing_path() {
     env.write_state("version: 1\npaths: [\n");
     let err = env.fails(&["--path", "nowhere/missing.yaml", "next"], 1);
     assert!(err.starts_with("aipath: error: "), "{err}");
-    assert!(err.contains("state.yaml:3:1: "), "{err}");
+    assert!(err.contains("state.yaml:2:8: "), "{err}");
     env.write_state("version: 1\n");
     let err = env.fails(&["--path", "nowhere/missing.yaml", "next"], 2);
     assert_eq!(

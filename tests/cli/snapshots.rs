@@ -21,8 +21,6 @@ struct Learner {
 
 impl Learner {
     fn fresh() -> Learner {
-        // The parse cache is for a learner's own runs: tests neither read nor leave entries in it.
-        aipath::io::cache::turn_off();
         Learner {
             dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
         }

@@ -10,16 +10,15 @@ use tempfile::TempDir;
 pub const TODAY: &str = "2026-01-05";
 
 /// The variables that give a command started by a test `home` as its home, whatever the environment `cargo test`
-/// runs in: the folders aipath keeps data and its cache in follow `HOME` only while `XDG_DATA_HOME`,
-/// `XDG_CACHE_HOME` and `AIPATH_CACHE` are unset (and on Windows not even then), so each is set inside `home`, where
-/// the platform would put it. Every command a test starts gets them, so no test reads or writes the learner's own
-/// folders; `cache::every_command_a_test_starts_gets_its_own_home` checks that none sets `HOME` by hand.
-pub fn home_of(home: &Path) -> [(&'static str, PathBuf); 4] {
+/// runs in: the folders of the platform follow `HOME` only while `XDG_DATA_HOME` and `XDG_CACHE_HOME` are unset (and
+/// on Windows not even then), so each is set inside `home`, where the platform would put it. Every command a test
+/// starts gets them, so no test reads or writes the learner's own folders, and a file written anywhere in them is
+/// seen; `state_file::every_command_a_test_starts_gets_its_own_home` checks that none sets `HOME` by hand.
+pub fn home_of(home: &Path) -> [(&'static str, PathBuf); 3] {
     [
         ("HOME", home.to_path_buf()),
         ("XDG_DATA_HOME", home.join(".local/share")),
         ("XDG_CACHE_HOME", home.join(".cache")),
-        ("AIPATH_CACHE", home.join(".cache/aipath")),
     ]
 }
 
@@ -106,6 +105,12 @@ impl Env {
         without_last_event(&text)
     }
 
+    /// The state file as JSON, as aipath writes it.
+    pub fn state_json(&self) -> serde_json::Value {
+        let bytes = self.state_bytes().expect("the state file is written");
+        serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("the state is not JSON: {e}"))
+    }
+
     /// The history file beside the state, `state.history.jsonl`.
     pub fn history_file(&self) -> PathBuf {
         self.state.with_file_name("state.history.jsonl")
@@ -139,11 +144,7 @@ impl Env {
 
     /// Every file under the test's folder, relative to it.
     pub fn files(&self) -> Vec<String> {
-        // The cache (`home/.cache/aipath`, see src/io/cache.rs) is the binary's own, like a learner's: no state's.
-        walk(self.dir.path())
-            .into_keys()
-            .filter(|f| !f.starts_with("home/.cache/"))
-            .collect()
+        walk(self.dir.path()).into_keys().collect()
     }
 }
 
@@ -174,11 +175,22 @@ pub fn guide(id: &str, extra: &str) -> String {
 }
 
 /// A state file's text without its `last_event:` line.
+/// `text` without the state's `last_event`: a JSON state (as aipath writes it) read and written again without the
+/// key, any other text without a `last_event:` line.
 pub fn without_last_event(text: &str) -> String {
-    text.lines()
-        .filter(|l| !l.starts_with("last_event: "))
-        .map(|l| format!("{l}\n"))
-        .collect()
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(mut state) => {
+            if let Some(fields) = state.as_object_mut() {
+                fields.remove("last_event");
+            }
+            serde_json::to_string_pretty(&state).unwrap_or_else(|e| panic!("{e}")) + "\n"
+        }
+        Err(_) => text
+            .lines()
+            .filter(|l| !l.starts_with("last_event: "))
+            .map(|l| format!("{l}\n"))
+            .collect(),
+    }
 }
 
 /// The binary under test.
