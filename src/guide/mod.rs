@@ -188,20 +188,37 @@ struct Walker<'t> {
     tasks: Vec<(bool, usize, String, usize)>,
     link: Option<(String, usize, String)>,
     list_depth: usize,
+    /// The last offset a line was asked for and its line: lines are counted on from there, since events come in the
+    /// text's order (counting each from the start made a guide's parse quadratic in its length).
+    counted: (usize, usize),
 }
 
 impl Walker<'_> {
+    /// The 1-based line of byte offset `at`.
+    fn line(&mut self, at: usize) -> usize {
+        let (from, line) = match self.counted {
+            (offset, line) if offset > 0 && offset <= at => (offset, line),
+            _ => (0, 1),
+        };
+        let end = at.min(self.text.len()).max(from);
+        let more = self.text.as_bytes()[from..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.counted = (end, line + more);
+        line + more
+    }
+
     fn event(&mut self, event: Event<'_>, at: usize) -> Result<(), DocError> {
         match event {
             Event::Start(tag) => self.start(tag, at),
             Event::End(tag) => self.end(tag)?,
             Event::Text(t) if self.metadata.is_some() => self.metadata_text(&t, at),
-            Event::TaskListMarker(checked) => self.tasks.push((
-                checked,
-                line_at(self.text, at),
-                String::new(),
-                self.list_depth,
-            )),
+            Event::TaskListMarker(checked) => {
+                let line = self.line(at);
+                self.tasks
+                    .push((checked, line, String::new(), self.list_depth));
+            }
             Event::Text(t) | Event::Code(t) => self.text(&t),
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(buffer) = self.task_text() {
@@ -217,11 +234,11 @@ impl Walker<'_> {
         match tag {
             Tag::MetadataBlock(_) => self.metadata = Some((String::new(), 0)),
             Tag::Heading { level, .. } => {
-                self.heading = Some((level, line_at(self.text, at), String::new()))
+                self.heading = Some((level, self.line(at), String::new()))
             }
             Tag::List(_) => self.list_depth += 1,
             Tag::Link { dest_url, .. } => {
-                self.link = Some((dest_url.to_string(), line_at(self.text, at), String::new()))
+                self.link = Some((dest_url.to_string(), self.line(at), String::new()))
             }
             _ => {}
         }
