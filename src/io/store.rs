@@ -1,6 +1,6 @@
 //! I/O for the learner's state file: located, versioned, locked, and written through a temp file and a rename.
 //!
-//! The file is YAML (see the README, "The state file"). Reading never changes it. A change takes an exclusive lock on
+//! The file is JSON since format 5, YAML before (see docs/state-format.md). Reading never changes it. A change takes an exclusive lock on
 //! `<file>.lock` across read-modify-write, so concurrent `aipath` processes never lose each other's work, and is
 //! written to a temp file in the same folder, flushed, and renamed over the old one: a crash leaves the old file or
 //! the new one, whole. A file that cannot be read is reported with its line and column and is never rewritten.

@@ -6,7 +6,7 @@
 //! minutes, so time is what is asserted. The crashing inputs from the issue are the first cases, full size.
 //!
 //! Stable Rust has no cargo-fuzz, so these are proptest strategies. The case counts keep `cargo test` quick;
-//! `PROPTEST_CASES=5000 cargo test --test cli fuzz_readers` searches longer (see the README, "Untrusted input").
+//! `PROPTEST_CASES=5000 cargo test --test cli fuzz_readers` searches longer (see docs/untrusted-input.md, "Fuzzing").
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -5,6 +5,7 @@
 //! message is a failure report, and the helpers here are test code too (clippy.toml allows them in test functions).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod architecture;
 mod catalog;
 mod checklist;
 mod concurrency;

@@ -1,12 +1,17 @@
-//! The README cannot go stale: every ```console block in it runs, in order, against the real binary with a fresh home
-//! and today pinned, and must print what the README shows. `AIPATH_README=overwrite cargo test readme` writes the
-//! real outputs back into the README after a change that means them to change.
+//! The README and the documents under `docs/` cannot go stale: every ```console block in them runs, in order, against
+//! the real binary with a fresh home and today pinned, and must print what the document shows. Each document is a
+//! journey of its own, from a fresh state: the README's tour, then the guide (`docs/guide.md`), which starts the tour
+//! again and goes on. `AIPATH_README=overwrite cargo test --test cli readme` writes the real outputs back into the
+//! documents after a change that means them to change.
 //!
 //! A block's `$ aipath …` lines are commands; the lines after one, up to the next `$`, are what it prints. A command
-//! runs on a terminal 100 columns wide (a pseudo-terminal, through `script`), so the README shows what a reader's
+//! runs on a terminal 100 columns wide (a pseudo-terminal, through `script`), so the document shows what a reader's
 //! terminal shows; one that ends in `| head -N` or `| grep TEXT` (fixed text), or `> FILE`, writes to a pipe, as it
-//! would, and shows its stdout then its stderr. `$ head -N FILE` shows a file; a `~/` argument is the test's home. Files in `docs/readme/` are copied into the working folder first (the documents
-//! the tour imports and validates). A line `...` in the expected output stands for any lines.
+//! would, and shows its stdout then its stderr. `$ head -N FILE` shows a file; a `~/` argument is the test's home.
+//! Files in `docs/readme/` are copied into the working folder first (the documents the tour imports and validates).
+//! A line `...` in the expected output stands for any lines. Examples that cannot run here (they need a second
+//! machine, a clock that moves, or a terminal to answer a prompt) are ```text blocks, and say so by not being
+//! ```console.
 
 use std::path::{Path, PathBuf};
 
@@ -103,7 +108,7 @@ impl Tour {
                     std::fs::read_to_string(self.env.path().join(&args[2])).unwrap_or_default();
                 file.split_inclusive('\n').take(n).collect()
             }
-            other => panic!("the README runs only aipath and head, not {other:?}"),
+            other => panic!("a document runs only aipath and head, not {other:?}"),
         };
         let text = match filter.as_deref() {
             Some([head, n]) if head == "head" => {
@@ -183,24 +188,26 @@ fn matches(expected: &str, got: &str) -> bool {
     go(&want, &have)
 }
 
-#[test]
-fn every_console_example_in_the_readme_is_what_aipath_prints() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let readme = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+/// Runs every console block of the document at `relative` (to the crate's root) from a fresh state, in order, and
+/// returns how many blocks it has. With `AIPATH_README=overwrite` it writes what aipath printed back into the
+/// document instead of failing.
+fn check(relative: &str) -> usize {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{relative}: {e}"));
     let overwrite = std::env::var("AIPATH_README").is_ok_and(|v| v == "overwrite");
     let tour = Tour::new();
     let mut rewritten = String::new();
     let mut last = 0;
     let mut failures = Vec::new();
-    let ranges = blocks(&readme);
-    assert!(ranges.len() >= 20, "{} console blocks", ranges.len());
+    let ranges = blocks(&text);
+    let count = ranges.len();
     for range in ranges {
-        let body = &readme[range.clone()];
+        let body = &text[range.clone()];
         let mut new_body = String::new();
         let mut lines = body.lines().peekable();
         while let Some(line) = lines.next() {
             let Some(command) = line.strip_prefix("$ ") else {
-                panic!("a console block line that is not a command: {line:?}");
+                panic!("{relative}: a console block line that is not a command: {line:?}");
             };
             let mut expected = String::new();
             while let Some(next) = lines.next_if(|l| !l.starts_with("$ ")) {
@@ -214,24 +221,58 @@ fn every_console_example_in_the_readme_is_what_aipath_prints() {
                 new_body.push_str(&expected);
             } else {
                 failures.push(format!(
-                    "$ {command}\n--- README\n{expected}--- aipath\n{got}"
+                    "$ {command}\n--- {relative}\n{expected}--- aipath\n{got}"
                 ));
                 new_body.push_str(&got);
             }
         }
-        rewritten.push_str(&readme[last..range.start]);
+        rewritten.push_str(&text[last..range.start]);
         rewritten.push_str(&new_body);
         last = range.end;
     }
-    rewritten.push_str(&readme[last..]);
+    rewritten.push_str(&text[last..]);
     if overwrite {
         std::fs::write(&file, rewritten).unwrap_or_else(|e| panic!("{e}"));
-        return;
+        return count;
     }
     assert!(
         failures.is_empty(),
-        "{} README examples differ from the binary (AIPATH_README=overwrite cargo test readme rewrites them):\n\n{}",
+        "{} examples in {relative} differ from the binary (AIPATH_README=overwrite cargo test --test cli readme \
+         rewrites them):\n\n{}",
         failures.len(),
         failures.join("\n")
     );
+    count
+}
+
+#[test]
+fn every_console_example_in_the_readme_is_what_aipath_prints() {
+    let count = check("README.md");
+    assert!(count >= 5, "the README's tour has {count} console blocks");
+}
+
+/// Every `docs/*.md`, each from a fresh state; the user guide carries most of the examples.
+#[test]
+fn every_console_example_in_the_docs_is_what_aipath_prints() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let mut names: Vec<String> = std::fs::read_dir(&docs)
+        .unwrap_or_else(|e| panic!("{}: {e}", docs.display()))
+        .map(|entry| entry.unwrap_or_else(|e| panic!("{e}")).file_name())
+        .filter_map(|name| name.to_str().map(str::to_owned))
+        .filter(|name| name.ends_with(".md"))
+        .collect();
+    names.sort();
+    let mut total = 0;
+    for name in &names {
+        let count = check(&format!("docs/{name}"));
+        if name == "guide.md" {
+            assert!(count >= 20, "docs/guide.md has {count} console blocks");
+        }
+        total += count;
+    }
+    assert!(
+        names.iter().any(|n| n == "guide.md"),
+        "no docs/guide.md among {names:?}"
+    );
+    assert!(total >= 20, "{total} console blocks in docs/");
 }
