@@ -125,10 +125,10 @@ pub fn located_yaml(file: &Path, err: &crate::yaml::Error) -> String {
     }
 }
 
-/// A YAML error's (line, column), when it has one, and its message (the reader has shortened any long value it
-/// quotes, see [`shorten`]).
+/// A YAML error's (line, column), when it has one, and its message, any long value it quotes shortened (see
+/// [`shorten`]).
 pub fn yaml_location(err: &crate::yaml::Error) -> (Option<(usize, usize)>, String) {
-    (err.location, err.message.clone())
+    (err.location, shorten(&err.message).into_owned())
 }
 
 /// Names where a file stops being UTF-8 text: `FILE:LINE:COLUMN: the <what> is not UTF-8 text`.

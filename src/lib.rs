@@ -11,6 +11,7 @@
 
 pub mod commands;
 pub mod course;
+pub mod dates;
 pub mod error;
 mod golden;
 pub mod guide;
@@ -23,4 +24,5 @@ pub mod plan;
 pub mod progress;
 pub mod render;
 pub mod sync;
+pub mod validate;
 pub mod yaml;

@@ -94,10 +94,8 @@ fn error(e: &serde_saphyr::Error) -> Error {
         Some(message) => message,
         None => without_position(&e.to_string()),
     };
-    Error {
-        location,
-        message: crate::error::shorten(&message).into_owned(),
-    }
+    // Whole: whoever shows it shortens any long value it quotes (`crate::error::yaml_location`).
+    Error { location, message }
 }
 
 fn to_usize(n: u64) -> usize {

@@ -10,10 +10,10 @@ use super::Ctx;
 use crate::course::Course;
 use crate::error::input;
 use crate::path::ids::resolve;
+use crate::plan::next::next_steps;
 use crate::plan::{Pace, allocate};
 use crate::progress::choice::refuse_to_take;
 use crate::progress::count::count;
-use crate::progress::next::next_steps;
 use crate::progress::{Change, Kind, PathProgress};
 use crate::render::views::change::{ChangeView, Changed};
 

@@ -5,7 +5,7 @@ use anyhow::Result;
 use super::Ctx;
 use crate::error::input;
 use crate::path::ids::resolve;
-use crate::progress::next::choice_count;
+use crate::plan::next::choice_count;
 use crate::render::views::choose::ChooseView;
 
 pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {

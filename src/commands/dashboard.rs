@@ -6,10 +6,10 @@ use anyhow::Result;
 use super::Ctx;
 use crate::course::Course;
 use crate::log::stats;
+use crate::plan::next::next_steps;
 use crate::plan::standing::standing;
 use crate::plan::{Pace, allocate};
 use crate::progress::count::count;
-use crate::progress::next::next_steps;
 use crate::progress::{PathProgress, Status};
 use crate::render::views::dashboard::{DashboardView, Studying};
 

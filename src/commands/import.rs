@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 
 use super::shell::{Shell, emit};
-use crate::course::validate::{Checked, Lookups, check_path};
 use crate::error::input;
 use crate::import::{import, slug};
 use crate::io::atomic::{self, Replace};
@@ -13,6 +12,7 @@ use crate::io::input::ReadError;
 use crate::io::loader::found_guide;
 use crate::path::LearningPath;
 use crate::render::text::plural;
+use crate::validate::{Checked, Lookups, check_path};
 
 pub struct Options<'a> {
     pub markdown: &'a Path,

@@ -3,9 +3,9 @@
 use anyhow::Result;
 
 use super::Ctx;
+use crate::plan::next::next_steps;
 use crate::plan::{Pace, allocate};
 use crate::progress::count::count;
-use crate::progress::next::next_steps;
 use crate::render::views::next::NextView;
 
 pub fn run(ctx: &Ctx, limit: usize) -> Result<()> {

@@ -14,6 +14,7 @@ use jiff::civil::Date;
 
 use super::Ctx;
 use crate::course::Course;
+use crate::dates::add_days;
 use crate::error::input;
 use crate::guide::checklist::Ticks;
 use crate::io::atomic::{self, Replace, folder_of};
@@ -21,7 +22,6 @@ use crate::log::days::daily;
 use crate::log::{stats, weekly};
 use crate::plan::Pace;
 use crate::plan::calendar::{Plan, Task, plan, spans};
-use crate::plan::dates::add_days;
 use crate::progress::count::{Count, count, counted};
 use crate::progress::{PathProgress, PlanPrefs, Status};
 use crate::render::human;
@@ -90,19 +90,11 @@ pub fn view(
         pace: Pace::Steady,
         start: today,
     });
-    // The plan and the checklists both parse guides: on a large path each is a good part of the time, so at once.
-    let (laid_out, ticks) = std::thread::scope(|scope| {
-        let laid_out = scope.spawn(|| plan(course, progress, baseline, today));
-        let ticks: Result<HashMap<&str, Ticks>> = path
-            .module_ids()
-            .map(|m| Ok((m, course.ticks(progress, m)?)))
-            .collect();
-        (laid_out.join(), ticks)
-    });
-    let laid_out = laid_out
-        .map_err(|_| anyhow!("laying out the plan failed"))?
-        .map_err(input)?;
-    let ticks = ticks?;
+    let laid_out = plan(course, progress, baseline, today).map_err(input)?;
+    let ticks: HashMap<&str, Ticks> = path
+        .module_ids()
+        .map(|m| Ok((m, course.ticks(progress, m)?)))
+        .collect::<Result<_>>()?;
     let tick = |m: &str| ticks.get(m).copied().unwrap_or_default();
 
     let (phase_counts, overall) = count(path, progress);

@@ -594,15 +594,11 @@ fn merge_remote(
     // This machine's files are read once: the base is chosen by its history's events.
     let (local_state, local_history) = local(ctx)?;
     let base_commit = base_of(repo, names, &local_history, head, remote)?;
-    // The other two states are megabytes of YAML on a long history: read at once, each on its own thread.
-    let (base, theirs) = std::thread::scope(|scope| {
-        let base = scope.spawn(|| match &base_commit {
-            Some(b) => base_state(repo, names, b),
-            None => Ok(State::default()),
-        });
-        let theirs = remote_side(repo, names, remote);
-        Ok::<_, anyhow::Error>((joined_thread(base.join())?, theirs?))
-    })?;
+    let base = match &base_commit {
+        Some(b) => base_state(repo, names, b)?,
+        None => State::default(),
+    };
+    let theirs = remote_side(repo, names, remote)?;
     let FileMerge {
         merged,
         history,
@@ -674,10 +670,6 @@ fn check_choices(state: &State) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-fn joined_thread<T>(result: std::thread::Result<Result<T>>) -> Result<T> {
-    result.map_err(|_| anyhow!("reading a state failed"))?
 }
 
 /// The learner's own path files, merged file by file against `base`: a file changed on one side takes that side's

@@ -6,13 +6,13 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Result, bail};
 
 use super::shell::Shell;
-use crate::course::validate::{Checked, Lookups, check_path};
 use crate::error::input;
 use crate::io::builtin::{BUILTIN_GUIDES, BUILTIN_MODULES, BUILTIN_PATHS};
 use crate::io::catalog::{self, Source};
 use crate::io::loader::found_guide;
 use crate::render::text::plural;
 use crate::render::views::validate::ValidateView;
+use crate::validate::{Checked, Lookups, check_path};
 
 pub fn run(targets: &[String], shell: &Shell) -> Result<()> {
     let sources = if targets.is_empty() {

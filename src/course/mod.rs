@@ -5,7 +5,6 @@
 //! ([`Course::doc`]), so `next` on a large path parses a handful of guides, not the whole current phase's.
 
 pub mod check;
-pub mod validate;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};

@@ -108,6 +108,14 @@ fn abbreviate(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// A checklist item's short label: the text before its first `: `, of at most 40 characters.
+pub fn label(item: &str) -> Option<&str> {
+    match item.split_once(": ") {
+        Some((label, _)) if !label.trim().is_empty() && label.chars().count() <= 40 => Some(label),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,11 +12,11 @@ use anyhow::{Result, anyhow};
 use super::builtin::{self, BUILTIN_GUIDES, DEFAULT_PATH_ID};
 use super::catalog::{self, Source};
 use super::input::{ReadError, read_text};
-use crate::course::validate::GuideText;
 use crate::course::{Course, GuideFile};
 use crate::error::{input, located_yaml};
 use crate::path::ids::unknown;
 use crate::path::{LearningPath, PathError};
+use crate::validate::GuideText;
 
 /// Loads the path `selector` names: a path id (built-in or in the data folder's `paths` folder) or a YAML file.
 /// `None` is the built-in default.

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::{from_hundredths, hundredths};
-use crate::plan::dates::add_days;
+use crate::dates::add_days;
 use crate::progress::LogEntry;
 
 /// Hours per day from `first` to `last` (both included), oldest first, a day without a session at 0. Empty when

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::course::Course;
-use crate::plan::dates::add_days;
-pub use crate::plan::dates::monday_of;
+use crate::dates::add_days;
+pub use crate::dates::monday_of;
 use crate::progress::{LogEntry, PathProgress, Status};
 
 pub use crate::progress::{MAX_HOURS_PER_DAY, from_hundredths, hundredths};

@@ -6,10 +6,10 @@
 
 use std::collections::HashMap;
 
-use super::pace::Pace;
 use crate::course::Course;
 use crate::path::Phase;
 use crate::progress::PathProgress;
+use crate::progress::pace::Pace;
 
 /// What a run of weeks is spent on.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::allocate::{Work, allocate};
-use super::dates::{add_days, monday_of, week_end, week_start};
-use super::pace::Pace;
 use super::standing::{Standing, iso_weeks, planned, resume_day, standing_from, weeks_elapsed};
 use crate::course::Course;
+use crate::dates::{add_days, monday_of, week_end, week_start};
+use crate::guide::checklist::label;
 use crate::progress::hundredths;
+use crate::progress::pace::Pace;
 use crate::progress::{PathProgress, PlanPrefs, Status};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -262,14 +263,6 @@ fn focus_units(course: &Course, id: &str) -> Vec<String> {
         .module(id)
         .map(|m| m.topics.clone())
         .unwrap_or_default()
-}
-
-/// A checklist item's short label: the text before its first `: `, of at most 40 characters.
-pub fn label(item: &str) -> Option<&str> {
-    match item.split_once(": ") {
-        Some((label, _)) if !label.trim().is_empty() && label.chars().count() <= 40 => Some(label),
-        _ => None,
-    }
 }
 
 /// The share of `units` studied in week `i` of `n`: consecutive slices, and when there are more weeks than units,

@@ -7,12 +7,11 @@
 
 pub mod allocate;
 pub mod calendar;
-pub mod dates;
-pub mod pace;
+pub mod next;
 pub mod standing;
 
+pub use crate::progress::pace::Pace;
 pub use allocate::{Block, PhaseWeeks, Work, allocate, share, weeks_by_module};
-pub use pace::Pace;
 
 use crate::course::Course;
 

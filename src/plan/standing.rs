@@ -18,9 +18,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::allocate::{PhaseWeeks, allocate};
-use super::dates::{monday_of, week_end};
-use super::pace::Pace;
 use crate::course::Course;
+use crate::dates::{monday_of, week_end};
+use crate::progress::pace::Pace;
 use crate::progress::{PathProgress, PlanPrefs, Status};
 
 /// Where a learner stands against the plan that starts on their start date.

@@ -6,8 +6,8 @@
 pub mod choice;
 pub mod count;
 pub mod migrate;
-pub mod next;
 mod numbers;
+pub mod pace;
 pub mod record;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::path::Phase;
-use crate::plan::Pace;
+use pace::Pace;
 
 /// The format version this build writes. A file with a newer one is refused; an older one is migrated
 /// (see [`crate::progress::migrate`]).

@@ -95,3 +95,111 @@ fn the_map_reads_its_own_names() {
     let names: Vec<String> = named_files(text).into_iter().collect();
     assert_eq!(names, ["src/a.rs", "src/b/c.rs"]);
 }
+
+/// The layers of ARCHITECTURE.md's `## Layers` list, lowest first: each numbered line's module names in backticks.
+fn layers(doc: &str) -> Vec<Vec<String>> {
+    let start = doc.find("## Layers\n").expect("a `## Layers` section");
+    let section = &doc[start..];
+    let end = section[3..].find("\n## ").map_or(section.len(), |n| n + 3);
+    section[..end]
+        .lines()
+        .filter(|l| {
+            l.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        })
+        .map(|l| l.split('`').skip(1).step_by(2).map(str::to_owned).collect())
+        .collect()
+}
+
+/// A file's text without its test code: from the first `#[cfg(test)]` on, which by this crate's custom is its
+/// `mod tests` at the end.
+fn without_tests(text: &str) -> &str {
+    text.find("#[cfg(test)]").map_or(text, |at| &text[..at])
+}
+
+/// The top-level modules a file's code names with `crate::name`, each with its line; comments are not code.
+fn imports(text: &str) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    for (n, line) in without_tests(text).lines().enumerate() {
+        let code = line.split("//").next().unwrap_or_default();
+        for (at, _) in code.match_indices("crate::") {
+            let name: String = code[at + 7..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                found.push((name, n + 1));
+            }
+        }
+        if let Some(rest) = code.trim_start().strip_prefix("use crate::{") {
+            for part in rest.split(',') {
+                let name: String = part
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                found.push((name, n + 1));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_module_imports_one_above_it_or_beside_it() {
+    let doc = architecture();
+    let layers = layers(&doc);
+    assert!(layers.len() >= 10, "{layers:?}");
+    let rank = |name: &str| layers.iter().position(|l| l.iter().any(|m| m == name));
+    let mut wrong = Vec::new();
+    for file in source_files() {
+        let top = file
+            .trim_start_matches("src/")
+            .split(['/', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if ["lib", "main", "golden"].contains(&top.as_str()) {
+            continue;
+        }
+        let own = rank(&top)
+            .unwrap_or_else(|| panic!("{file}: `{top}` is in no layer of ARCHITECTURE.md"));
+        let text = std::fs::read_to_string(root().join(&file)).expect("a source file");
+        for (name, line) in imports(&text) {
+            if name == top {
+                continue;
+            }
+            match rank(&name) {
+                Some(other) if other < own => {}
+                Some(_) => wrong.push(format!(
+                    "{file}:{line}: `{top}` imports `{name}`, which is not below it"
+                )),
+                None => wrong.push(format!(
+                    "{file}:{line}: `{name}` is in no layer of ARCHITECTURE.md"
+                )),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn an_import_pointing_up_is_found() {
+    let text = "use crate::plan::Pace;\n/// [`crate::commands`]\nuse crate::{path::X, io::Y};\n#[cfg(test)]\nuse crate::io;\n";
+    let names: Vec<(String, usize)> = imports(text);
+    assert_eq!(
+        names,
+        [
+            ("plan".to_string(), 1),
+            ("path".into(), 3),
+            ("io".into(), 3)
+        ]
+    );
+    let doc = architecture();
+    let layers = layers(&doc);
+    assert_eq!(
+        layers.first(),
+        Some(&vec!["yaml".to_string(), "dates".into()])
+    );
+    assert_eq!(layers.last(), Some(&vec!["commands".to_string()]));
+}

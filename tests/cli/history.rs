@@ -279,6 +279,7 @@ fn a_mistaken_session_is_fixed_with_one_command() {
 }
 
 #[test]
+#[allow(clippy::too_many_lines, reason = "a table of cases, each a few lines")]
 fn bad_corrections_exit_two_and_write_nothing() {
     let env = Env::new();
     env.ok(&["log", "20"]);

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 
 use aipath::commands::{dashboard, report, status};
 use aipath::course::Course;
+use aipath::dates::add_days;
 use aipath::history::item::{last_change, reversal};
 use aipath::history::patch::{apply_all, inverse_all};
 use aipath::history::stack::Stacks;
 use aipath::history::{Event, Kind as EventKind, Patch, Stamp, diff};
 use aipath::log::{check_session, hundredths, monday_of, stats};
 use aipath::plan::calendar::{Plan, Task, plan};
-use aipath::plan::dates::add_days;
 use aipath::plan::standing::Standing;
 use aipath::progress::choice::refuse_to_take;
 use aipath::progress::record::{in_progress, record_session};

@@ -11,10 +11,10 @@ use aipath::course::{Course, Facts};
 use aipath::guide;
 use aipath::io::store::{decode, encode};
 use aipath::path::LearningPath;
+use aipath::plan::next::next_steps;
 use aipath::plan::{Pace, allocate};
 use aipath::progress::PathProgress;
 use aipath::progress::count::count;
-use aipath::progress::next::next_steps;
 use proptest::prelude::*;
 use serde_json::Value;
 

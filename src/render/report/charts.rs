@@ -7,8 +7,8 @@ use jiff::civil::Date;
 use maud::{Markup, html};
 
 use super::{MAX_BOXES, Text, Whole, modules_of};
+use crate::dates::add_days;
 use crate::log::monday_of;
-use crate::plan::dates::add_days;
 use crate::render::text::{hours, plural};
 use crate::render::views::report::{DateSpan, Gantt, GanttRow, PlannedSpan, ReportView};
 

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use crate::plan::next::Step;
 use crate::progress::Change;
 use crate::progress::count::Count;
-use crate::progress::next::Step;
 use crate::render::text::{one_line, summary, verb};
 use crate::render::{Render, Screen};
 

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::guide::checklist::Ticks;
+use crate::plan::next::Step;
 use crate::plan::standing::Standing;
 use crate::progress::count::Count;
-use crate::progress::next::Step;
 use crate::render::table::Tone;
 use crate::render::text::{hours, one_line, schedule_line, summary, ticks};
 use crate::render::{Render, Screen};

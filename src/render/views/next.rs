@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
+use crate::plan::next::{Action, Step};
 use crate::progress::count::Count;
-use crate::progress::next::{Action, Step};
 use crate::render::table::{Cell, list_cell};
 use crate::render::text::{one_line, summary};
 use crate::render::{Render, Screen};

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::course::validate::{Checked, Finding};
 use crate::render::text::plural;
 use crate::render::{Render, Screen};
+use crate::validate::{Checked, Finding};
 
 #[derive(Serialize)]
 pub struct ValidateView {

@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::count::phase_count;
-use super::{PathProgress, Status};
 use crate::course::Course;
 use crate::path::Phase;
 use crate::plan::{PhaseWeeks, weeks_by_module};
+use crate::progress::count::phase_count;
+use crate::progress::{PathProgress, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -9,14 +9,13 @@ use serde::Serialize;
 
 use jiff::civil::Date;
 
-use super::check::{
-    effort_problems, front_matter_problems, key_line, pace_problems, prerequisite_cycle,
-};
+use crate::course::check::{effort_problems, front_matter_problems, key_line, prerequisite_cycle};
+use crate::dates::add_days;
 use crate::error::yaml_location;
+use crate::guide::checklist::label;
 use crate::guide::{self, FrontMatter, Guide};
 use crate::path::{LearningPath, line_of_id};
-use crate::plan::calendar::label;
-use crate::plan::dates::add_days;
+use crate::plan::{Pace, share};
 
 /// One problem, printed as `FILE:LINE: message` (or `FILE:LINE:COLUMN: message`) so editors can jump to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -325,6 +324,73 @@ fn link_kind(url: &str) -> LinkKind<'_> {
     }
     let target = url.split(['#', '?']).next().unwrap_or_default();
     LinkKind::Relative(target)
+}
+
+/// The ways the default pace's plan disagrees with the weekly effort the path states (`hours_per_week`; nothing to
+/// check without it). At [`Pace::default`] each phase lasts its middle length, and the plan shares those weeks between
+/// the phase's modules in proportion to their hours, in whole weeks ([`share`], the plan's own rule). A module whose
+/// share asks more hours a week than the path states is squeezed; a phase whose hours fall a week or more short of its
+/// weeks at that effort leaves the learner idle. A choice phase is checked for every allowed choice, in the path's
+/// order, as the plan would lay it out; only a full choice (`choose.max` options) must fill the weeks, since a learner
+/// who picks fewer fills them with the optional extras.
+pub fn pace_problems(
+    path: &LearningPath,
+    hours: &dyn Fn(&str) -> Option<f64>,
+) -> Vec<(String, String)> {
+    let Some(per_week) = path.hours_per_week.filter(|h| h.is_finite() && *h > 0.0) else {
+        return Vec::new();
+    };
+    let pace = Pace::default();
+    let mut problems = Vec::new();
+    for phase in &path.phases {
+        let weeks = pace.weeks(phase.weeks);
+        let ids: Vec<&str> = phase.module_ids().collect();
+        let (min, max) = phase
+            .choose
+            .map_or((ids.len(), ids.len()), |c| (c.min, c.max));
+        // Every allowed choice, as a bit set over the phase's modules; a phase is a few modules, so this stays small.
+        let choices = (1u32..(1u32 << ids.len().min(16)))
+            .filter(|set| (min..=max).contains(&(set.count_ones() as usize)));
+        for set in choices {
+            let chosen: Vec<&str> = (0..ids.len())
+                .filter(|i| set & (1 << i) != 0)
+                .map(|i| ids[i])
+                .collect();
+            let each: Vec<f64> = chosen.iter().map(|m| hours(m).unwrap_or(0.0)).collect();
+            for ((module, h), w) in chosen.iter().zip(&each).zip(share(weeks, &each)) {
+                let load = h / f64::from(w);
+                if load > per_week + 1e-9 {
+                    problems.push((
+                        phase.id.clone(),
+                        format!(
+                            "at the default {} pace the plan gives `{module}` {w} of the {weeks} weeks of phase \
+                             `{}`, which asks {load:.1} h a week for its {h} h, more than the path's {per_week} h",
+                            pace.as_str(),
+                            phase.id
+                        ),
+                    ));
+                }
+            }
+            let total: f64 = each.iter().sum();
+            if chosen.len() == max && total < f64::from(weeks.saturating_sub(1)) * per_week {
+                problems.push((
+                    phase.id.clone(),
+                    format!(
+                        "at the default {} pace the {} of phase `{}` take {total} h in its {weeks} weeks, \
+                         {:.1} h a week: a week or more short of the path's {per_week} h a week",
+                        pace.as_str(),
+                        if phase.choose.is_some() { "chosen guides" } else { "guides" },
+                        phase.id,
+                        total / f64::from(weeks)
+                    ),
+                ));
+            }
+        }
+    }
+    // A module squeezed in several choices is one problem.
+    let mut seen = std::collections::HashSet::new();
+    problems.retain(|p| seen.insert(p.clone()));
+    problems
 }
 
 #[cfg(test)]
