@@ -10,7 +10,9 @@
 #     is not installed); `status` and `plan` <= 5x the hello-world process;
 #   - a 1,000-module path with 5,000 sessions: `next`, `status`, `plan` <= 100 ms each;
 #   - a 5,000-module path with 20,000 sessions: each <= 500 ms, and at most 2.2x its time on 2,500 modules with
-#     10,000 sessions (linear growth, with a margin for the noise of a ratio of two medians).
+#     10,000 sessions (linear growth, with a margin for the noise of a ratio of two medians);
+#   - the history: on the built-in path with 20,000 sessions, `history` with 20,000 events <= 100 ms, and `next` with
+#     that history <= 1.1x `next` without one (a command that does not show the history does not pay for it).
 #
 # Method: hyperfine runs every command of a group in one invocation, in short rounds that alternate the commands, so a
 # noisy neighbour slows all of them alike; the figure is the median over all rounds. The fixtures come from
@@ -45,6 +47,8 @@ HELLO="$WORK/hello-target/release/hello"
 
 echo "Generating fixtures..." >&2
 "$GEN" --builtin --log 250 --history 250 --seed 7 --out "$WORK/two-year" >/dev/null
+"$GEN" --builtin --log 20000 --history 20000 --seed 7 --out "$WORK/hist" >/dev/null
+"$GEN" --builtin --log 20000 --history 0 --seed 7 --out "$WORK/nohist" >/dev/null
 for spec in 1000:5000 2500:10000 5000:20000; do
     "$GEN" --modules "${spec%%:*}" --log "${spec##*:}" --active --seed 7 --out "$WORK/m${spec%%:*}" >/dev/null
 done
@@ -76,6 +80,9 @@ echo "Timing the built-in path with a two-year state..." >&2
 S2="--state $WORK/two-year/state.yaml"
 group small 20 -n hello "$HELLO" -n next "$AIPATH $S2 next" -n status "$AIPATH $S2 status" \
     -n plan "$AIPATH $S2 plan" "${TASK_CMD[@]}"
+echo "Timing the history..." >&2
+group hist 10 -n history "$AIPATH --state $WORK/hist/state.yaml history" \
+    -n next-hist "$AIPATH --state $WORK/hist/state.yaml next" -n next-nohist "$AIPATH --state $WORK/nohist/state.yaml next"
 echo "Timing the large paths..." >&2
 for m in 1000 2500 5000; do
     S="--state $WORK/m$m/state.yaml"
@@ -94,6 +101,7 @@ def medians(name):
     return {k: statistics.median(v) * 1000 for k, v in times.items()}
 
 small = medians("small")
+hist = medians("hist")
 large = {m: medians(f"m{m}") for m in (1000, 2500, 5000)}
 rows, missed = [], []
 
@@ -120,6 +128,11 @@ for cmd in ("next", "status", "plan"):
     row(f"`{cmd}`, 5,000 modules, 20,000 sessions", f"{t:.1f} ms", "<= 500 ms", t <= 500)
     g = t / large[2500][cmd]
     row(f"`{cmd}`, 5,000 against 2,500 modules", f"{g:.2f}x", "<= 2.2x (linear)", g <= 2.2)
+
+t = hist["history"]
+row("`history`, 20,000 events", f"{t:.1f} ms", "<= 100 ms", t <= 100)
+r = hist["next-hist"] / hist["next-nohist"]
+row("`next` with a 20,000-event history against without", f"{r:.2f}x", "<= 1.1x", r <= 1.1)
 
 print(f"{rounds} rounds; medians.\n")
 print("| Measure | Now | Target | |")

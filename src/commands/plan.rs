@@ -32,11 +32,8 @@ pub fn run(
         start: start.unwrap_or(own.start),
     };
     // The hours left are a pass over every module and session of their own, made beside the plan.
-    let (hours_left, plan) = crate::plan::both(
-        &course,
-        || remaining_hours(&course, &progress),
-        || plan(&course, &progress, baseline, ctx.today),
-    );
+    let hours_left = remaining_hours(&course, &progress);
+    let plan = plan(&course, &progress, baseline, ctx.today);
     let plan = plan.map_err(crate::error::input)?;
     let saved = if save {
         ctx.update_progress(&course, |p| {

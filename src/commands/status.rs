@@ -43,11 +43,8 @@ pub fn view(
     synced: Option<Synced>,
 ) -> Result<StatusView> {
     // The study statistics are a pass over every session of their own, made beside the counts and the schedule.
-    let (study, counts) = crate::plan::both(
-        course,
-        || stats(course, progress, today),
-        || counts(course, progress, today),
-    );
+    let study = stats(course, progress, today);
+    let counts = counts(course, progress, today);
     let (phases, overall, phase_ticks, schedule) = counts?;
     let all_ticks: Ticks = phase_ticks.iter().copied().sum();
     Ok(StatusView {

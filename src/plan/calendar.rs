@@ -131,11 +131,8 @@ pub fn plan(
     today: Date,
 ) -> Result<Plan, String> {
     // The two allocations, what remains and what was planned on day one, are each a pass over every module.
-    let (allocation, planned) = super::both(
-        course,
-        || allocate(course, progress, baseline.pace),
-        || planned(course, progress, baseline.pace),
-    );
+    let allocation = allocate(course, progress, baseline.pace);
+    let planned = planned(course, progress, baseline.pace);
     let standing = standing_from(progress, baseline, today, &planned, &allocation)?;
     let from = resume_day(baseline.start, today);
     // The whole plan must fit the calendar, known before a week is laid out: a long enough plan would otherwise

@@ -86,11 +86,8 @@ pub fn standing(
     baseline: PlanPrefs,
     today: Date,
 ) -> Result<Standing, String> {
-    let (remaining, planned) = super::both(
-        course,
-        || allocate(course, progress, baseline.pace),
-        || planned(course, progress, baseline.pace),
-    );
+    let remaining = allocate(course, progress, baseline.pace);
+    let planned = planned(course, progress, baseline.pace);
     standing_from(progress, baseline, today, &planned, &remaining)
 }
 
