@@ -44,7 +44,8 @@ pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
     }
     let today = ctx.today;
     let ((chosen, changed), _) = ctx.update_progress(&course, |progress| {
-        crate::progress::choice::choose(phase, progress, &chosen, today).map_err(input)
+        crate::progress::choice::choose(phase, progress, &chosen, today)
+            .map_err(|e| crate::error::CommandError::from(e).into())
     })?;
     ctx.shell.print(&ChooseView { chosen, changed })
 }

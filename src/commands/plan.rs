@@ -37,7 +37,7 @@ pub fn run(
         || remaining_hours(&course, &progress),
         || plan(&course, &progress, baseline, ctx.today),
     );
-    let plan = plan.map_err(crate::error::input)?;
+    let plan = plan.map_err(crate::error::CommandError::from)?;
     let saved = if save {
         ctx.update_progress(&course, |p| {
             let changed = p.plan != Some(baseline);

@@ -101,7 +101,7 @@ pub fn view(
     });
     let laid_out = laid_out
         .map_err(|_| anyhow!("laying out the plan failed"))?
-        .map_err(input)?;
+        .map_err(crate::error::CommandError::from)?;
     let ticks = ticks?;
     let tick = |m: &str| ticks.get(m).copied().unwrap_or_default();
 

@@ -169,7 +169,7 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
         Err(e) => {
             // A repository this very command made, for a remote it then refused, is taken away again, with the
             // `.gitignore` it wrote.
-            if init.is_some() && e.downcast_ref::<crate::error::InputError>().is_some() {
+            if init.is_some() && crate::error::kind_of(&e) == crate::error::Kind::Input {
                 let ignore = repo.dir.join(".gitignore");
                 match &old_ignore {
                     Some(bytes) => {
@@ -201,11 +201,11 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
 }
 
 fn not_set_up(dir: &Path) -> anyhow::Error {
-    input(format!(
-        "sync is not set up for `{}`; `aipath sync --init REMOTE` sets it up (REMOTE: any git address, such as an \
-         empty repository on GitHub or a bare one on a USB stick)",
-        dir.display()
-    ))
+    crate::error::input_hinted(
+        format!("sync is not set up for `{}`", dir.display()),
+        "`aipath sync --init REMOTE` sets it up (REMOTE: any git address, such as an empty repository on GitHub or \
+         a bare one on a USB stick)",
+    )
 }
 
 /// The `.gitignore` to write: aipath's lines after the learner's own, which are kept (aipath's block, always last,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::allocate::{Work, allocate};
-use super::dates::{add_days, monday_of, week_end, week_start};
+use super::dates::{PastTheCalendar, add_days, monday_of, week_end, week_start};
 use super::pace::Pace;
 use super::standing::{Standing, iso_weeks, planned, resume_day, standing_from, weeks_elapsed};
 use crate::course::Course;
@@ -128,7 +128,7 @@ pub fn plan(
     progress: &PathProgress,
     baseline: PlanPrefs,
     today: Date,
-) -> Result<Plan, String> {
+) -> Result<Plan, PastTheCalendar> {
     // The two allocations, what remains and what was planned on day one, are each a pass over every module.
     let (allocation, planned) = super::both(
         course,

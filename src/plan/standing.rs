@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::allocate::{PhaseWeeks, allocate};
-use super::dates::{monday_of, week_end};
+use super::dates::{PastTheCalendar, monday_of, week_end};
 use super::pace::Pace;
 use crate::course::Course;
 use crate::progress::{PathProgress, PlanPrefs, Status};
@@ -51,7 +51,7 @@ pub fn iso_weeks(from: Date, weeks: u32) -> u32 {
 }
 
 /// The last day, a Sunday, of `weeks` weeks of work laid from `from`; `None` for no work at all.
-pub fn finish(from: Date, weeks: u32) -> Result<Option<Date>, String> {
+pub fn finish(from: Date, weeks: u32) -> Result<Option<Date>, PastTheCalendar> {
     match weeks {
         0 => Ok(None),
         n => week_end(from, iso_weeks(from, n)).map(Some),
@@ -85,7 +85,7 @@ pub fn standing(
     progress: &PathProgress,
     baseline: PlanPrefs,
     today: Date,
-) -> Result<Standing, String> {
+) -> Result<Standing, PastTheCalendar> {
     let (remaining, planned) = super::both(
         course,
         || allocate(course, progress, baseline.pace),
@@ -119,7 +119,7 @@ pub fn standing_from(
     today: Date,
     planned: &[PhaseWeeks],
     remaining: &[PhaseWeeks],
-) -> Result<Standing, String> {
+) -> Result<Standing, PastTheCalendar> {
     let PlanPrefs { pace, start } = baseline;
     let planned_weeks: u32 = planned
         .iter()

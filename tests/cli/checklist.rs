@@ -1,6 +1,6 @@
 //! `show`, `check`, `uncheck`: guides in the terminal and checklist ticks through the state file.
 
-use crate::support::{Env, ids, on_terminal};
+use crate::support::{Env, Refused, ids, on_terminal};
 
 const MLB: &str = "machine-learning-basics";
 const FIRST: &str = "Framing: I can classify a problem as classification, regression, ranking or clustering and name \
@@ -226,11 +226,15 @@ fn bad_modules_and_items_exit_two_and_leave_the_state_byte_for_byte() {
     let before = env.state_bytes();
     assert!(before.is_some());
 
-    let err = env.fails(&["show", "machine-learnin-basics"], 2);
     assert_eq!(
-        err,
-        "aipath: error: unknown module `machine-learnin-basics`; did you mean `machine-learning-basics`? \
-         (`aipath list` shows every id)\n"
+        env.refused(&["show", "machine-learnin-basics"], 2),
+        Refused::new(
+            "unknown module `machine-learnin-basics`",
+            &[
+                "did you mean `machine-learning-basics`?",
+                "`aipath list` shows every id"
+            ]
+        )
     );
     let err = env.fails(&["check", "m", "1"], 2);
     assert!(err.contains("`m` is ambiguous"), "{err}");
@@ -240,24 +244,31 @@ fn bad_modules_and_items_exit_two_and_leave_the_state_byte_for_byte() {
         err,
         "aipath: error: module `machine-learning-basics` has checklist items 1 to 9, not 10\n"
     );
-    let err = env.fails(&["check", MLB, "deploy"], 2);
-    assert!(
-        err.starts_with(
-            "aipath: error: module `machine-learning-basics` has no checklist item starting `deploy`; \
-             give a number or the start of one of 1 `Framing: I can classify a probl…`, 2 `Pipeline built:"
-        ),
-        "{err}"
+    let refused = env.refused(&["check", MLB, "deploy"], 2);
+    assert_eq!(
+        refused.error,
+        "module `machine-learning-basics` has no checklist item starting `deploy`"
     );
-    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(refused.hints.len(), 1, "{refused:?}");
+    assert!(
+        refused.hints[0].starts_with(
+            "give a number or the start of one of 1 `Framing: I can classify a probl…`, 2 `Pipeline built:"
+        ),
+        "{refused:?}"
+    );
     // `s` starts `Splits:` and `Serving parity:`.
-    let err = env.fails(&["uncheck", MLB, "s"], 2);
+    let refused = env.refused(&["uncheck", MLB, "s"], 2);
     assert!(
-        err.starts_with(
-            "aipath: error: `s` starts 2 checklist items of `machine-learning-basics`: 3 `Splits:"
-        ),
-        "{err}"
+        refused
+            .error
+            .starts_with("`s` starts 2 checklist items of `machine-learning-basics`: 3 `Splits:"),
+        "{refused:?}"
     );
-    assert!(err.contains(", 9 `Serving parity:"), "{err}");
+    assert!(
+        refused.error.contains(", 9 `Serving parity:"),
+        "{refused:?}"
+    );
+    assert_eq!(refused.hints, ["give a number or more of the text"]);
     // One bad item among good ones: nothing is written.
     env.fails(&["check", MLB, "2", "3", "nope"], 2);
     env.fails(&["check", MLB], 2);

@@ -1,6 +1,6 @@
 //! The core: next, start, done, skip, undo, choose, list, status; state location; errors and exit codes.
 
-use crate::support::{Env, TODAY, ids, status_of};
+use crate::support::{Env, Refused, TODAY, ids, status_of};
 
 const FOUNDATIONS: [&str; 3] = [
     "machine-learning-basics",
@@ -118,11 +118,15 @@ fn done_with_an_unknown_id_suggests_the_closest_and_writes_nothing() {
     let env = Env::new();
     env.ok(&["start", "math-foundations"]);
     let before = env.state_bytes();
-    let err = env.fails(&["done", "machine-learnin-basics"], 2);
     assert_eq!(
-        err,
-        "aipath: error: unknown module or project `machine-learnin-basics`; did you mean `machine-learning-basics`? \
-         (`aipath list` shows every id)\n"
+        env.refused(&["done", "machine-learnin-basics"], 2),
+        Refused::new(
+            "unknown module or project `machine-learnin-basics`",
+            &[
+                "did you mean `machine-learning-basics`?",
+                "`aipath list` shows every id"
+            ]
+        )
     );
     assert_eq!(env.state_bytes(), before);
 }
@@ -397,11 +401,15 @@ fn an_unreadable_state_file_is_reported_with_its_line_and_left_alone() {
         &["done", "math-foundations"],
         &["choose", "llm"],
     ] {
-        let err = env.fails(args, 1);
-        let expected_start = format!("aipath: error: {}:5:1: ", env.state.display());
-        assert!(err.starts_with(&expected_start), "{err}");
-        assert!(err.contains("move it aside"), "{err}");
-        assert_eq!(err.lines().count(), 1, "{err}");
+        let refused = env.refused(args, 1);
+        let expected_start = format!("{}:5:1: ", env.state.display());
+        assert!(refused.error.starts_with(&expected_start), "{refused:?}");
+        assert_eq!(
+            refused.hints,
+            [
+                "aipath has left the file untouched; fix it by hand, or move it aside to start afresh"
+            ]
+        );
     }
     assert_eq!(env.state_bytes(), Some(mangled.as_bytes().to_vec()));
 }

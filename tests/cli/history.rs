@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{Env, TODAY, status_of};
+use crate::support::{Env, Refused, TODAY, status_of};
 
 /// The state file's progress: its text without the bookkeeping (the last event's id and the session counter),
 /// which an undo leaves as it is.
@@ -291,7 +291,8 @@ fn bad_corrections_exit_two_and_write_nothing() {
         (&["log", "--delete", "9"], "there is no session #9"),
         (
             &["log", "--edit", "0", "--hours", "1"],
-            "`0` is not a session number (`aipath log` shows them): give a whole number, 1 or more, e.g. 1",
+            "`0` is not a session number (`aipath log` shows them)\naipath: hint: give a whole number, 1 or more, \
+             e.g. 1\n",
         ),
         (&["log", "--edit", "2"], "say what to change in session #2"),
         (
@@ -372,12 +373,11 @@ fn bad_corrections_exit_two_and_write_nothing() {
 fn hours_are_refused_unless_digits_with_at_most_two_decimals() {
     let env = Env::new();
     for typed in ["1e1", "inf", "NaN", "1,5", "1.255", "0x10", "1.", "+1"] {
-        let err = env.fails(&["log", typed], 2);
         assert_eq!(
-            err,
-            format!(
-                "aipath: error: `{typed}` is not a number of hours: write digits with at most two decimals after a \
-                 point, like 2, 1.5 or 0.25\n"
+            env.refused(&["log", typed], 2),
+            Refused::new(
+                format!("`{typed}` is not a number of hours"),
+                &["write digits with at most two decimals after a point, like 2, 1.5 or 0.25"]
             )
         );
     }

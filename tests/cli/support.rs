@@ -91,6 +91,11 @@ impl Env {
         stderr
     }
 
+    /// [`Env::fails`], its stderr read as one error line and its hint lines (see [`Refused::of`]).
+    pub fn refused(&self, args: &[&str], code: i32) -> Refused {
+        Refused::of(&self.fails(args, code))
+    }
+
     /// Runs with `--json` and parses stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut all = args.to_vec();
@@ -144,6 +149,43 @@ impl Env {
             .into_keys()
             .filter(|f| !f.starts_with("home/.cache/"))
             .collect()
+    }
+}
+
+/// What a refused command printed on stderr: `aipath: error: <error>`, then `aipath: hint: <hint>` lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub error: String,
+    pub hints: Vec<String>,
+}
+
+impl Refused {
+    /// Splits `stderr` into its error and hints; panics (failing the test) on any other line, so a hint glued onto
+    /// the error or a line in another voice is caught.
+    pub fn of(stderr: &str) -> Refused {
+        let mut lines = stderr.lines();
+        let error = lines
+            .next()
+            .and_then(|l| l.strip_prefix("aipath: error: "))
+            .unwrap_or_else(|| panic!("no `aipath: error: ` line first: {stderr:?}"))
+            .to_string();
+        let hints = lines
+            .map(|l| {
+                l.strip_prefix("aipath: hint: ")
+                    .unwrap_or_else(|| panic!("a line that is not a hint: {l:?} in {stderr:?}"))
+                    .to_string()
+            })
+            .collect();
+        assert!(stderr.ends_with('\n'), "{stderr:?}");
+        Refused { error, hints }
+    }
+
+    /// The expected refusal: `error` and `hints`.
+    pub fn new(error: impl Into<String>, hints: &[&str]) -> Refused {
+        Refused {
+            error: error.into(),
+            hints: hints.iter().map(|h| h.to_string()).collect(),
+        }
     }
 }
 
