@@ -129,7 +129,7 @@ fn use_switches_the_active_path_and_keeps_progress_per_path() {
         out,
         "Active path: `mini` (Mini mini): 0 of 2 done. `aipath next` shows what comes next on it.\n"
     );
-    let state = String::from_utf8(env.state_bytes().unwrap_or_default()).unwrap_or_default();
+    let state = env.state_string();
     assert!(state.contains("\nactive: mini\n"), "{state}");
     assert_eq!(env.json(&["next"])["path"], "mini");
     assert_eq!(row(&env.json(&["paths"]), "mini")["active"], true);

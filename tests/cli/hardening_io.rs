@@ -600,7 +600,7 @@ fn a_state_with_hard_links_is_written_with_a_note_that_the_other_links_keep_the_
     env.ok(&["done", "math-foundations"]);
     let other = env.path().join("data/copy.yaml");
     fs::hard_link(&env.state, &other).unwrap_or_else(|e| panic!("{e}"));
-    let old = fs::read(&other).unwrap_or_default();
+    let old = fs::read(&other).expect("read the file");
     let out = env
         .cmd(&["done", "machine-learning-basics"])
         .output()
@@ -614,7 +614,7 @@ fn a_state_with_hard_links_is_written_with_a_note_that_the_other_links_keep_the_
             env.state.display()
         )
     );
-    assert_eq!(fs::read(&other).unwrap_or_default(), old);
+    assert_eq!(fs::read(&other).expect("read the file"), old);
     assert_eq!(status_of(&env, "machine-learning-basics"), "done");
     // The file written is a file of its own now: no more notes.
     let out = env
@@ -765,7 +765,7 @@ fn man_dir_keeps_existing_pages_unless_forced() {
     );
     assert!(
         fs::read_to_string(&next)
-            .unwrap_or_default()
+            .expect("read the file")
             .contains(".TH aipath-next 1 ")
     );
     assert_eq!(pages_in(&dir), pages, "no temp file left");

@@ -17,7 +17,7 @@ fn progress(env: &Env) -> String {
 
 fn history_lines(env: &Env) -> Vec<String> {
     fs::read_to_string(env.history_file())
-        .unwrap_or_default()
+        .expect("read the file")
         .lines()
         .map(str::to_string)
         .collect()
@@ -499,7 +499,7 @@ fn reading_commands_never_read_the_history() {
     let env = Env::new();
     env.ok(&["start", "math-foundations"]);
     env.ok(&["log", "1"]);
-    let mut broken = fs::read(env.history_file()).unwrap_or_default();
+    let mut broken = fs::read(env.history_file()).expect("read the file");
     broken.splice(0..0, b"not json\n".iter().copied());
     fs::write(env.history_file(), &broken).unwrap_or_else(|e| panic!("{e}"));
     for args in [
@@ -602,7 +602,7 @@ fn a_history_that_does_not_go_with_the_state_is_kept_aside() {
     env.ok(&["start", "math-foundations"]);
     env.ok(&["log", "1"]);
     // The state put back from a copy made before the session: the history holds one change more.
-    let older = fs::read(&env.state).unwrap_or_default();
+    let older = fs::read(&env.state).expect("read the file");
     env.ok(&["done", "math-foundations"]);
     env.ok(&["log", "2"]);
     fs::write(&env.state, &older).unwrap_or_else(|e| panic!("{e}"));
@@ -622,7 +622,7 @@ fn a_history_that_does_not_go_with_the_state_is_kept_aside() {
     let aside = env.state.with_file_name("state.history.jsonl.orphan");
     assert_eq!(
         fs::read_to_string(aside)
-            .unwrap_or_default()
+            .expect("read the file")
             .lines()
             .count(),
         2
@@ -634,13 +634,8 @@ fn a_history_that_does_not_go_with_the_state_is_kept_aside() {
 /// question is on the screen (read from the terminal's output, not guessed with a sleep).
 fn reset_on_terminal(env: &Env, answer: &str) -> (bool, String) {
     use std::io::{Read as _, Write as _};
-    let bin = crate::support::binary();
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &format!("'{}' reset", bin.display()), "/dev/null"])
-        .current_dir(env.path())
-        .envs(crate::support::home_of(&env.path().join("home")))
-        .env("AIPATH_STATE", &env.state)
-        .env("AIPATH_TODAY", TODAY)
+    let mut child = env
+        .script_command("{aipath} reset")
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
         .stdin(std::process::Stdio::piped())
@@ -743,7 +738,7 @@ fn a_history_cut_mid_line_is_repaired_before_the_next_event_and_kept_whole_after
     env.ok(&["log", "1", "--note", "first"]);
     env.ok(&["log", "2", "--note", "second"]);
     let file = env.history_file();
-    let bytes = fs::read(&file).unwrap_or_default();
+    let bytes = fs::read(&file).expect("read the file");
     // The state's last event, cut short: a full disk, or a copy interrupted.
     fs::write(&file, &bytes[..bytes.len() - 20]).unwrap_or_else(|e| panic!("{e}"));
     let out = env
@@ -782,7 +777,7 @@ fn a_history_cut_mid_line_is_repaired_before_the_next_event_and_kept_whole_after
     );
     assert_eq!(env.json(&["history"]).as_array().map(Vec::len), Some(4));
     // Every line of the history reads.
-    let text = fs::read_to_string(&file).unwrap_or_default();
+    let text = fs::read_to_string(&file).expect("read the file");
     for line in text.lines() {
         assert!(
             serde_json::from_str::<serde_json::Value>(line).is_ok(),

@@ -120,7 +120,10 @@ fn an_existing_output_file_is_kept_unless_forced() {
             &["give --force to replace it"]
         )
     );
-    assert_eq!(fs::read_to_string(&out).unwrap_or_default(), "precious\n");
+    assert_eq!(
+        fs::read_to_string(&out).expect("read the file"),
+        "precious\n"
+    );
     env.ok(&["import", &src, "-o", &out_arg, "--force"]);
     assert_eq!(read_path(&out).modules.len(), 9);
     assert_eq!(env.files(), ["mine.yaml"], "no temp file left behind");

@@ -99,8 +99,8 @@ impl Tour {
             Some("aipath") => self.on_terminal(&args[1..]),
             Some("head") => {
                 let n: usize = args[1].trim_start_matches('-').parse().unwrap_or(10);
-                let file =
-                    std::fs::read_to_string(self.env.path().join(&args[2])).unwrap_or_default();
+                let file = std::fs::read_to_string(self.env.path().join(&args[2]))
+                    .expect("the file `head` reads");
                 file.split_inclusive('\n').take(n).collect()
             }
             other => panic!("the README runs only aipath and head, not {other:?}"),

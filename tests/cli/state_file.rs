@@ -284,9 +284,7 @@ fn an_active_path_that_cannot_be_loaded_names_the_state_file() {
         "math",
     ]);
     assert!(
-        String::from_utf8(env.state_bytes().unwrap_or_default())
-            .unwrap_or_default()
-            .contains("active: moved/away.yaml"),
+        env.state_string().contains("active: moved/away.yaml"),
         "the learner's setting is kept"
     );
 }
@@ -371,7 +369,7 @@ fn a_state_file_that_is_a_link_stays_a_link_and_its_target_is_written() {
     env.ok(&["done", "machine-learning-basics"]);
     let link = fs::symlink_metadata(&env.state).unwrap_or_else(|e| panic!("{e}"));
     assert!(link.file_type().is_symlink(), "the link was replaced");
-    let text = fs::read_to_string(&target).unwrap_or_default();
+    let text = fs::read_to_string(&target).expect("read the file");
     assert!(
         text.contains("version: 4") && text.contains("machine-learning-basics:"),
         "{text}"

@@ -183,8 +183,7 @@ fn a_guide_shows_its_escapes_but_keeps_its_own_styles_on_a_terminal() {
     assert!(plain.contains("Item^[[8m hidden"), "{plain}");
     // On a terminal with colour the heading is bold, and the guide's own escapes are still only shown.
     let screen =
-        crate::support::on_terminal(&env, &format!("--path '{file}' show alpha --no-pager"), &[])
-            .unwrap_or_default();
+        crate::support::on_terminal(&env, &format!("--path '{file}' show alpha --no-pager"), &[]);
     assert!(screen.contains("\x1b[1m"), "styled:\n{screen}");
     assert!(!screen.contains("\x1b]0;owned"), "{screen}");
     assert!(!screen.contains("\x1b[8m"), "{screen}");

@@ -2,11 +2,19 @@
 
 use crate::support::{Env, Refused};
 
+/// Runs `args` on `day`, checking it succeeds.
 fn on(env: &Env, day: &str, args: &[&str]) -> std::process::Output {
-    env.cmd(args)
+    let out = env
+        .cmd(args)
         .env("AIPATH_TODAY", day)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"))
+        .expect("run aipath");
+    assert!(
+        out.status.success(),
+        "{args:?} on {day}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 fn json_on(env: &Env, day: &str, args: &[&str]) -> serde_json::Value {
@@ -101,7 +109,8 @@ fn a_plan_started_in_the_past_shows_those_weeks_as_history() {
         (now["week"].as_u64(), now["start"].as_str()),
         (Some(4), Some("2026-01-05"))
     );
-    let table = String::from_utf8(on(&env, "2026-01-05", &["plan"]).stdout).unwrap_or_default();
+    let table =
+        String::from_utf8(on(&env, "2026-01-05", &["plan"]).stdout).expect("a plan is text");
     let row = table
         .lines()
         .find(|l| l.starts_with("| 1 (past) | 2025-12-16 – 12-21 "))
