@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{Env, TODAY, binary};
+use crate::support::{Env, binary};
 
 /// The terminal's width the README shows: what fits GitHub's page without a scroll bar.
 const COLUMNS: usize = 100;
@@ -135,14 +135,12 @@ impl Tour {
             binary().display(),
             quoted.join(" ")
         );
-        let out = std::process::Command::new("script")
-            .args(["-qec", &line, "/dev/null"])
-            .current_dir(self.env.path())
+        // A learner's own setting: the state file in the home's data folder, not `AIPATH_STATE`.
+        let out = self
+            .env
+            .script_command(&line)
             .env_remove("AIPATH_STATE")
             .env_remove("CLICOLOR_FORCE")
-            .env_remove("LESS")
-            .envs(crate::support::home_of(&self.home))
-            .env("AIPATH_TODAY", TODAY)
             .env("NO_COLOR", "1")
             .env("PAGER", "")
             .env("COLUMNS", COLUMNS.to_string())
@@ -152,14 +150,12 @@ impl Tour {
     }
 
     fn aipath(&self, args: &[String]) -> String {
-        let out = std::process::Command::new(binary())
-            .args(args)
-            .current_dir(self.env.path())
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = self
+            .env
+            .base_command(&args)
             .env_remove("AIPATH_STATE")
-            .env_remove("PAGER")
             .env_remove("CLICOLOR_FORCE")
-            .envs(crate::support::home_of(&self.home))
-            .env("AIPATH_TODAY", TODAY)
             .env("NO_COLOR", "1")
             .output()
             .unwrap_or_else(|e| panic!("{e}"));
