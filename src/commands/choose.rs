@@ -21,8 +21,8 @@ pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
     let mut chosen: Vec<String> = Vec::new();
     for t in typed {
         let id = resolve(t, options.iter().copied(), "specialization").map_err(|e| {
-            input(format!(
-                "{e}; the specializations are {}",
+            crate::error::CommandError::new(crate::error::Kind::Input, e).hint(format!(
+                "the specializations are {}",
                 options
                     .iter()
                     .map(|o| format!("`{o}`"))

@@ -142,10 +142,10 @@ pub fn delete(ctx: &Ctx, number: u32) -> Result<()> {
 /// Session `number` of this path, taken out of the log; an error that says where the numbers are when there is none.
 fn take(course: &Course, progress: &mut PathProgress, number: u32) -> Result<LogEntry> {
     progress.take_session(number).ok_or_else(|| {
-        input(format!(
-            "there is no session #{number} on `{}`; `aipath log` lists the sessions with their numbers",
-            course.id()
-        ))
+        crate::error::input_hinted(
+            format!("there is no session #{number} on `{}`", course.id()),
+            "`aipath log` lists the sessions with their numbers",
+        )
     })
 }
 

@@ -292,10 +292,10 @@ fn set_up(
             }
         };
     } else if repo.remote_url()?.is_none() {
-        return Err(input(format!(
-            "the repository in `{}` has no remote; `aipath sync --init REMOTE` sets one",
-            repo.dir.display()
-        )));
+        return Err(crate::error::input_hinted(
+            format!("the repository in `{}` has no remote", repo.dir.display()),
+            "`aipath sync --init REMOTE` sets one",
+        ));
     }
     let ignore = repo.dir.join(".gitignore");
     let wanted = with_own_lines(
@@ -437,10 +437,13 @@ fn back_off(attempt: usize) -> std::time::Duration {
 
 fn fetch(repo: &Repo) -> Result<()> {
     repo.fetch().map_err(|e| {
-        anyhow!(
-            "{e}; this machine's changes are committed in `{}`; the next `aipath sync` sends them",
-            repo.dir.display()
-        )
+        // A failure (exit 1) whatever git said, as it always was.
+        crate::error::CommandError::new(crate::error::Kind::Io, e)
+            .hint(format!(
+                "this machine's changes are committed in `{}`; the next `aipath sync` sends them",
+                repo.dir.display()
+            ))
+            .into()
     })
 }
 

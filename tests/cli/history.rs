@@ -512,10 +512,18 @@ fn reading_commands_never_read_the_history() {
     ] {
         env.ok(args);
     }
-    let err = env.fails(&["history"], 1);
+    let refused = env.refused(&["history"], 1);
     assert!(
-        err.contains("state.history.jsonl:1: not a history event"),
-        "{err}"
+        refused
+            .error
+            .contains("state.history.jsonl:1: not a history event"),
+        "{refused:?}"
+    );
+    assert_eq!(
+        refused.hints,
+        [
+            "aipath has left the file untouched: fix the line by hand, or move the file aside to start a new history"
+        ]
     );
 }
 

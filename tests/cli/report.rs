@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Env, TODAY, guide};
+use crate::support::{Env, Refused, TODAY, guide};
 
 /// A start tag: its name and attributes, entities in values decoded.
 #[derive(Debug)]
@@ -456,10 +456,12 @@ fn the_file_is_replaced_and_a_missing_folder_is_an_input_error() {
         "footer"
     );
 
-    let err = env.fails(&["report", "-o", "nowhere/journey.html"], 2);
     assert_eq!(
-        err,
-        "aipath: error: nowhere/journey.html: the folder nowhere does not exist; create it or give another `-o FILE`\n"
+        env.refused(&["report", "-o", "nowhere/journey.html"], 2),
+        Refused::new(
+            "nowhere/journey.html: the folder nowhere does not exist",
+            &["create it or give another `-o FILE`"]
+        )
     );
     assert!(!env.path().join("nowhere").exists());
     let leftovers: Vec<String> = env
@@ -545,9 +547,11 @@ fn a_missing_opener_is_an_error_that_says_where_the_page_is() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "aipath: error: wrote aipath-report.html, but cannot open it: `xdg-open` is not installed; open the file \
-         in a browser\n"
+        Refused::of(&String::from_utf8_lossy(&out.stderr)),
+        Refused::new(
+            "wrote aipath-report.html, but cannot open it: `xdg-open` is not installed",
+            &["open the file in a browser"]
+        )
     );
     assert!(env.path().join("aipath-report.html").is_file());
 }
