@@ -18,7 +18,7 @@ pub fn monday_of(date: Date) -> Date {
 
 /// The first day of week `n` (1-based) of a plan starting on `start`: the start itself for week 1, a Monday after.
 /// Every week in aipath is an ISO week, Monday to Sunday, as `log --weeks` and "this week" are.
-pub fn week_start(start: Date, n: u32) -> Result<Date, String> {
+pub fn week_start(start: Date, n: u32) -> Result<Date, PastTheCalendar> {
     if n <= 1 {
         return Ok(start);
     }
@@ -26,14 +26,26 @@ pub fn week_start(start: Date, n: u32) -> Result<Date, String> {
 }
 
 /// The last day, a Sunday, of week `n` (1-based) of a plan starting on `start`.
-pub fn week_end(start: Date, n: u32) -> Result<Date, String> {
+pub fn week_end(start: Date, n: u32) -> Result<Date, PastTheCalendar> {
     add_days(monday_of(start), i64::from(n) * 7 - 1).ok_or_else(|| past_the_calendar(start))
 }
 
-fn past_the_calendar(start: Date) -> String {
-    format!(
-        "a plan starting {start} runs past 9999-12-31, the last day aipath's calendar knows; start earlier"
-    )
+fn past_the_calendar(start: Date) -> PastTheCalendar {
+    PastTheCalendar { start }
+}
+
+/// A plan whose weeks run off the end of the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a plan starting {start} runs past 9999-12-31, the last day aipath's calendar knows")]
+pub struct PastTheCalendar {
+    pub start: Date,
+}
+
+/// Bad input (exit 2): the start date the learner gave.
+impl From<PastTheCalendar> for crate::error::CommandError {
+    fn from(err: PastTheCalendar) -> Self {
+        Self::new(crate::error::Kind::Input, err).hint("start earlier")
+    }
 }
 
 #[cfg(test)]

@@ -1,36 +1,159 @@
-//! Errors the user can act on, and how they map to exit codes.
+//! Errors the user can act on: the kind of each, which decides the exit code, the error, and the hints that say what
+//! to do next.
 //!
-//! Exit codes follow ripgrep: 0 success, 1 a failure (I/O, an unreadable state file), 2 bad usage or input.
-//! Anything that is the user's input being wrong is an [`InputError`]; everything else is a failure.
+//! As jj's `CommandError`: a [`CommandError`] carries a [`Kind`] (exit 2 for bad usage or input, 1 for a failure),
+//! the error, and hint lines. `main` prints `aipath: error: <the error and its context>` then one `aipath: hint: …`
+//! line per hint. Domain modules name their errors with `thiserror` enums and say, in a `From` impl beside them, which
+//! kind each is and which hints go with it; commands pass errors on as `anyhow::Error`, and [`Report::of`] finds the
+//! kind and the hints in the chain.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
-/// Bad usage or bad input: exit status 2.
-#[derive(Debug)]
-pub struct InputError(pub String);
+/// What went wrong, as far as the exit code is concerned. Exit codes follow ripgrep: 0 success, 1 a failure, 2 bad
+/// usage or input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The command line is wrong (an unknown flag, a value clap refused).
+    Usage,
+    /// What the user gave is wrong: an unknown id, a date that is not one, a file that is not a learning path.
+    Input,
+    /// A file, the clock or git failed, or a state file cannot be read as one.
+    Io,
+    /// Anything else: aipath itself failed.
+    Internal,
+}
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+impl Kind {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Usage | Kind::Input => 2,
+            Kind::Io | Kind::Internal => 1,
+        }
     }
 }
 
-impl std::error::Error for InputError {}
+/// An error with its kind and the hints printed after it, each on its own line. It shows as the error alone: the
+/// hints are not part of the message.
+#[derive(Debug)]
+pub struct CommandError {
+    kind: Kind,
+    error: anyhow::Error,
+    hints: Vec<String>,
+}
+
+impl CommandError {
+    /// `error` as `kind`, keeping the hints of any [`CommandError`] inside it.
+    pub fn new(kind: Kind, error: impl Into<anyhow::Error>) -> Self {
+        let error = error.into();
+        let hints = Report::of(&error).hints;
+        CommandError { kind, error, hints }
+    }
+
+    /// Bad input (exit 2) saying `message`.
+    pub fn input(message: impl fmt::Display) -> Self {
+        Self::new(Kind::Input, anyhow::anyhow!("{message}"))
+    }
+
+    /// A failure (exit 1) reading or writing a file, saying `message`.
+    pub fn io(message: impl fmt::Display) -> Self {
+        Self::new(Kind::Io, anyhow::anyhow!("{message}"))
+    }
+
+    /// The error with `context` before it (`FILE: …`), the kind and hints kept.
+    #[must_use]
+    pub fn context(self, context: impl fmt::Display + Send + Sync + 'static) -> Self {
+        CommandError {
+            error: self.error.context(context),
+            ..self
+        }
+    }
+
+    /// Adds a hint: one line telling the user what they can do next.
+    #[must_use]
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn hints(&self) -> &[String] {
+        &self.hints
+    }
+
+    /// The error itself, to look inside it (`downcast_ref` to a domain module's error).
+    pub fn error(&self) -> &anyhow::Error {
+        &self.error
+    }
+}
+
+/// The error with its causes, `: ` between them: a [`CommandError`] is one link of a chain, whatever it holds.
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#}", self.error)
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+/// What `main` prints of an error and the exit code it maps to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub kind: Kind,
+    /// The error with its context, outermost first, joined by `: `.
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl Report {
+    /// The kind of the first [`CommandError`] in `err`'s chain (a clap error is bad usage, an I/O error a failure to
+    /// read or write, anything else aipath's own failure), and the hints of every one, outermost first.
+    pub fn of(err: &anyhow::Error) -> Report {
+        let found: Vec<&CommandError> = err
+            .chain()
+            .filter_map(|cause| cause.downcast_ref::<CommandError>())
+            .collect();
+        let kind = match found.first() {
+            Some(first) => first.kind,
+            None if err.chain().any(|c| c.is::<clap::Error>()) => Kind::Usage,
+            None if err.chain().any(|c| c.is::<std::io::Error>()) => Kind::Io,
+            None => Kind::Internal,
+        };
+        Report {
+            kind,
+            message: format!("{err:#}"),
+            hints: found.iter().flat_map(|e| e.hints.iter().cloned()).collect(),
+        }
+    }
+}
 
 /// Shorthand for an `anyhow::Error` that exits with status 2.
 pub fn input(message: impl Into<String>) -> anyhow::Error {
-    anyhow::Error::new(InputError(message.into()))
+    CommandError::input(message.into()).into()
+}
+
+/// Bad input (exit 2) saying `message`, with one `hint` printed after it.
+pub fn input_hinted(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
+    CommandError::input(message.into()).hint(hint).into()
+}
+
+/// The kind of an error (see [`Report::of`]).
+pub fn kind_of(err: &anyhow::Error) -> Kind {
+    Report::of(err).kind
+}
+
+/// The hints printed after an error (see [`Report::of`]).
+pub fn hints_of(err: &anyhow::Error) -> Vec<String> {
+    Report::of(err).hints
 }
 
 /// The exit code an error maps to.
 pub fn exit_code(err: &anyhow::Error) -> i32 {
-    if err.downcast_ref::<InputError>().is_some() {
-        2
-    } else {
-        1
-    }
+    i32::from(kind_of(err).exit_code())
 }
 
 /// The most characters of one value a message quotes.
@@ -153,6 +276,55 @@ pub fn located_utf8(file: &Path, what: &str, bytes: &[u8], err: &std::str::Utf8E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kind_decides_the_exit_code() {
+        let codes: Vec<u8> = [Kind::Usage, Kind::Input, Kind::Io, Kind::Internal]
+            .into_iter()
+            .map(Kind::exit_code)
+            .collect();
+        assert_eq!(codes, [2, 2, 1, 1]);
+    }
+
+    #[test]
+    fn an_error_keeps_its_kind_and_hints_under_context_and_shows_without_them() {
+        use anyhow::Context as _;
+        let err: anyhow::Result<()> = Err(CommandError::input("unknown module `x`")
+            .hint("did you mean `y`?")
+            .into());
+        let err = err.context("state.yaml").err().map(|e| Report::of(&e));
+        assert_eq!(
+            err,
+            Some(Report {
+                kind: Kind::Input,
+                message: "state.yaml: unknown module `x`".to_string(),
+                hints: vec!["did you mean `y`?".to_string()],
+            })
+        );
+    }
+
+    #[test]
+    fn an_error_given_another_kind_keeps_the_hints_inside_it() {
+        let inner: anyhow::Error = CommandError::input("inner").hint("first").into();
+        let outer = CommandError::new(Kind::Io, inner)
+            .context("file")
+            .hint("second");
+        assert_eq!(outer.to_string(), "file: inner");
+        assert_eq!(outer.hints(), ["first", "second"]);
+        let report = Report::of(&outer.into());
+        assert_eq!(report.kind, Kind::Io);
+        assert_eq!(report.hints, ["first", "second"]);
+    }
+
+    #[test]
+    fn an_error_of_no_kind_is_a_failure_and_an_io_error_is_one_too() {
+        assert_eq!(kind_of(&anyhow::anyhow!("broke")), Kind::Internal);
+        let io = anyhow::Error::new(std::io::Error::other("disk")).context("state.yaml");
+        assert_eq!(kind_of(&io), Kind::Io);
+        assert_eq!(exit_code(&io), 1);
+        assert_eq!(exit_code(&input("bad")), 2);
+        assert_eq!(hints_of(&input_hinted("bad", "do this")), ["do this"]);
+    }
 
     #[test]
     fn a_long_value_is_quoted_to_80_characters_with_its_closing_quote() {

@@ -1,5 +1,5 @@
-//! aipath: a learning-path tracker. `main` parses arguments, runs, and maps an error to one stderr line and an
-//! exit code (0 ok, 1 failure, 2 bad usage or input).
+//! aipath: a learning-path tracker. `main` parses arguments, runs, and maps an error to its stderr lines (the error,
+//! then one line per hint) and an exit code (0 ok, 1 failure, 2 bad usage or input; see [`error::Kind`]).
 
 use std::process::ExitCode;
 
@@ -20,20 +20,17 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            // The message may quote a path file, a state file or what was typed: shown, never sent to the terminal.
-            eprintln!(
-                "{}",
-                commands::for_stderr("aipath: error: ", &format!("{err:#}"))
-            );
-            ExitCode::from(error::exit_code(&err) as u8)
+            let report = error::Report::of(&err);
+            eprint!("{}", commands::error_lines(&report.message, &report.hints));
+            ExitCode::from(report.kind.exit_code())
         }
     }
 }
 
-/// What clap found wrong with the command line, said as every other error is: `aipath: error: ...`, exit 2. Help and
-/// the version are clap's to print. A value refused by one of aipath's own parsers (a date, a count) is its one line
-/// alone, in aipath's words; anything else keeps clap's account, with its suggestions and the usage line, in aipath's
-/// voice ([`commands::voice`]).
+/// What clap found wrong with the command line, said as every other error is: `aipath: error: ...` and its hint
+/// lines, exit 2. Help and the version are clap's to print. A value refused by one of aipath's own parsers (a date,
+/// a count) is its error line alone and its hints, in aipath's words; anything else keeps clap's account and the usage
+/// line, in aipath's voice ([`commands::voice`]), its suggestions as hints.
 fn usage_error(err: clap::Error) -> ExitCode {
     if matches!(
         err.kind(),
@@ -44,15 +41,23 @@ fn usage_error(err: clap::Error) -> ExitCode {
         err.exit();
     }
     let own = (err.kind() == ErrorKind::ValueValidation)
-        .then(|| std::error::Error::source(&err).map(ToString::to_string))
+        .then(|| std::error::Error::source(&err))
         .flatten();
     let message = match own {
-        Some(why) => format!("{}\n", commands::for_stderr("aipath: error: ", &why)),
+        Some(why) => match why.downcast_ref::<error::CommandError>() {
+            Some(own) => commands::error_lines(&own.to_string(), own.hints()),
+            None => commands::error_lines(&why.to_string(), &[]),
+        },
         // clap's text starts `error: `; what was typed in it is shown, never sent to the terminal.
-        None => format!(
-            "aipath: {}",
-            commands::voice::usage_message(&clean(&err.render().to_string()))
-        ),
+        None => {
+            let (text, hints) = commands::voice::usage_message(&clean(&err.render().to_string()));
+            let mut message = format!("aipath: {text}\n");
+            for hint in hints {
+                message.push_str(&commands::for_stderr("aipath: hint: ", &hint));
+                message.push('\n');
+            }
+            message
+        }
     };
     eprint!("{message}");
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))

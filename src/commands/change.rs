@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::course::Course;
-use crate::error::input;
+use crate::error::input_hinted;
 use crate::path::ids::resolve;
 use crate::plan::next::next_steps;
 use crate::plan::{Pace, allocate};
@@ -137,10 +137,10 @@ fn refusal(
         Kind::Project => progress.project_status(id),
     };
     if change == Change::Start && status.is_closed() && !reopen {
-        return Err(input(format!(
-            "`{id}` is {}; `aipath start --reopen {id}` starts it again (its first start date is kept)",
-            status.as_str()
-        )));
+        return Err(input_hinted(
+            format!("`{id}` is {}", status.as_str()),
+            format!("`aipath start --reopen {id}` starts it again (its first start date is kept)"),
+        ));
     }
     let Some(phase) = course.path.phase_of(id).filter(|p| p.is_choice()) else {
         return Ok(());
@@ -148,7 +148,7 @@ fn refusal(
     if matches!(change, Change::Start | Change::Done)
         && let Some(why) = refuse_to_take(phase, progress, id)
     {
-        return Err(input(why));
+        return Err(crate::error::CommandError::from(why).into());
     }
     Ok(())
 }

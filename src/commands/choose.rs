@@ -21,8 +21,8 @@ pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
     let mut chosen: Vec<String> = Vec::new();
     for t in typed {
         let id = resolve(t, options.iter().copied(), "specialization").map_err(|e| {
-            input(format!(
-                "{e}; the specializations are {}",
+            crate::error::CommandError::new(crate::error::Kind::Input, e).hint(format!(
+                "the specializations are {}",
                 options
                     .iter()
                     .map(|o| format!("`{o}`"))
@@ -44,7 +44,8 @@ pub fn run(ctx: &Ctx, typed: &[String]) -> Result<()> {
     }
     let today = ctx.today;
     let ((chosen, changed), _) = ctx.update_progress(&course, |progress| {
-        crate::progress::choice::choose(phase, progress, &chosen, today).map_err(input)
+        crate::progress::choice::choose(phase, progress, &chosen, today)
+            .map_err(|e| crate::error::CommandError::from(e).into())
     })?;
     ctx.shell.print(&ChooseView { chosen, changed })
 }

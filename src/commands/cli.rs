@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 use super::complete;
+use crate::error::{CommandError, Kind};
 use crate::plan::Pace;
 
 /// Track a learning path: what to study next, what you finished, and a week-by-week plan.
@@ -419,29 +420,29 @@ pub enum PlanFormat {
 }
 
 /// `--start` and `--date`: a calendar date, refused in aipath's words with the form it takes.
-pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    crate::io::clock::parse_date(text)
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, CommandError> {
+    crate::io::clock::parse_date(text).map_err(CommandError::from)
 }
 
 /// `next --limit`: how many steps, at least one.
-fn parse_limit(text: &str) -> Result<u16, String> {
+fn parse_limit(text: &str) -> Result<u16, CommandError> {
     let n = count(text, "a number of steps", u32::from(u16::MAX), 3)?;
-    u16::try_from(n).map_err(|e| e.to_string())
+    u16::try_from(n).map_err(|e| CommandError::new(Kind::Input, e))
 }
 
 /// `log --weeks`: how many weeks to chart, one to ten years' worth.
-fn parse_weeks(text: &str) -> Result<u16, String> {
+fn parse_weeks(text: &str) -> Result<u16, CommandError> {
     let n = count(text, "a number of weeks", 520, 12)?;
-    u16::try_from(n).map_err(|e| e.to_string())
+    u16::try_from(n).map_err(|e| CommandError::new(Kind::Input, e))
 }
 
 /// `history --limit`: how many changes, at least one.
-fn parse_changes(text: &str) -> Result<u32, String> {
+fn parse_changes(text: &str) -> Result<u32, CommandError> {
     count(text, "a number of changes", u32::MAX, 20)
 }
 
 /// `log --edit N`, `log --delete N`: a session's number, as `aipath log` shows it.
-fn parse_session(text: &str) -> Result<u32, String> {
+fn parse_session(text: &str) -> Result<u32, CommandError> {
     count(
         text,
         "a session number (`aipath log` shows them)",
@@ -452,7 +453,7 @@ fn parse_session(text: &str) -> Result<u32, String> {
 
 /// A whole number from 1 to `max`, refused with the range in words and an example; a `max` no one would reach (the
 /// type's own) goes unsaid: "1 or more".
-fn count(text: &str, what: &str, max: u32, example: u32) -> Result<u32, String> {
+fn count(text: &str, what: &str, max: u32, example: u32) -> Result<u32, CommandError> {
     let range = if max == u32::MAX {
         ", 1 or more,".to_string()
     } else {
@@ -462,5 +463,8 @@ fn count(text: &str, what: &str, max: u32, example: u32) -> Result<u32, String> 
         .parse::<u32>()
         .ok()
         .filter(|n| (1..=max).contains(n))
-        .ok_or_else(|| format!("`{text}` is not {what}: give a whole number{range} e.g. {example}"))
+        .ok_or_else(|| {
+            CommandError::input(format_args!("`{text}` is not {what}"))
+                .hint(format!("give a whole number{range} e.g. {example}"))
+        })
 }

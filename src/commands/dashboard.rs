@@ -39,7 +39,9 @@ pub fn view(
         })
         .collect::<Result<Vec<_>>>()?;
     let schedule = match progress.baseline() {
-        Some(b) => Some(standing(course, progress, b, today).map_err(crate::error::input)?),
+        Some(b) => {
+            Some(standing(course, progress, b, today).map_err(crate::error::CommandError::from)?)
+        }
         None => None,
     };
     let allocation = allocate(course, progress, Pace::Steady);

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 
 use super::shell::{Shell, emit};
-use crate::error::input;
+use crate::error::{input, input_hinted};
 use crate::import::{import, slug};
 use crate::io::atomic::{self, Replace};
 use crate::io::input::ReadError;
@@ -27,10 +27,10 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
         && out.exists()
         && !options.force
     {
-        return Err(input(format!(
-            "{}: the file exists; give --force to replace it",
-            out.display()
-        )));
+        return Err(input_hinted(
+            format!("{}: the file exists", out.display()),
+            "give --force to replace it",
+        ));
     }
     // A document from someone else: read as untrusted input (no FIFO, no huge file, UTF-8 located on error).
     let text = crate::io::input::read_text(source, "document").map_err(|e| match e {
@@ -41,8 +41,8 @@ pub fn run(options: &Options, shell: &Shell) -> Result<()> {
         ReadError::Refused(message) => input(message),
     })?;
     let id = path_id(options)?;
-    let imported =
-        import(&text, &id).map_err(|message| input(format!("{}: {message}", source.display())))?;
+    let imported = import(&text, &id)
+        .map_err(|e| crate::error::CommandError::from(e).context(source.display().to_string()))?;
     for report in &imported.reports {
         shell.note(&format!(
             "{}:{}: {}",
@@ -91,10 +91,13 @@ fn path_id(options: &Options) -> Result<String> {
         .unwrap_or_default();
     let id = slug(&stem);
     if id.is_empty() {
-        return Err(input(format!(
-            "{}: cannot make a path id from the file name; give one with --id",
-            source.display()
-        )));
+        return Err(input_hinted(
+            format!(
+                "{}: cannot make a path id from the file name",
+                source.display()
+            ),
+            "give one with --id",
+        ));
     }
     Ok(id)
 }
@@ -171,10 +174,10 @@ fn write_new(out: &Path, text: &str, force: bool) -> Result<()> {
     let replace = if force { Replace::Yes } else { Replace::No };
     atomic::write(out, ".import-", text.as_bytes(), replace).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            input(format!(
-                "{}: the file exists; give --force to replace it",
-                out.display()
-            ))
+            input_hinted(
+                format!("{}: the file exists", out.display()),
+                "give --force to replace it",
+            )
         } else {
             anyhow!("{}: cannot write: {}", out.display(), e.kind())
         }

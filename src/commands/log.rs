@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::Ctx;
 use crate::course::Course;
-use crate::error::input;
+use crate::error::{CommandError, input};
 use crate::log::{check_session, from_hundredths, hundredths, parse_hours, stats, weekly};
 use crate::progress::record::record_session;
 use crate::progress::{LogEntry, PathProgress};
@@ -21,7 +21,7 @@ pub fn record(
     note: Option<String>,
 ) -> Result<()> {
     let (_, course) = ctx.load()?;
-    let hours = parse_hours(hours).map_err(input)?;
+    let hours = parse_hours(hours).map_err(CommandError::from)?;
     let module = match module {
         Some(typed) => Some(resolve_studied(&course, &typed)?),
         None => None,
@@ -43,11 +43,11 @@ pub fn record(
             .get(course.id())
             .map(|p| &p.log[..])
             .unwrap_or_default();
-        check_session(log, date, hours, today).map_err(input)?;
+        check_session(log, date, hours, today).map_err(CommandError::from)?;
         entry.number = state.next_log_number();
         let progress = state.paths.entry(course.id().to_string()).or_default();
-        let recorded =
-            record_session(&course.path, progress, entry.clone(), true).map_err(input)?;
+        let recorded = record_session(&course.path, progress, entry.clone(), true)
+            .map_err(CommandError::from)?;
         let logged = progress.session(entry.number).cloned().unwrap_or(entry);
         Ok((logged, recorded, state.clone()))
     })?;
@@ -93,7 +93,7 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
         .as_deref()
         .map(parse_hours)
         .transpose()
-        .map_err(input)?;
+        .map_err(CommandError::from)?;
     let module = match edit.module.as_deref().map(str::trim) {
         None => None,
         Some("") => Some(None),
@@ -114,9 +114,9 @@ pub fn edit(ctx: &Ctx, number: u32, edit: Edit) -> Result<()> {
             note: note.clone().unwrap_or_else(|| before.note.clone()),
         };
         // Checked against the other sessions, exactly as a new session would be.
-        check_session(&progress.log, after.date, after.hours, today).map_err(input)?;
-        let recorded =
-            record_session(&course.path, progress, after.clone(), false).map_err(input)?;
+        check_session(&progress.log, after.date, after.hours, today).map_err(CommandError::from)?;
+        let recorded = record_session(&course.path, progress, after.clone(), false)
+            .map_err(CommandError::from)?;
         Ok((before, after, recorded.started_module))
     })?;
     ctx.shell.print(&CorrectedView {
@@ -142,10 +142,10 @@ pub fn delete(ctx: &Ctx, number: u32) -> Result<()> {
 /// Session `number` of this path, taken out of the log; an error that says where the numbers are when there is none.
 fn take(course: &Course, progress: &mut PathProgress, number: u32) -> Result<LogEntry> {
     progress.take_session(number).ok_or_else(|| {
-        input(format!(
-            "there is no session #{number} on `{}`; `aipath log` lists the sessions with their numbers",
-            course.id()
-        ))
+        crate::error::input_hinted(
+            format!("there is no session #{number} on `{}`", course.id()),
+            "`aipath log` lists the sessions with their numbers",
+        )
     })
 }
 

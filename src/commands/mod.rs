@@ -18,7 +18,7 @@ pub mod report;
 mod reset;
 mod resources_tips;
 mod shell;
-pub use shell::for_stderr;
+pub use shell::{error_lines, for_stderr};
 mod shell_help;
 mod show;
 mod skills;
@@ -31,7 +31,7 @@ pub mod voice;
 
 use std::cell::Cell;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use crate::course::Course;
@@ -83,17 +83,20 @@ impl Ctx {
     fn load_active(&self, active: Option<&str>) -> Result<Course> {
         match active {
             // A path named in the state may have moved or been mistyped by hand: say where the name came from.
-            Some(active) => {
-                loader::load_named(active).with_context(|| {
-                    format!(
-                        "{}: the state's `active: {}` cannot be loaded; `aipath use {}` switches back to the \
-                         built-in path, or give `--path`",
+            Some(active) => loader::load_named(active).map_err(|e| {
+                let kind = crate::error::kind_of(&e);
+                crate::error::CommandError::new(kind, e)
+                    .context(format!(
+                        "{}: the state's `active: {}` cannot be loaded",
                         self.store.file.display(),
                         crate::error::shorten(active),
+                    ))
+                    .hint(format!(
+                        "`aipath use {}` switches back to the built-in path, or give `--path`",
                         crate::io::builtin::DEFAULT_PATH_ID
-                    )
-                })
-            }
+                    ))
+                    .into()
+            }),
             None => loader::load(None),
         }
     }

@@ -34,7 +34,7 @@ pub fn run(
     // The hours left are a pass over every module and session of their own, made beside the plan.
     let hours_left = remaining_hours(&course, &progress);
     let plan = plan(&course, &progress, baseline, ctx.today);
-    let plan = plan.map_err(crate::error::input)?;
+    let plan = plan.map_err(crate::error::CommandError::from)?;
     let saved = if save {
         ctx.update_progress(&course, |p| {
             let changed = p.plan != Some(baseline);

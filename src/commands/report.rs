@@ -15,7 +15,7 @@ use jiff::civil::Date;
 use super::Ctx;
 use crate::course::Course;
 use crate::dates::add_days;
-use crate::error::input;
+use crate::error::{CommandError, input};
 use crate::guide::checklist::Ticks;
 use crate::io::atomic::{self, Replace, folder_of};
 use crate::log::days::daily;
@@ -50,11 +50,14 @@ pub fn run(ctx: &Ctx, output: Option<&Path>, open: bool) -> Result<()> {
     let file = output.unwrap_or(Path::new(DEFAULT_FILE));
     // A mistyped folder is said before any work, and never created: the learner meant some other folder.
     if !to_stdout && !folder_of(file).is_dir() {
-        return Err(input(format!(
-            "{}: the folder {} does not exist; create it or give another `-o FILE`",
-            file.display(),
-            folder_of(file).display()
-        )));
+        return Err(crate::error::input_hinted(
+            format!(
+                "{}: the folder {} does not exist",
+                file.display(),
+                folder_of(file).display()
+            ),
+            "create it or give another `-o FILE`",
+        ));
     }
     let (state, course) = ctx.load()?;
     let progress = course.progress_of(&state);
@@ -90,7 +93,7 @@ pub fn view(
         pace: Pace::Steady,
         start: today,
     });
-    let laid_out = plan(course, progress, baseline, today).map_err(input)?;
+    let laid_out = plan(course, progress, baseline, today).map_err(CommandError::from)?;
     let ticks: HashMap<&str, Ticks> = path
         .module_ids()
         .map(|m| Ok((m, course.ticks(progress, m)?)))
@@ -355,15 +358,22 @@ fn open_file(file: &Path) -> Result<()> {
     let wrote = format!("wrote {}, but", file.display());
     match status {
         Ok(s) if s.success() || cfg!(windows) => Ok(()),
-        Ok(s) => Err(anyhow!(
-            "{wrote} `{opener}` could not open it ({s}); open it in a browser"
-        )),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(anyhow!(
-            "{wrote} cannot open it: `{opener}` is not installed; open the file in a browser"
-        )),
-        Err(e) => Err(anyhow!(
-            "{wrote} cannot open it: `{opener}` did not start: {e}; open the file in a browser"
-        )),
+        // Failures (exit 1), as they always were; the page is written, so the hint is how to see it anyway.
+        Ok(s) => Err(
+            CommandError::io(format_args!("{wrote} `{opener}` could not open it ({s})"))
+                .hint("open it in a browser")
+                .into(),
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(CommandError::io(format_args!(
+            "{wrote} cannot open it: `{opener}` is not installed"
+        ))
+        .hint("open the file in a browser")
+        .into()),
+        Err(e) => Err(CommandError::io(format_args!(
+            "{wrote} cannot open it: `{opener}` did not start: {e}"
+        ))
+        .hint("open the file in a browser")
+        .into()),
     }
 }
 

@@ -121,15 +121,20 @@ pub fn restore(ctx: &Ctx, typed: &str) -> Result<()> {
     let today = ctx.today;
     let (restored, put_aside) = ctx.update(|state| {
         let Some(archive) = state.archives.get(&name) else {
-            return Err(input(format!(
-                "archive `{name}` is gone (restored by another aipath?); `aipath reset --list` lists the archives"
-            )));
+            return Err(crate::error::input_hinted(
+                format!("archive `{name}` is gone (restored by another aipath?)"),
+                "`aipath reset --list` lists the archives",
+            ));
         };
         let path = archive.path.clone();
         let restored = ArchiveRow::of(&name, &path, archive.archived, &archive.progress);
         let on = archive.archived;
         let mut put_aside = None;
-        if let Some(current) = state.paths.get(&path).filter(|p| **p != PathProgress::default()) {
+        if let Some(current) = state
+            .paths
+            .get(&path)
+            .filter(|p| **p != PathProgress::default())
+        {
             let row = ArchiveRow::of("", &path, today, current);
             let aside = archive_name(state, &path, today);
             Patch::Reset {

@@ -125,6 +125,18 @@ impl Shell {
     }
 }
 
+/// An error as it goes to stderr: `aipath: error: …`, then `aipath: hint: …` for each hint, each its own line (see
+/// [`for_stderr`]). The message may quote a path file, a state file or what was typed: shown, never sent to the
+/// terminal.
+pub fn error_lines(message: &str, hints: &[String]) -> String {
+    let mut out = format!("{}\n", for_stderr("aipath: error: ", message));
+    for hint in hints {
+        out.push_str(&for_stderr("aipath: hint: ", hint));
+        out.push('\n');
+    }
+    out
+}
+
 /// `lead` and `message` on one line as they go to stderr: on a terminal wrapped to its width (`COLUMNS`, else the
 /// terminal's) at spaces, each further line indented, so the terminal never cuts a word; anywhere else one line, for
 /// `grep` and logs.

@@ -76,12 +76,13 @@ pub fn man(dir: Option<&Path>, force: bool) -> Result<()> {
             .map(|(name, _)| name.clone())
             .collect();
         if !existing.is_empty() {
-            return Err(crate::error::input(format!(
-                "{}: {} already there; give --force to replace {}",
-                dir.display(),
-                names(&existing),
-                if existing.len() == 1 { "it" } else { "them" }
-            )));
+            return Err(crate::error::input_hinted(
+                format!("{}: {} already there", dir.display(), names(&existing)),
+                format!(
+                    "give --force to replace {}",
+                    if existing.len() == 1 { "it" } else { "them" }
+                ),
+            ));
         }
     }
     let replace = if force { Replace::Yes } else { Replace::No };
@@ -89,12 +90,16 @@ pub fn man(dir: Option<&Path>, force: bool) -> Result<()> {
         let file = dir.join(name);
         atomic::write(&file, ".man-", page, replace).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                crate::error::input(format!(
-                    "{}: the page appeared while aipath wrote the others; give --force to replace it",
-                    file.display()
-                ))
+                crate::error::input_hinted(
+                    format!(
+                        "{}: the page appeared while aipath wrote the others",
+                        file.display()
+                    ),
+                    "give --force to replace it",
+                )
             } else {
-                anyhow::Error::new(e).context(format!("{}: cannot write the manual page", file.display()))
+                anyhow::Error::new(e)
+                    .context(format!("{}: cannot write the manual page", file.display()))
             }
         })?;
     }

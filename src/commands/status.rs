@@ -83,7 +83,9 @@ fn counts(course: &Course, progress: &PathProgress, today: Date) -> Result<Count
         phase_ticks.push(sum);
     }
     let schedule = match progress.baseline() {
-        Some(b) => Some(standing(course, progress, b, today).map_err(crate::error::input)?),
+        Some(b) => {
+            Some(standing(course, progress, b, today).map_err(crate::error::CommandError::from)?)
+        }
         None => None,
     };
     Ok((phases, overall, phase_ticks, schedule))

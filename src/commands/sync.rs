@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 
 use super::{Ctx, new_id};
 use crate::error::input;
@@ -132,7 +132,7 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
         Err(e) => {
             // A repository this very command made, for a remote it then refused, is taken away again, with the
             // `.gitignore` it wrote.
-            if init.is_some() && e.downcast_ref::<crate::error::InputError>().is_some() {
+            if init.is_some() && crate::error::kind_of(&e) == crate::error::Kind::Input {
                 let ignore = repo.dir.join(".gitignore");
                 match &old_ignore {
                     Some(bytes) => {
@@ -164,11 +164,11 @@ pub fn run(ctx: &Ctx, init: Option<&str>) -> Result<()> {
 }
 
 fn not_set_up(dir: &Path) -> anyhow::Error {
-    input(format!(
-        "sync is not set up for `{}`; `aipath sync --init REMOTE` sets it up (REMOTE: any git address, such as an \
-         empty repository on GitHub or a bare one on a USB stick)",
-        dir.display()
-    ))
+    crate::error::input_hinted(
+        format!("sync is not set up for `{}`", dir.display()),
+        "`aipath sync --init REMOTE` sets it up (REMOTE: any git address, such as an empty repository on GitHub or \
+         a bare one on a USB stick)",
+    )
 }
 
 /// The `.gitignore` to write: aipath's lines after the learner's own, which are kept (aipath's block, always last,
@@ -255,10 +255,10 @@ fn set_up(
             }
         };
     } else if repo.remote_url()?.is_none() {
-        return Err(input(format!(
-            "the repository in `{}` has no remote; `aipath sync --init REMOTE` sets one",
-            repo.dir.display()
-        )));
+        return Err(crate::error::input_hinted(
+            format!("the repository in `{}` has no remote", repo.dir.display()),
+            "`aipath sync --init REMOTE` sets one",
+        ));
     }
     let ignore = repo.dir.join(".gitignore");
     let wanted = with_own_lines(
@@ -400,10 +400,13 @@ fn back_off(attempt: usize) -> std::time::Duration {
 
 fn fetch(repo: &Repo) -> Result<()> {
     repo.fetch().map_err(|e| {
-        anyhow!(
-            "{e}; this machine's changes are committed in `{}`; the next `aipath sync` sends them",
-            repo.dir.display()
-        )
+        // A failure (exit 1) whatever git said, as it always was.
+        crate::error::CommandError::new(crate::error::Kind::Io, e)
+            .hint(format!(
+                "this machine's changes are committed in `{}`; the next `aipath sync` sends them",
+                repo.dir.display()
+            ))
+            .into()
     })
 }
 

@@ -5,7 +5,7 @@
 //! locked, part by part, and refused whole when the state no longer holds what the change left (edited by hand).
 //! Both are recorded as changes of their own, so `history` tells them too.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use super::change::{changed_row, print_changes, resolve_items};
 use super::{Ctx, Recorded};
@@ -26,20 +26,24 @@ fn events(ctx: &Ctx, state: &State) -> Result<(Vec<Event>, Option<String>)> {
 fn nothing(what: &str, note: Option<String>) -> anyhow::Error {
     match note {
         Some(note) => input(format!("there is nothing to {what}: {note}")),
-        None => input(format!(
-            "there is nothing to {what}; `aipath history` lists the changes recorded"
-        )),
+        None => crate::error::input_hinted(
+            format!("there is nothing to {what}"),
+            "`aipath history` lists the changes recorded",
+        ),
     }
 }
 
 fn conflict(action: &str, event: &Event, c: &Conflict) -> anyhow::Error {
-    anyhow!(
+    // A failure (exit 1), as it always was: the records changed under the change.
+    crate::error::CommandError::io(format_args!(
         "cannot {action} `{}` (from {}): {} is no longer as that change left it (changed since by a sync, or by \
-         hand), so nothing was changed; `aipath history` shows what was recorded",
+         hand), so nothing was changed",
         event.command,
         crate::render::views::history::when(&event.at),
         c.target
-    )
+    ))
+    .hint("`aipath history` shows what was recorded")
+    .into()
 }
 
 /// `aipath undo`: the newest change not undone yet, reversed.

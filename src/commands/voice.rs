@@ -1,39 +1,50 @@
 //! clap's account of a command line it refused, said in aipath's voice: names in backticks as in every other
-//! message, "did you mean `x`?" for its suggestions, its tip about `--` dropped (it suggests passing an option as a
+//! message, "did you mean `x`?" for its suggestions as a hint line, its tip about `--` dropped (it suggests passing an option as a
 //! value, which is never what a learner typing `aipath log 3 -n x` meant), and its closing line naming the help of
 //! the command that was typed.
 
-/// clap's rendered error (after its `error: ` start) in aipath's voice.
-pub fn usage_message(rendered: &str) -> String {
+/// clap's rendered error (after its `error: ` start) in aipath's voice: the error with the rest of clap's account
+/// (what was missing, the usage line), and the hints, each its own line for `main` to print after it (see
+/// [`super::error_lines`]): "did you mean `x`?", and where the command's help is.
+pub fn usage_message(rendered: &str) -> (String, Vec<String>) {
     let command = rendered
         .lines()
         .find_map(|l| l.strip_prefix("Usage: "))
         .map(command_of)
         .unwrap_or_else(|| "aipath".to_string());
     let mut out: Vec<String> = Vec::new();
+    let mut hints = Vec::new();
     for line in rendered.lines() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("tip: to pass ") {
             continue;
         }
         if trimmed.starts_with("For more information, try ") {
-            out.push(format!("`{command} --help` shows what it takes."));
+            hints.push(format!("`{command} --help` shows what it takes."));
             continue;
         }
-        let line = match trimmed.strip_prefix("tip: a similar ") {
-            Some(rest) => match rest.split_once(" exists: ") {
-                Some((_, name)) => format!("  tip: did you mean {}?", backticks(name)),
-                None => line.to_string(),
-            },
-            None => line.to_string(),
-        };
-        out.push(backticks(&line));
+        let similar = trimmed
+            .strip_prefix("tip: a similar ")
+            .and_then(|rest| rest.split_once(" exists: "))
+            .or_else(|| {
+                trimmed
+                    .strip_prefix("tip: some similar ")
+                    .and_then(|rest| rest.split_once(" exist: "))
+            });
+        match similar {
+            Some((_, names)) => {
+                let names: Vec<String> = names.split(", ").map(backticks).collect();
+                hints.push(format!("did you mean {}?", names.join(" or ")));
+            }
+            None => out.push(backticks(line)),
+        }
     }
-    // Blank lines left twice where a tip was dropped.
+    // Blank lines left twice where a tip was dropped, and at the end.
     out.dedup_by(|a, b| a.is_empty() && b.is_empty());
-    let mut text = out.join("\n");
-    text.push('\n');
-    text
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    (out.join("\n"), hints)
 }
 
 /// `aipath log` from a usage line `aipath log [OPTIONS] [HOURS]`: the words before the first option or value.
@@ -83,8 +94,11 @@ mod tests {
                     Usage: aipath log [OPTIONS] [HOURS]\n\nFor more information, try '--help'.\n";
         assert_eq!(
             usage_message(clap),
-            "error: unexpected argument `-n` found\n\nUsage: aipath log [OPTIONS] [HOURS]\n\n\
-             `aipath log --help` shows what it takes.\n"
+            (
+                "error: unexpected argument `-n` found\n\nUsage: aipath log [OPTIONS] [HOURS]"
+                    .to_string(),
+                vec!["`aipath log --help` shows what it takes.".to_string()]
+            )
         );
     }
 
@@ -94,8 +108,27 @@ mod tests {
                     Usage: aipath [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n";
         assert_eq!(
             usage_message(clap),
-            "error: unrecognized subcommand `nxt`\n\n  tip: did you mean `next`?\n\n\
-             Usage: aipath [OPTIONS] [COMMAND]\n\n`aipath --help` shows what it takes.\n"
+            (
+                "error: unrecognized subcommand `nxt`\n\nUsage: aipath [OPTIONS] [COMMAND]"
+                    .to_string(),
+                vec![
+                    "did you mean `next`?".to_string(),
+                    "`aipath --help` shows what it takes.".to_string()
+                ]
+            )
+        );
+    }
+
+    #[test]
+    fn several_similar_names_are_offered_in_one_hint() {
+        let clap = "error: unrecognized subcommand 'stauts'\n\n  tip: some similar subcommands exist: 'start', \
+                    'status'\n\nUsage: aipath [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            usage_message(clap).1,
+            [
+                "did you mean `start` or `status`?",
+                "`aipath --help` shows what it takes."
+            ]
         );
     }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::error::input;
+use crate::error::{input, input_hinted};
 use crate::guide::CheckItem;
 
 /// How many of a guide's checklist items the learner has ticked.
@@ -80,15 +80,21 @@ pub fn find_item(items: &[CheckItem], typed: &str, module: &str) -> anyhow::Resu
     };
     match matches.as_slice() {
         [one] => Ok(*one),
-        [] => Err(input(format!(
-            "module `{module}` has no checklist item starting `{typed}`; give a number or the start of one of {}",
-            choices(items, 0..items.len())
-        ))),
-        many => Err(input(format!(
-            "`{typed}` starts {} checklist items of `{module}`: {}; give a number or more of the text",
-            many.len(),
-            choices(items, many.iter().copied())
-        ))),
+        [] => Err(input_hinted(
+            format!("module `{module}` has no checklist item starting `{typed}`"),
+            format!(
+                "give a number or the start of one of {}",
+                choices(items, 0..items.len())
+            ),
+        )),
+        many => Err(input_hinted(
+            format!(
+                "`{typed}` starts {} checklist items of `{module}`: {}",
+                many.len(),
+                choices(items, many.iter().copied())
+            ),
+            "give a number or more of the text",
+        )),
     }
 }
 
@@ -155,15 +161,17 @@ mod tests {
 
     #[test]
     fn an_ambiguous_prefix_names_the_candidates() {
-        let message = find_item(&items(&TEXTS), "pipe", "m")
+        let report = find_item(&items(&TEXTS), "pipe", "m")
             .err()
-            .map(|e| e.to_string());
+            .map(|e| crate::error::Report::of(&e));
         assert_eq!(
-            message.as_deref(),
-            Some(
+            report.map(|r| (r.message, r.hints)),
+            Some((
                 "`pipe` starts 2 checklist items of `m`: 1 `Pipeline built: I have a scikit…`, \
-                 2 `Pipelines tested: my tests pass`; give a number or more of the text"
-            )
+                 2 `Pipelines tested: my tests pass`"
+                    .to_string(),
+                vec!["give a number or more of the text".to_string()]
+            ))
         );
     }
 

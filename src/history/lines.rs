@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
 use super::Event;
 
@@ -31,19 +31,22 @@ pub fn new_events<'a>(
             continue;
         }
         let event: Event = serde_json::from_slice(line).map_err(|e| {
-            anyhow!(
-                "{}:{}: not a history event ({e}); aipath has left the file untouched",
+            crate::error::CommandError::io(format_args!(
+                "{}:{}: not a history event ({e})",
                 label.display(),
                 line_no(n)
-            )
+            ))
+            .hint("aipath has left the file untouched")
         })?;
         if !is_event_id(&event.id) {
-            bail!(
-                "{}:{}: the event's id `{}` is not one aipath makes; aipath has left the file untouched",
+            return Err(crate::error::CommandError::io(format_args!(
+                "{}:{}: the event's id `{}` is not one aipath makes",
                 label.display(),
                 line_no(n),
                 event.id
-            );
+            ))
+            .hint("aipath has left the file untouched")
+            .into());
         }
         out.push((event, line));
     }

@@ -53,8 +53,28 @@ pub struct Report {
     pub message: String,
 }
 
+/// A document that does not read as a learning path.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("no phases found")]
+    NoPhases,
+}
+
+/// Bad input (exit 2); the hint says what a phase looks like.
+impl From<ImportError> for crate::error::CommandError {
+    fn from(err: ImportError) -> Self {
+        let hint = match err {
+            ImportError::NoPhases => {
+                "a phase is a `##` heading with its weeks, like `## Foundations (12-16 weeks)`, followed by a \
+                 numbered list of modules"
+            }
+        };
+        Self::new(crate::error::Kind::Input, err).hint(hint)
+    }
+}
+
 /// Reads a document. `id` is the path's id (the caller derives it from the file name or is told it).
-pub fn import(markdown: &str, id: &str) -> Result<Imported, String> {
+pub fn import(markdown: &str, id: &str) -> Result<Imported, ImportError> {
     let document = sections(outline(markdown));
     let mut reader = Reader {
         path: LearningPath::unchecked(id.to_string(), id.to_string()),
@@ -112,13 +132,9 @@ impl Reader {
     }
 
     /// A path needs phases; what had no place in it becomes notes, and ids repeated within a list are numbered.
-    fn finish(mut self) -> Result<Imported, String> {
+    fn finish(mut self) -> Result<Imported, ImportError> {
         if self.path.phases.is_empty() {
-            return Err(
-                "no phases found: a phase is a `##` heading with its weeks, like `## Foundations (12-16 weeks)`, \
-                 followed by a numbered list of modules"
-                    .to_string(),
-            );
+            return Err(ImportError::NoPhases);
         }
         let path = &mut self.path;
         path.notes
@@ -557,11 +573,8 @@ mod tests {
     #[test]
     fn a_document_without_phases_is_refused() {
         assert_eq!(
-            import("# P\n\n## Overview\nText.\n", "p").err().as_deref(),
-            Some(
-                "no phases found: a phase is a `##` heading with its weeks, like `## Foundations (12-16 weeks)`, \
-                 followed by a numbered list of modules"
-            )
+            import("# P\n\n## Overview\nText.\n", "p").err(),
+            Some(ImportError::NoPhases)
         );
     }
 }

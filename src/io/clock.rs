@@ -3,6 +3,8 @@
 use anyhow::Result;
 use jiff::civil::Date;
 
+use crate::error::{CommandError, Kind};
+
 /// Today in the local time zone. `AIPATH_TODAY=YYYY-MM-DD` pins it, so tests and demos are reproducible.
 pub fn today() -> Result<Date> {
     Ok(now()?.date())
@@ -16,9 +18,9 @@ pub fn now() -> Result<jiff::ZonedDateTime> {
     match std::env::var("AIPATH_TODAY") {
         Ok(text) if !text.is_empty() => {
             let day = parse_date(&text).map_err(|why| {
-                crate::error::input(format!(
-                    "AIPATH_TODAY: {why}; or unset AIPATH_TODAY to use today's date"
-                ))
+                CommandError::from(why)
+                    .context("AIPATH_TODAY")
+                    .hint("unset AIPATH_TODAY to use today's date")
             })?;
             Ok(day
                 .to_datetime(now.time())
@@ -31,7 +33,7 @@ pub fn now() -> Result<jiff::ZonedDateTime> {
 
 /// A date as a learner types it (`--start`, `--date`, `AIPATH_TODAY`), refused in aipath's words with the form it
 /// takes: the parser's own account ("failed to parse four digit integer…") says nothing a learner can act on.
-pub fn parse_date(text: &str) -> Result<Date, String> {
+pub fn parse_date(text: &str) -> Result<Date, DateError> {
     if let Ok(date) = text.trim().parse::<Date>() {
         return Ok(date);
     }
@@ -42,14 +44,41 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
             .ok()
             .and_then(|m| MONTHS.get(m.checked_sub(1)?))
     {
-        return Err(format!(
-            "`{text}` is not a date: {name} {year} has {} days",
-            first.days_in_month()
-        ));
+        return Err(DateError::NoSuchDay {
+            text: text.to_string(),
+            month: name,
+            year,
+            days: first.days_in_month(),
+        });
     }
-    Err(format!(
-        "`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-01-05"
-    ))
+    Err(DateError::NotADate(text.to_string()))
+}
+
+/// A date a learner typed that is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("`{0}` is not a date")]
+    NotADate(String),
+    #[error("`{text}` is not a date: {month} {year} has {days} days")]
+    NoSuchDay {
+        text: String,
+        month: &'static str,
+        year: i16,
+        days: i8,
+    },
+}
+
+/// Bad input (exit 2); a text that is no date at all is told the form a date takes.
+impl From<DateError> for CommandError {
+    fn from(err: DateError) -> Self {
+        let form = matches!(err, DateError::NotADate(_));
+        let err = CommandError::new(Kind::Input, err);
+        if form {
+            err.hint("write it as YYYY-MM-DD, e.g. 2026-01-05")
+        } else {
+            err
+        }
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -102,8 +131,7 @@ mod tests {
             parse_date("2026-01-05").map(|d| d.to_string()),
             Ok("2026-01-05".to_string())
         );
-        let form =
-            |t: &str| format!("`{t}` is not a date: write it as YYYY-MM-DD, e.g. 2026-01-05");
+        let form = |t: &str| DateError::NotADate(t.to_string());
         for bad in [
             "2026-13-01",
             "today",
@@ -117,11 +145,23 @@ mod tests {
         }
         assert_eq!(
             parse_date("2026-02-30"),
-            Err("`2026-02-30` is not a date: February 2026 has 28 days".to_string())
+            Err(DateError::NoSuchDay {
+                text: "2026-02-30".to_string(),
+                month: "February",
+                year: 2026,
+                days: 28
+            })
         );
         assert_eq!(
-            parse_date("2028-02-30"),
+            parse_date("2028-02-30").map_err(|e| e.to_string()),
             Err("`2028-02-30` is not a date: February 2028 has 29 days".to_string())
+        );
+        let hints = parse_date("today")
+            .err()
+            .map(|e| CommandError::from(e).hints().to_vec());
+        assert_eq!(
+            hints,
+            Some(vec!["write it as YYYY-MM-DD, e.g. 2026-01-05".to_string()])
         );
     }
 }

@@ -339,10 +339,11 @@ fn said(out: &Output) -> String {
 
 fn missing(e: &std::io::Error) -> Option<anyhow::Error> {
     (e.kind() == std::io::ErrorKind::NotFound).then(|| {
-        anyhow!(
-            "`aipath sync` needs git, and there is no `git` command on PATH; install git (https://git-scm.com) and \
-             run it again"
+        crate::error::CommandError::io(
+            "`aipath sync` needs git, and there is no `git` command on PATH",
         )
+        .hint("install git (https://git-scm.com) and run it again")
+        .into()
     })
 }
 

@@ -143,12 +143,17 @@ fn parse(file: &Path, bytes: &[u8]) -> Result<Vec<Event>> {
 
 fn parse_line(file: &Path, n: usize, line: &[u8]) -> Result<Event> {
     serde_json::from_slice(line).map_err(|e| {
-        anyhow!(
-            "{}:{}: not a history event ({e}); aipath has left the file untouched: fix the line by hand, or move \
-             the file aside to start a new history",
+        // A failure (exit 1), as an unreadable state file is.
+        crate::error::CommandError::io(format_args!(
+            "{}:{}: not a history event ({e})",
             file.display(),
             n + 1
+        ))
+        .hint(
+            "aipath has left the file untouched: fix the line by hand, or move the file aside to start a new \
+             history",
         )
+        .into()
     })
 }
 

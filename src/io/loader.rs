@@ -31,7 +31,7 @@ pub fn load(selector: Option<&str>) -> Result<Course> {
                     selector,
                     ids.iter().map(String::as_str),
                     "path",
-                    "`aipath paths` lists the paths; or give a path YAML file",
+                    "`aipath paths` lists the paths, or give a path YAML file",
                 ));
             }
             None => {}
@@ -234,13 +234,16 @@ mod tests {
     fn an_unknown_path_id_suggests_the_closest() {
         let err = load(Some("software-developer-to-ai"))
             .err()
-            .map(|e| e.to_string());
+            .map(|e| crate::error::Report::of(&e));
         assert_eq!(
-            err.as_deref(),
-            Some(
-                "unknown path `software-developer-to-ai`; did you mean `software-developer-to-ai-engineer`? \
-                 (`aipath paths` lists the paths; or give a path YAML file)"
-            )
+            err.map(|r| (r.message, r.hints)),
+            Some((
+                "unknown path `software-developer-to-ai`".to_string(),
+                vec![
+                    "did you mean `software-developer-to-ai-engineer`?".to_string(),
+                    "`aipath paths` lists the paths, or give a path YAML file".to_string()
+                ]
+            ))
         );
     }
 }

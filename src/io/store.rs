@@ -15,12 +15,12 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 use serde_json::Value;
 
 use super::atomic::{self, Replace};
 use super::input::{self, ReadError};
-use crate::error::{located_utf8, located_yaml};
+use crate::error::{CommandError, located_utf8, located_yaml};
 use crate::progress::migrate::{SAME_SHAPE_SINCE, migrate};
 use crate::progress::{STATE_VERSION, State};
 
@@ -30,6 +30,11 @@ const NEWER_HINT: &str = "aipath has left the file untouched; upgrade aipath to 
 /// Told with every unreadable state file: what the learner can do about it.
 const UNREADABLE_HINT: &str =
     "aipath has left the file untouched; fix it by hand, or move it aside to start afresh";
+
+/// A state file that cannot be read (exit 1), with [`UNREADABLE_HINT`].
+fn unreadable(what: impl std::fmt::Display) -> anyhow::Error {
+    CommandError::io(what).hint(UNREADABLE_HINT).into()
+}
 
 pub struct Store {
     pub file: PathBuf,
@@ -142,7 +147,7 @@ impl Store {
                 "{}: cannot read the state file: {e}",
                 self.file.display()
             )),
-            Err(ReadError::Refused(message)) => Err(anyhow!("{message}; {UNREADABLE_HINT}")),
+            Err(ReadError::Refused(message)) => Err(unreadable(message)),
         }
     }
 
@@ -271,10 +276,12 @@ impl Store {
                 Err(e) => return Err(e.error).with_context(context),
             }
         }
-        bail!(
-            "{}: there are already {MAX_BACKUPS} backups beside it; move the `.bak-v{version}` files away",
+        Err(CommandError::io(format_args!(
+            "{}: there are already {MAX_BACKUPS} backups beside it",
             self.file.display()
-        )
+        ))
+        .hint(format!("move the `.bak-v{version}` files away"))
+        .into())
     }
 
     /// Writes the state; returns how many hard links the file it replaced had (0 when there was none).
@@ -285,7 +292,6 @@ impl Store {
         let text = encode(state)?;
         decode(&self.file, text.as_bytes()).map_err(|e| {
             let why = e.to_string();
-            let why = why.strip_suffix(&format!("; {UNREADABLE_HINT}")).unwrap_or(&why);
             crate::error::input(format!(
                 "this change would leave a state file aipath cannot read back ({why}); nothing was written"
             ))
@@ -320,13 +326,17 @@ fn open_lock(lock_path: &Path) -> Result<File> {
     }
     options.open(lock_path).map_err(|e| {
         if fs::symlink_metadata(lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
-            anyhow!(
-                "{}: the lock file is a symbolic link, which aipath does not follow; remove it and run the command \
-                 again",
+            CommandError::io(format_args!(
+                "{}: the lock file is a symbolic link, which aipath does not follow",
                 lock_path.display()
-            )
+            ))
+            .hint("remove it and run the command again")
+            .into()
         } else {
-            anyhow::Error::new(e).context(format!("{}: cannot open the lock file", lock_path.display()))
+            anyhow::Error::new(e).context(format!(
+                "{}: cannot open the lock file",
+                lock_path.display()
+            ))
         }
     })
 }
@@ -379,11 +389,12 @@ fn follow_link(file: PathBuf) -> Result<PathBuf> {
                 .map(|t| t.display().to_string())
                 .unwrap_or_default();
             if e.kind() == std::io::ErrorKind::NotFound {
-                anyhow!(
-                    "{}: the state file is a symbolic link to `{target}`, which does not exist; aipath has left the \
-                     link untouched: restore its target, or point it at your state file",
+                CommandError::io(format_args!(
+                    "{}: the state file is a symbolic link to `{target}`, which does not exist",
                     file.display()
-                )
+                ))
+                .hint("aipath has left the link untouched: restore its target, or point it at your state file")
+                .into()
             } else {
                 anyhow!(
                     "{}: cannot follow the state file's symbolic link to `{target}`: {e}",
@@ -413,7 +424,11 @@ pub fn lock_path(file: &Path) -> PathBuf {
 pub fn default_data_dir() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "aipath")
         .map(|d| d.data_dir().to_path_buf())
-        .ok_or_else(|| anyhow!("cannot find a home folder for the state file; give one with --state FILE or AIPATH_STATE"))
+        .ok_or_else(|| {
+            CommandError::io("cannot find a home folder for the state file")
+                .hint("give one with --state FILE or AIPATH_STATE")
+                .into()
+        })
 }
 
 /// Parses a state file's bytes, refusing anything this build cannot read faithfully, and migrates a file from an
@@ -423,7 +438,6 @@ pub fn default_data_dir() -> Result<PathBuf> {
 /// tell an older or newer aipath's file from a broken one (parsing a 20,000-session log twice doubled every
 /// command's time).
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<Decoded> {
-    let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
     if let Err(ReadError::Refused(message)) =
         input::size_within(file, "state file", bytes.len() as u64)
     {
@@ -492,7 +506,6 @@ fn parse(file: &Path, text: &str) -> Result<Decoded> {
         state.settle();
         return Ok(Decoded { state, version });
     }
-    let unreadable = |what: String| anyhow!("{what}; {UNREADABLE_HINT}");
     let doc = if json {
         serde_json::from_str::<Value>(text).map_err(|e| unreadable(json_error(file, &e)))?
     } else {
@@ -506,7 +519,9 @@ fn parse(file: &Path, text: &str) -> Result<Decoded> {
     };
     let version = match version_of(file, &doc) {
         Ok(version) => version,
-        Err(Refusal::Newer(message)) => return Err(anyhow!("{message}; {NEWER_HINT}")),
+        Err(Refusal::Newer(message)) => {
+            return Err(CommandError::io(message).hint(NEWER_HINT).into());
+        }
         Err(Refusal::Unreadable(message)) => return Err(unreadable(message)),
     };
     let typed = |doc: Value| serde_json::from_value::<State>(doc);
@@ -636,7 +651,7 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(message.starts_with("/x/state.yaml:2:8: "), "{message}");
-        assert!(message.ends_with(UNREADABLE_HINT), "{message}");
+        assert_eq!(hints_of(b"version: 2\npaths: [\n"), [UNREADABLE_HINT]);
     }
 
     #[test]
@@ -654,13 +669,25 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(message.contains("written by a newer aipath"), "{message}");
-        assert!(message.ends_with(NEWER_HINT), "{message}");
+        assert!(
+            message
+                .ends_with("written by a newer aipath (format version 99; this one reads up to 5)"),
+            "{message}"
+        );
+        assert_eq!(hints_of(b"version: 99\n"), [NEWER_HINT]);
         let message = message_of(b"version: 4294967296\n");
         assert!(
             message.contains("written by a newer aipath (format version 4294967296;"),
             "{message}"
         );
+    }
+
+    /// The hints printed after the error reading `text`.
+    fn hints_of(text: &[u8]) -> Vec<String> {
+        decode(Path::new("/x/state.yaml"), text)
+            .err()
+            .map(|e| crate::error::hints_of(&e))
+            .unwrap_or_default()
     }
 
     fn message_of(text: &[u8]) -> String {
@@ -707,7 +734,7 @@ mod tests {
         ] {
             let message = message_of(text);
             assert!(message.contains(expected), "{text:?}: {message}");
-            assert!(message.ends_with(UNREADABLE_HINT), "{message}");
+            assert_eq!(hints_of(text), [UNREADABLE_HINT], "{message}");
         }
     }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::course::Course;
 use crate::dates::add_days;
 pub use crate::dates::monday_of;
+use crate::error::{CommandError, Kind};
 use crate::progress::{LogEntry, PathProgress, Status};
 
 pub use crate::progress::{MAX_HOURS_PER_DAY, from_hundredths, hundredths};
@@ -20,8 +21,8 @@ pub const HOURS_FORM: &str = "digits with at most two decimals after a point, li
 /// Reads hours as a learner types them: digits, and at most two decimals after a point (`1.5`, `0.25`, `2`). What
 /// a float parser would also take is refused, for it is nearly always a slip: `1e1` (ten hours), `inf`, `NaN`, `1,5`,
 /// `1.255`. A leading minus is read, for the range check to refuse with its own words.
-pub fn parse_hours(text: &str) -> Result<f64, String> {
-    let refuse = || format!("`{text}` is not a number of hours: write {HOURS_FORM}");
+pub fn parse_hours(text: &str) -> Result<f64, SessionError> {
+    let refuse = || SessionError::NotHours(text.to_string());
     let t = text.trim();
     let (negative, t) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -45,19 +46,20 @@ pub fn parse_hours(text: &str) -> Result<f64, String> {
 }
 
 /// Checks a new session against the log: hours in (0, 24], the day's total at most 24, the date not after today.
-pub fn check_session(log: &[LogEntry], date: Date, hours: f64, today: Date) -> Result<(), String> {
+pub fn check_session(
+    log: &[LogEntry],
+    date: Date,
+    hours: f64,
+    today: Date,
+) -> Result<(), SessionError> {
     if !hours.is_finite() || hours <= 0.0 || hundredths(hours) == 0 {
-        return Err(format!("log at least 0.01 hours, not `{hours}`"));
+        return Err(SessionError::TooFew(hours));
     }
     if hours > MAX_HOURS_PER_DAY {
-        return Err(format!(
-            "{hours} hours do not fit in one day (at most {MAX_HOURS_PER_DAY})"
-        ));
+        return Err(SessionError::TooMany(hours));
     }
     if date > today {
-        return Err(format!(
-            "{date} is in the future; log sessions on or before today ({today})"
-        ));
+        return Err(SessionError::Future { date, today });
     }
     let that_day: i64 = log
         .iter()
@@ -65,12 +67,48 @@ pub fn check_session(log: &[LogEntry], date: Date, hours: f64, today: Date) -> R
         .map(|e| hundredths(e.hours))
         .sum();
     if that_day + hundredths(hours) > hundredths(MAX_HOURS_PER_DAY) {
-        return Err(format!(
-            "{date} already has {} hours logged; {hours} more would pass {MAX_HOURS_PER_DAY} for one day",
-            from_hundredths(that_day)
-        ));
+        return Err(SessionError::DayFull {
+            date,
+            logged: from_hundredths(that_day),
+            hours,
+        });
     }
     Ok(())
+}
+
+/// A session aipath will not log.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SessionError {
+    #[error("`{0}` is not a number of hours")]
+    NotHours(String),
+    #[error("log at least 0.01 hours, not `{0}`")]
+    TooFew(f64),
+    #[error("{0} hours do not fit in one day (at most {MAX_HOURS_PER_DAY})")]
+    TooMany(f64),
+    #[error("{date} is in the future")]
+    Future { date: Date, today: Date },
+    #[error(
+        "{date} already has {logged} hours logged; {hours} more would pass {MAX_HOURS_PER_DAY} for one day"
+    )]
+    DayFull { date: Date, logged: f64, hours: f64 },
+}
+
+/// Bad input (exit 2), with what to type instead.
+impl From<SessionError> for CommandError {
+    fn from(err: SessionError) -> Self {
+        let hint = match &err {
+            SessionError::NotHours(_) => Some(format!("write {HOURS_FORM}")),
+            SessionError::Future { today, .. } => {
+                Some(format!("log sessions on or before today ({today})"))
+            }
+            _ => None,
+        };
+        let err = CommandError::new(Kind::Input, err);
+        match hint {
+            Some(hint) => err.hint(hint),
+            None => err,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -295,11 +333,15 @@ mod tests {
             "1e1", "inf", "NaN", "1,5", "1.255", "1.", ".5", "", "abc", "+1", "0x1", "1 h", "1_0",
             "١", "9999999",
         ] {
-            let message = parse_hours(text).err().unwrap_or_default();
-            assert!(
-                message.starts_with(&format!("`{text}` is not a number of hours: write digits")),
-                "{text}: {message}"
+            assert_eq!(
+                parse_hours(text),
+                Err(SessionError::NotHours(text.to_string())),
+                "{text}"
             );
+            let hints = parse_hours(text)
+                .err()
+                .map(|e| CommandError::from(e).hints().to_vec());
+            assert_eq!(hints, Some(vec![format!("write {HOURS_FORM}")]));
         }
     }
     use crate::course::Facts;
@@ -540,7 +582,11 @@ modules:
     fn sessions_are_checked() {
         let today = date(2026, 1, 5);
         let day = log(&[(today, 20.0)]);
-        let refused = |date: Date, hours: f64| check_session(&[], date, hours, today).err();
+        let refused = |date: Date, hours: f64| {
+            check_session(&[], date, hours, today)
+                .err()
+                .map(|e| e.to_string())
+        };
         for hours in [0.0, -1.0, f64::NAN, f64::INFINITY] {
             assert_eq!(
                 refused(today, hours),
@@ -552,13 +598,20 @@ modules:
             Some("24.5 hours do not fit in one day (at most 24)")
         );
         assert!(check_session(&[], today, 24.0, today).is_ok());
+        let future = check_session(&[], date(2026, 1, 6), 1.0, today)
+            .err()
+            .map(CommandError::from);
         assert_eq!(
-            refused(date(2026, 1, 6), 1.0).as_deref(),
-            Some("2026-01-06 is in the future; log sessions on or before today (2026-01-05)")
+            future.as_ref().map(|e| (e.to_string(), e.hints().to_vec())),
+            Some((
+                "2026-01-06 is in the future".to_string(),
+                vec!["log sessions on or before today (2026-01-05)".to_string()]
+            ))
         );
         assert!(check_session(&day, today, 4.0, today).is_ok());
         let err = check_session(&day, today, 4.5, today)
             .err()
+            .map(|e| e.to_string())
             .unwrap_or_default();
         assert_eq!(
             err,

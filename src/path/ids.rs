@@ -1,6 +1,6 @@
 //! Ids as people type them: an exact id or a unique prefix, and "did you mean `x`?" on a typo. Pure.
 
-use crate::error::input;
+use crate::error::{CommandError, Kind};
 
 /// Resolves what the user typed to one id from `candidates`: an exact id or a unique prefix.
 ///
@@ -46,30 +46,73 @@ pub fn resolve_hinted<'a>(
     match matches.as_slice() {
         [one] => Ok(one),
         [] => Err(unknown(typed, candidates, kind, hint)),
-        many => {
-            let names: Vec<String> = many.iter().map(|m| format!("`{m}`")).collect();
-            Err(input(format!(
-                "`{typed}` is ambiguous: it starts {} {kind} ids ({}); type more of the id",
-                many.len(),
-                names.join(", ")
-            )))
-        }
+        many => Err(CommandError::from(IdError::Ambiguous {
+            kind: kind.to_string(),
+            typed: typed.to_string(),
+            matches: many.iter().map(|m| m.to_string()).collect(),
+        })
+        .into()),
     }
 }
 
-/// `unknown path `x`; did you mean `y`? (hint)`: the one wording of an id that names nothing.
+/// An id that names nothing, or more than one thing.
+#[derive(Debug, thiserror::Error)]
+pub enum IdError {
+    /// The one wording of an id that names nothing: `unknown path `x``, then the hints "did you mean `y`?" and where
+    /// the user can see the candidates.
+    #[error("unknown {kind} `{typed}`")]
+    Unknown {
+        kind: String,
+        typed: String,
+        suggestion: Option<String>,
+        listed: String,
+    },
+    #[error("`{typed}` is ambiguous: it starts {} {kind} ids ({})", matches.len(), quoted(matches))]
+    Ambiguous {
+        kind: String,
+        typed: String,
+        matches: Vec<String>,
+    },
+}
+
+fn quoted(ids: &[String]) -> String {
+    let names: Vec<String> = ids.iter().map(|m| format!("`{m}`")).collect();
+    names.join(", ")
+}
+
+/// Bad input (exit 2); the hints say what to type instead.
+impl From<IdError> for CommandError {
+    fn from(err: IdError) -> Self {
+        let hints: Vec<String> = match &err {
+            IdError::Unknown {
+                suggestion, listed, ..
+            } => suggestion
+                .iter()
+                .map(|best| format!("did you mean `{best}`?"))
+                .chain([listed.clone()])
+                .collect(),
+            IdError::Ambiguous { .. } => vec!["type more of the id".to_string()],
+        };
+        hints
+            .into_iter()
+            .fold(CommandError::new(Kind::Input, err), CommandError::hint)
+    }
+}
+
+/// [`IdError::Unknown`] as an error a command returns: `hint` says where the user can see the candidates.
 pub fn unknown<'a>(
     typed: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     kind: &str,
     hint: &str,
 ) -> anyhow::Error {
-    let mut message = format!("unknown {kind} `{typed}`");
-    if let Some(best) = closest(typed, candidates) {
-        message.push_str(&format!("; did you mean `{best}`?"));
-    }
-    message.push_str(&format!(" ({hint})"));
-    input(message)
+    CommandError::from(IdError::Unknown {
+        kind: kind.to_string(),
+        typed: typed.to_string(),
+        suggestion: closest(typed, candidates).map(str::to_string),
+        listed: hint.to_string(),
+    })
+    .into()
 }
 
 /// The candidate most like `typed`, if any is close enough to be a plausible typo.
@@ -93,7 +136,7 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::exit_code;
+    use crate::error::{Report, exit_code};
 
     const IDS: [&str; 3] = [
         "machine-learning-basics",
@@ -126,17 +169,29 @@ mod tests {
     }
 
     #[test]
-    fn unknown_id_suggests_the_closest() {
-        let message = resolve("machine-learnin-basics", IDS, "module")
+    fn unknown_id_suggests_the_closest_in_a_hint() {
+        let report = resolve("machine-learnin-basics", IDS, "module")
             .err()
-            .map(|e| e.to_string());
+            .map(|e| Report::of(&e));
         assert_eq!(
-            message.as_deref(),
-            Some(
-                "unknown module `machine-learnin-basics`; did you mean `machine-learning-basics`? \
-                 (`aipath list` shows every id)"
-            )
+            report,
+            Some(Report {
+                kind: Kind::Input,
+                message: "unknown module `machine-learnin-basics`".to_string(),
+                hints: vec![
+                    "did you mean `machine-learning-basics`?".to_string(),
+                    "`aipath list` shows every id".to_string()
+                ],
+            })
         );
+    }
+
+    #[test]
+    fn an_ambiguous_prefix_hints_at_typing_more() {
+        let hints = resolve("ma", IDS, "module")
+            .err()
+            .map(|e| Report::of(&e).hints);
+        assert_eq!(hints, Some(vec!["type more of the id".to_string()]));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::allocate::{Work, allocate};
 use super::standing::{Standing, iso_weeks, planned, resume_day, standing_from, weeks_elapsed};
 use crate::course::Course;
-use crate::dates::{add_days, monday_of, week_end, week_start};
+use crate::dates::{PastTheCalendar, add_days, monday_of, week_end, week_start};
 use crate::guide::checklist::label;
 use crate::progress::hundredths;
 use crate::progress::pace::Pace;
@@ -129,7 +129,7 @@ pub fn plan(
     progress: &PathProgress,
     baseline: PlanPrefs,
     today: Date,
-) -> Result<Plan, String> {
+) -> Result<Plan, PastTheCalendar> {
     // The two allocations, what remains and what was planned on day one, are each a pass over every module.
     let allocation = allocate(course, progress, baseline.pace);
     let planned = planned(course, progress, baseline.pace);

@@ -12,5 +12,3 @@ pub mod standing;
 
 pub use crate::progress::pace::Pace;
 pub use allocate::{Block, PhaseWeeks, Work, allocate, share, weeks_by_module};
-
-

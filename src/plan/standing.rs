@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::allocate::{PhaseWeeks, allocate};
 use crate::course::Course;
-use crate::dates::{monday_of, week_end};
+use crate::dates::{PastTheCalendar, monday_of, week_end};
 use crate::progress::pace::Pace;
 use crate::progress::{PathProgress, PlanPrefs, Status};
 
@@ -51,7 +51,7 @@ pub fn iso_weeks(from: Date, weeks: u32) -> u32 {
 }
 
 /// The last day, a Sunday, of `weeks` weeks of work laid from `from`; `None` for no work at all.
-pub fn finish(from: Date, weeks: u32) -> Result<Option<Date>, String> {
+pub fn finish(from: Date, weeks: u32) -> Result<Option<Date>, PastTheCalendar> {
     match weeks {
         0 => Ok(None),
         n => week_end(from, iso_weeks(from, n)).map(Some),
@@ -85,7 +85,7 @@ pub fn standing(
     progress: &PathProgress,
     baseline: PlanPrefs,
     today: Date,
-) -> Result<Standing, String> {
+) -> Result<Standing, PastTheCalendar> {
     let remaining = allocate(course, progress, baseline.pace);
     let planned = planned(course, progress, baseline.pace);
     standing_from(progress, baseline, today, &planned, &remaining)
@@ -116,7 +116,7 @@ pub fn standing_from(
     today: Date,
     planned: &[PhaseWeeks],
     remaining: &[PhaseWeeks],
-) -> Result<Standing, String> {
+) -> Result<Standing, PastTheCalendar> {
     let PlanPrefs { pace, start } = baseline;
     let planned_weeks: u32 = planned
         .iter()

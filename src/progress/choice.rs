@@ -13,7 +13,7 @@ pub fn within_the_choice(phase: &Phase, progress: &PathProgress) -> bool {
 
 /// Why taking up specialization `id` (starting it, finishing it, logging hours to it) is refused, in the words
 /// `choose` uses: `None` when it counts as chosen already or there is room.
-pub fn refuse_to_take(phase: &Phase, progress: &PathProgress, id: &str) -> Option<String> {
+pub fn refuse_to_take(phase: &Phase, progress: &PathProgress, id: &str) -> Option<Refusal> {
     if !phase.is_choice() || progress.counts_as_chosen(id) {
         return None;
     }
@@ -27,7 +27,7 @@ pub fn refuse_more(
     progress: &PathProgress,
     adding: &[&str],
     kept: &[&str],
-) -> Option<String> {
+) -> Option<Refusal> {
     let (_, max) = phase.choice_range();
     if adding.len() + kept.len() <= max {
         return None;
@@ -64,13 +64,33 @@ pub fn refuse_more(
     } else {
         "a specialization done stays chosen, so there is no room for another".to_string()
     };
-    Some(format!(
-        "{} would make {} specializations, and the path takes at most {max}: {} already {} as chosen; {action}",
-        named(adding),
-        adding.len() + kept.len(),
-        why.join(" and "),
-        if kept.len() == 1 { "counts" } else { "count" },
-    ))
+    Some(Refusal {
+        reason: format!(
+            "{} would make {} specializations, and the path takes at most {max}: {} already {} as chosen",
+            named(adding),
+            adding.len() + kept.len(),
+            why.join(" and "),
+            if kept.len() == 1 { "counts" } else { "count" },
+        ),
+        action,
+    })
+}
+
+/// More specializations than the phase takes: why, and what helps.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}")]
+pub struct Refusal {
+    pub reason: String,
+    /// Giving up one in progress, changing the choice, or how many more fit.
+    pub action: String,
+}
+
+/// Bad input (exit 2); the action is the hint.
+impl From<Refusal> for crate::error::CommandError {
+    fn from(refusal: Refusal) -> Self {
+        let action = refusal.action.clone();
+        Self::new(crate::error::Kind::Input, refusal).hint(action)
+    }
 }
 
 /// `choose`: `chosen` become the chosen specializations, with those in progress or done kept (the learner chose them
@@ -81,7 +101,7 @@ pub fn choose(
     progress: &mut PathProgress,
     chosen: &[String],
     today: jiff::civil::Date,
-) -> Result<(Vec<String>, bool), String> {
+) -> Result<(Vec<String>, bool), Refusal> {
     let kept: Vec<&str> = progress
         .chosen_in(phase)
         .into_iter()

@@ -9,9 +9,19 @@ use serde_json::Value;
 type Mapping = serde_json::Map<String, Value>;
 
 use crate::progress::STATE_VERSION;
+use crate::progress::numbers::NumbersError;
+
+/// Where in an older document a step found what it cannot carry forward, and what.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{at}: {why}")]
+pub struct MigrateError {
+    /// The key path, `paths.<id>` or `archives.<name>.progress`.
+    pub at: String,
+    pub why: NumbersError,
+}
 
 /// `STEPS[i]` turns a version `i + 1` document into a version `i + 2` one, or says why it cannot.
-type Step = fn(Mapping) -> Result<Mapping, String>;
+type Step = fn(Mapping) -> Result<Mapping, MigrateError>;
 const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// The first version whose document has today's shape: since then only the encoding changed (version 5 is JSON
@@ -22,7 +32,7 @@ pub const SAME_SHAPE_SINCE: u32 = 4;
 const _: () = assert!(STEPS.len() + 1 == STATE_VERSION as usize);
 
 /// Brings a document from version `from` up to [`STATE_VERSION`]. `from` must be between 1 and the current version.
-pub fn migrate(mut doc: Mapping, from: u32) -> Result<Mapping, String> {
+pub fn migrate(mut doc: Mapping, from: u32) -> Result<Mapping, MigrateError> {
     for step in STEPS.iter().skip(from.saturating_sub(1) as usize) {
         doc = step(doc)?;
     }
@@ -31,7 +41,7 @@ pub fn migrate(mut doc: Mapping, from: u32) -> Result<Mapping, String> {
 
 /// Version 2 adds the optional per-path fields `plan` and `log`; a version 1 file has neither, so every field it
 /// has keeps its meaning and only the version changes.
-fn v1_to_v2(mut doc: Mapping) -> Result<Mapping, String> {
+fn v1_to_v2(mut doc: Mapping) -> Result<Mapping, MigrateError> {
     doc.insert("version".into(), Value::from(2));
     Ok(doc)
 }
@@ -39,7 +49,7 @@ fn v1_to_v2(mut doc: Mapping) -> Result<Mapping, String> {
 /// Version 3 numbers the study sessions: each path's sessions in the order the file lists them (date order, as
 /// aipath wrote them), the paths in the file's order, from 1 on; `last_log_number` is the last number given.
 /// `archives` and `last_event` start empty: the migration is the history's first event.
-fn v2_to_v3(mut doc: Mapping) -> Result<Mapping, String> {
+fn v2_to_v3(mut doc: Mapping) -> Result<Mapping, MigrateError> {
     doc.insert("version".into(), Value::from(3));
     let mut given: u32 = 0;
     if let Some(Value::Object(paths)) = doc.get_mut("paths") {
@@ -75,20 +85,25 @@ fn v2_to_v3(mut doc: Mapping) -> Result<Mapping, String> {
 /// are not written here: the reader gives every session without one its derived id
 /// ([`crate::progress::derived_session_id`]), so a session migrated on two machines has one id on both. Archived
 /// progress is migrated alike.
-fn v3_to_v4(mut doc: Mapping) -> Result<Mapping, String> {
+fn v3_to_v4(mut doc: Mapping) -> Result<Mapping, MigrateError> {
     doc.insert("version".into(), Value::from(4));
     if let Some(Value::Object(paths)) = doc.get_mut("paths") {
         for (name, progress) in paths.iter_mut() {
             if let Value::Object(progress) = progress {
-                number_sessions(progress).map_err(|e| format!("paths.{}: {e}", name))?;
+                number_sessions(progress).map_err(|e| MigrateError {
+                    at: format!("paths.{name}"),
+                    why: e,
+                })?;
             }
         }
     }
     if let Some(Value::Object(archives)) = doc.get_mut("archives") {
         for (name, archive) in archives.iter_mut() {
             if let Some(Value::Object(progress)) = archive.get_mut("progress") {
-                number_sessions(progress)
-                    .map_err(|e| format!("archives.{}.progress: {e}", name))?;
+                number_sessions(progress).map_err(|e| MigrateError {
+                    at: format!("archives.{name}.progress"),
+                    why: e,
+                })?;
             }
         }
     }
@@ -96,17 +111,17 @@ fn v3_to_v4(mut doc: Mapping) -> Result<Mapping, String> {
 }
 
 /// Version 5 is written as JSON, which reads in a tenth of the time YAML takes; the document's shape is version 4's.
-fn v4_to_v5(mut doc: Mapping) -> Result<Mapping, String> {
+fn v4_to_v5(mut doc: Mapping) -> Result<Mapping, MigrateError> {
     doc.insert("version".into(), Value::from(5));
     Ok(doc)
 }
 
 /// One progress's `log_numbers` runs, moved onto its sessions.
-fn number_sessions(progress: &mut Mapping) -> Result<(), String> {
+fn number_sessions(progress: &mut Mapping) -> Result<(), NumbersError> {
     let runs = match progress.remove("log_numbers") {
         Some(Value::String(text)) => text,
         Some(Value::Number(n)) => n.to_string(),
-        Some(_) => return Err("`log_numbers` is not a list of numbers like `1-4,7`".into()),
+        Some(_) => return Err(NumbersError::NotAList),
         None => String::new(),
     };
     let Some(Value::Array(log)) = progress.get_mut("log") else {
@@ -163,7 +178,10 @@ mod tests {
     #[test]
     fn version_3_runs_that_do_not_match_the_log_are_refused_with_where() {
         let v3 = "version: 3\npaths:\n  a:\n    log:\n    - { date: 2026-01-02, hours: 1 }\n    log_numbers: 1-4000000000\n";
-        let message = migrate(mapping(v3), 3).err().unwrap_or_default();
+        let message = migrate(mapping(v3), 3)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(
             message.starts_with("paths.a: `log_numbers` numbers more than 1"),
             "{message}"

@@ -78,10 +78,24 @@ pub fn runs(numbers: impl IntoIterator<Item = u32>) -> String {
     out
 }
 
+/// Why `log_numbers` cannot number a log.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NumbersError {
+    #[error(
+        "`log_numbers` numbers {numbered} sessions but `log` has {sessions}: a session added or removed by hand needs \
+         its number added to or removed from `log_numbers` too"
+    )]
+    Count { numbered: String, sessions: usize },
+    #[error("`log_numbers`: `{0}` is not a number or a run of numbers like `4-9`")]
+    NotRuns(String),
+    #[error("`log_numbers` is not a list of numbers like `1-4,7`")]
+    NotAList,
+}
+
 /// The numbers that runs name, in order; a run is `N` or `N-M` with `1 <= N <= M`. `sessions` is how many the log
 /// holds: the runs are counted before any is expanded, so a few bytes naming billions of numbers are refused
 /// without a byte allocated for them.
-pub fn parse(text: &str, sessions: usize) -> Result<Vec<u32>, String> {
+pub fn parse(text: &str, sessions: usize) -> Result<Vec<u32>, NumbersError> {
     let mut count: u64 = 0;
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         count += match part.split_once('-') {
@@ -96,20 +110,17 @@ pub fn parse(text: &str, sessions: usize) -> Result<Vec<u32>, String> {
         }
     }
     if count != sessions as u64 {
-        return Err(format!(
-            "`log_numbers` numbers {} sessions but `log` has {sessions}: a session added or removed by hand needs \
-             its number added to or removed from `log_numbers` too",
-            if count > sessions as u64 {
+        return Err(NumbersError::Count {
+            numbered: if count > sessions as u64 {
                 format!("more than {sessions}")
             } else {
                 count.to_string()
-            }
-        ));
+            },
+            sessions,
+        });
     }
-    let bad = |part: &str| {
-        format!("`log_numbers`: `{part}` is not a number or a run of numbers like `4-9`")
-    };
-    let number = |part: &str, t: &str| -> Result<u32, String> {
+    let bad = |part: &str| NumbersError::NotRuns(part.to_string());
+    let number = |part: &str, t: &str| -> Result<u32, NumbersError> {
         t.parse::<u32>()
             .ok()
             .filter(|n| *n > 0 && t.bytes().all(|b| b.is_ascii_digit()))
@@ -162,6 +173,7 @@ mod tests {
         // Four billion numbers in 20 bytes: refused at once, not after filling the memory.
         let message = parse("1-4294967295,1-4294967295", 2)
             .err()
+            .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(message.contains("more than 2 sessions"), "{message}");
         assert!(parse("1-3", 2).is_err(), "one too many");

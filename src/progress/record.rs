@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::choice::refuse_to_take;
+use super::choice::{Refusal, refuse_to_take};
 use super::{Change, Kind, LogEntry, PathProgress, Status};
 use crate::path::LearningPath;
 
@@ -34,7 +34,7 @@ pub fn record_session(
     progress: &mut PathProgress,
     mut entry: LogEntry,
     attribute: bool,
-) -> Result<Recorded, String> {
+) -> Result<Recorded, Refusal> {
     let mut recorded = Recorded::default();
     if entry.module.is_none() && attribute {
         let open = in_progress(path, progress);

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::support::{Env, ids};
+use crate::support::{Env, Refused, ids};
 
 const BUILTIN: &str = "software-developer-to-ai-engineer";
 
@@ -155,11 +155,14 @@ fn use_of_an_unknown_or_broken_path_writes_nothing() {
     let env = Env::new();
     env.ok(&["start", "math-foundations"]);
     let before = env.state_bytes();
-    let err = env.fails(&["use", "sofware-developer"], 2);
     assert_eq!(
-        err,
-        format!(
-            "aipath: error: unknown path `sofware-developer`; did you mean `{BUILTIN}`? (`aipath paths` lists the paths)\n"
+        env.refused(&["use", "sofware-developer"], 2),
+        Refused::new(
+            "unknown path `sofware-developer`",
+            &[
+                &format!("did you mean `{BUILTIN}`?"),
+                "`aipath paths` lists the paths"
+            ]
         )
     );
     let broken = put(
@@ -220,14 +223,21 @@ fn an_active_path_that_went_away_says_how_to_switch_back() {
     let file = put(&env, "mini.yaml", &mini("mini"));
     env.ok(&["use", "mini"]);
     fs::remove_file(&file).unwrap_or_else(|e| panic!("{e}"));
-    let err = env.fails(&["next"], 2);
-    assert!(
-        err.starts_with(&format!(
-            "aipath: error: {}: the state's `active: mini` cannot be loaded; `aipath use {BUILTIN}` switches back \
-             to the built-in path, or give `--path`: unknown path `mini`",
+    let refused = env.refused(&["next"], 2);
+    assert_eq!(
+        refused.error,
+        format!(
+            "{}: the state's `active: mini` cannot be loaded: unknown path `mini`",
             env.state.display()
-        )),
-        "{err}"
+        )
+    );
+    assert_eq!(
+        refused.hints.last().map(String::as_str),
+        Some(
+            format!("`aipath use {BUILTIN}` switches back to the built-in path, or give `--path`")
+                .as_str()
+        ),
+        "{refused:?}"
     );
     env.ok(&["use", BUILTIN]);
     env.ok(&["next"]);

@@ -1,6 +1,6 @@
 //! `show`, `check`, `uncheck`: guides in the terminal and checklist ticks through the state file.
 
-use crate::support::{Env, ids, on_terminal};
+use crate::support::{Env, Refused, ids, on_terminal};
 
 const MLB: &str = "machine-learning-basics";
 const FIRST: &str = "Framing: I can classify a problem as classification, regression, ranking or clustering and name \
@@ -131,7 +131,7 @@ fn check_and_uncheck_round_trip_through_the_state_file() {
         out,
         format!("`{MLB}`: checked item 1: {FIRST}\nChecklist: 1 of 9 checked.\n")
     );
-    let state = String::from_utf8(env.state_bytes().unwrap_or_default()).unwrap_or_default();
+    let state = env.state_string();
     assert!(state.contains(FIRST), "{state}");
 
     // By a case-insensitive prefix of its text; ticking again changes nothing.
@@ -226,11 +226,15 @@ fn bad_modules_and_items_exit_two_and_leave_the_state_byte_for_byte() {
     let before = env.state_bytes();
     assert!(before.is_some());
 
-    let err = env.fails(&["show", "machine-learnin-basics"], 2);
     assert_eq!(
-        err,
-        "aipath: error: unknown module `machine-learnin-basics`; did you mean `machine-learning-basics`? \
-         (`aipath list` shows every id)\n"
+        env.refused(&["show", "machine-learnin-basics"], 2),
+        Refused::new(
+            "unknown module `machine-learnin-basics`",
+            &[
+                "did you mean `machine-learning-basics`?",
+                "`aipath list` shows every id"
+            ]
+        )
     );
     let err = env.fails(&["check", "m", "1"], 2);
     assert!(err.contains("`m` is ambiguous"), "{err}");
@@ -240,24 +244,31 @@ fn bad_modules_and_items_exit_two_and_leave_the_state_byte_for_byte() {
         err,
         "aipath: error: module `machine-learning-basics` has checklist items 1 to 9, not 10\n"
     );
-    let err = env.fails(&["check", MLB, "deploy"], 2);
-    assert!(
-        err.starts_with(
-            "aipath: error: module `machine-learning-basics` has no checklist item starting `deploy`; \
-             give a number or the start of one of 1 `Framing: I can classify a probl…`, 2 `Pipeline built:"
-        ),
-        "{err}"
+    let refused = env.refused(&["check", MLB, "deploy"], 2);
+    assert_eq!(
+        refused.error,
+        "module `machine-learning-basics` has no checklist item starting `deploy`"
     );
-    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(refused.hints.len(), 1, "{refused:?}");
+    assert!(
+        refused.hints[0].starts_with(
+            "give a number or the start of one of 1 `Framing: I can classify a probl…`, 2 `Pipeline built:"
+        ),
+        "{refused:?}"
+    );
     // `s` starts `Splits:` and `Serving parity:`.
-    let err = env.fails(&["uncheck", MLB, "s"], 2);
+    let refused = env.refused(&["uncheck", MLB, "s"], 2);
     assert!(
-        err.starts_with(
-            "aipath: error: `s` starts 2 checklist items of `machine-learning-basics`: 3 `Splits:"
-        ),
-        "{err}"
+        refused
+            .error
+            .starts_with("`s` starts 2 checklist items of `machine-learning-basics`: 3 `Splits:"),
+        "{refused:?}"
     );
-    assert!(err.contains(", 9 `Serving parity:"), "{err}");
+    assert!(
+        refused.error.contains(", 9 `Serving parity:"),
+        "{refused:?}"
+    );
+    assert_eq!(refused.hints, ["give a number or more of the text"]);
     // One bad item among good ones: nothing is written.
     env.fails(&["check", MLB, "2", "3", "nope"], 2);
     env.fails(&["check", MLB], 2);
@@ -297,9 +308,7 @@ fn recording_pager(env: &Env) -> (String, std::path::PathBuf) {
 fn on_a_terminal_a_long_guide_goes_through_the_pager_styled_and_wrapped() {
     let env = Env::new();
     let (pager, log) = recording_pager(&env);
-    let Some(shown) = on_terminal(&env, "show math", &[("PAGER", &pager)]) else {
-        return;
-    };
+    let shown = on_terminal(&env, "show math", &[("PAGER", &pager)]);
     assert_eq!(shown, "", "printed besides the pager");
     let paged =
         std::fs::read_to_string(&log).unwrap_or_else(|e| panic!("the pager did not run: {e}"));
@@ -321,13 +330,11 @@ fn on_a_terminal_a_long_guide_goes_through_the_pager_styled_and_wrapped() {
 fn no_color_no_pager_and_a_missing_pager_print_plain_text_directly() {
     let env = Env::new();
     let (pager, log) = recording_pager(&env);
-    let Some(shown) = on_terminal(
+    let shown = on_terminal(
         &env,
         "show math --no-pager",
         &[("PAGER", &pager), ("NO_COLOR", "1")],
-    ) else {
-        return;
-    };
+    );
     assert!(
         shown.starts_with("Math Foundations\n================\n"),
         "{shown}"
@@ -336,12 +343,12 @@ fn no_color_no_pager_and_a_missing_pager_print_plain_text_directly() {
     assert!(!log.exists(), "--no-pager still paged");
 
     // A pager that cannot be started: the guide is printed directly, styled.
-    let shown = on_terminal(&env, "show math", &[("PAGER", "/no/such/pager")]).unwrap_or_default();
+    let shown = on_terminal(&env, "show math", &[("PAGER", "/no/such/pager")]);
     assert!(shown.starts_with("\x1b[1mMath Foundations"), "{shown:?}");
     assert!(shown.contains("Status: todo."), "{shown}");
 
     // NO_COLOR set to nothing does not turn styling off.
-    let shown = on_terminal(&env, "show math --no-pager", &[("NO_COLOR", "")]).unwrap_or_default();
+    let shown = on_terminal(&env, "show math --no-pager", &[("NO_COLOR", "")]);
     assert!(shown.starts_with("\x1b[1mMath Foundations"), "{shown:?}");
 }
 

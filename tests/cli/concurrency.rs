@@ -1,12 +1,12 @@
 //! Many `aipath` processes at once on one state file: no change is lost, and no reader sees a half-written file.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
 use aipath::io::store::decode;
 use aipath::progress::{State, Status};
 
-use crate::support::{Env, TODAY};
+use crate::support::Env;
 
 /// Nine ids of the built-in path: eight modules (two of the three specializations, the most one may choose) and a
 /// project. One writer process each.
@@ -26,12 +26,7 @@ const PATH_ID: &str = "software-developer-to-ai-engineer";
 
 /// Starts the binary without waiting, with the same environment as `Env::cmd`.
 fn spawn(env: &Env, args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_aipath"))
-        .args(args)
-        .current_dir(env.path())
-        .envs(crate::support::home_of(&env.path().join("home")))
-        .env("AIPATH_STATE", &env.state)
-        .env("AIPATH_TODAY", TODAY)
+    env.base_command(args)
         .env("NO_COLOR", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -96,7 +91,7 @@ fn nine_writers_at_once_all_land_round_after_round() {
             "round {round}: a stray file was left"
         );
         // One event per writer, each after the one before: the history names every change once.
-        let history = std::fs::read_to_string(env.history_file()).unwrap_or_default();
+        let history = std::fs::read_to_string(env.history_file()).expect("read the file");
         let mut named: Vec<&str> = history
             .lines()
             .filter_map(|l| l.split("\"command\":\"aipath done ").nth(1))

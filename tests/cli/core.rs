@@ -1,6 +1,6 @@
 //! The core: next, start, done, skip, undo, choose, list, status; state location; errors and exit codes.
 
-use crate::support::{Env, TODAY, ids, status_of};
+use crate::support::{Env, Refused, TODAY, ids, status_of};
 
 const FOUNDATIONS: [&str; 3] = [
     "machine-learning-basics",
@@ -118,11 +118,15 @@ fn done_with_an_unknown_id_suggests_the_closest_and_writes_nothing() {
     let env = Env::new();
     env.ok(&["start", "math-foundations"]);
     let before = env.state_bytes();
-    let err = env.fails(&["done", "machine-learnin-basics"], 2);
     assert_eq!(
-        err,
-        "aipath: error: unknown module or project `machine-learnin-basics`; did you mean `machine-learning-basics`? \
-         (`aipath list` shows every id)\n"
+        env.refused(&["done", "machine-learnin-basics"], 2),
+        Refused::new(
+            "unknown module or project `machine-learnin-basics`",
+            &[
+                "did you mean `machine-learning-basics`?",
+                "`aipath list` shows every id"
+            ]
+        )
     );
     assert_eq!(env.state_bytes(), before);
 }
@@ -265,16 +269,12 @@ fn choose_refuses_bad_choices_and_writes_nothing() {
         2,
     );
     assert_eq!(three, "aipath: error: choose 1-2 specializations, not 3\n");
-    let not_spec = env.fails(&["choose", "mlops-basics"], 2);
-    assert!(
-        not_spec.contains("unknown specialization `mlops-basics`"),
-        "{not_spec}"
-    );
-    assert!(
-        not_spec.contains(
-            "the specializations are `llm-applications`, `computer-vision`, `nlp-transformers`"
-        ),
-        "{not_spec}"
+    let not_spec = env.refused(&["choose", "mlops-basics"], 2);
+    assert_eq!(not_spec.error, "unknown specialization `mlops-basics`");
+    assert_eq!(
+        not_spec.hints.last().map(String::as_str),
+        Some("the specializations are `llm-applications`, `computer-vision`, `nlp-transformers`"),
+        "{not_spec:?}"
     );
     let twice = env.fails(&["choose", "llm-applications", "llm"], 2);
     assert_eq!(twice, "aipath: error: `llm-applications` is named twice\n");
@@ -409,11 +409,15 @@ fn an_unreadable_state_file_is_reported_with_its_line_and_left_alone() {
         &["done", "math-foundations"],
         &["choose", "llm"],
     ] {
-        let err = env.fails(args, 1);
-        let expected_start = format!("aipath: error: {}:4:14: ", env.state.display());
-        assert!(err.starts_with(&expected_start), "{err}");
-        assert!(err.contains("move it aside"), "{err}");
-        assert_eq!(err.lines().count(), 1, "{err}");
+        let refused = env.refused(args, 1);
+        let expected_start = format!("{}:4:14: ", env.state.display());
+        assert!(refused.error.starts_with(&expected_start), "{refused:?}");
+        assert_eq!(
+            refused.hints,
+            [
+                "aipath has left the file untouched; fix it by hand, or move it aside to start afresh"
+            ]
+        );
     }
     assert_eq!(env.state_bytes(), Some(mangled.as_bytes().to_vec()));
 }

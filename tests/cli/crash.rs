@@ -3,7 +3,7 @@
 //! ignore what a killed change left past it, and the next change trims that.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use aipath::history::Event;
@@ -11,7 +11,7 @@ use aipath::history::patch::apply_all;
 use aipath::io::store::decode;
 use aipath::progress::State;
 
-use crate::support::{Env, TODAY};
+use crate::support::Env;
 
 fn read_state(file: &Path) -> State {
     let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{e}"));
@@ -23,7 +23,7 @@ fn read_state(file: &Path) -> State {
 /// Checks the state against its history; returns how many lines lie past the state's last event.
 fn check(env: &Env, round: usize) -> usize {
     let state = read_state(&env.state);
-    let text = std::fs::read_to_string(env.history_file()).unwrap_or_default();
+    let text = std::fs::read_to_string(env.history_file()).expect("read the file");
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let last = state
         .last_event
@@ -81,12 +81,8 @@ fn killed_at_any_moment_the_state_and_its_history_never_disagree() {
     let (mut killed_between, mut rounds) = (0, 0);
     for round in 0..80 {
         let args = changes[round % changes.len()];
-        let mut child = Command::new(env!("CARGO_BIN_EXE_aipath"))
-            .args(args)
-            .current_dir(env.path())
-            .envs(crate::support::home_of(&env.path().join("home")))
-            .env("AIPATH_STATE", &env.state)
-            .env("AIPATH_TODAY", TODAY)
+        let mut child = env
+            .base_command(args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -121,7 +117,7 @@ fn events_left_past_the_state_by_a_crash_are_ignored_then_trimmed() {
     let state = env.state_bytes();
     // What a crash between the two writes leaves: the history has the event, the state does not name it.
     env.ok(&["done", "math-foundations"]);
-    let history = std::fs::read_to_string(env.history_file()).unwrap_or_default();
+    let history = std::fs::read_to_string(env.history_file()).expect("read the file");
     std::fs::write(&env.state, state.unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(history.lines().count(), 2);
     let story = env.ok(&["history"]);
@@ -135,7 +131,7 @@ fn events_left_past_the_state_by_a_crash_are_ignored_then_trimmed() {
     assert!(err.contains("nothing to redo"), "{err}");
     env.ok(&["skip", "mlops-basics"]);
     let lines: Vec<String> = std::fs::read_to_string(env.history_file())
-        .unwrap_or_default()
+        .expect("read the file")
         .lines()
         .map(str::to_string)
         .collect();

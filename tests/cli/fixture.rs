@@ -132,7 +132,7 @@ fn a_built_in_state_with_a_history_is_one_the_binary_reads_undoes_and_redoes() {
         env.ok(&all)
     };
     let events: serde_json::Value =
-        serde_json::from_str(&run(&["history", "--all", "--json"])).unwrap_or_default();
+        serde_json::from_str(&run(&["history", "--all", "--json"])).expect("history --json");
     let events = events.as_array().cloned().unwrap_or_default();
     assert_eq!(events.len(), 351);
     assert_eq!(

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::support::{Env, MINI, NO_GUIDES, guide, status_of};
+use crate::support::{Env, MINI, NO_GUIDES, Refused, guide, status_of};
 
 /// What every unreadable state file is told.
 const HINT: &str =
@@ -75,9 +75,9 @@ fn refused_at_a_line(err: &str, file: &str) {
     assert_eq!(err.lines().count(), 1, "{err}");
 }
 
-/// `message` for the state file, with the hint every unreadable state file gets.
+/// `message` for the state file, with the hint every unreadable state file gets on its own line.
 fn of_state(message: &str) -> String {
-    format!("{}; {HINT}\n", message.trim_end())
+    format!("{}\naipath: hint: {HINT}\n", message.trim_end())
 }
 
 /// A path file in the test's folder, with the guide `alpha` beside it; the file as given to `--path`.
@@ -536,13 +536,16 @@ fn a_dangling_state_link_is_an_error_naming_its_target_and_is_left_alone() {
     std::os::unix::fs::symlink("../synced/state.yaml", &env.state)
         .unwrap_or_else(|e| panic!("{e}"));
     for args in [&["status"][..], &["next"], &["done", "math-foundations"]] {
-        let err = env.fails(args, 1);
         assert_eq!(
-            err,
-            format!(
-                "aipath: error: {}: the state file is a symbolic link to `../synced/state.yaml`, which does not \
-                 exist; aipath has left the link untouched: restore its target, or point it at your state file\n",
-                env.state.display()
+            env.refused(args, 1),
+            Refused::new(
+                format!(
+                    "{}: the state file is a symbolic link to `../synced/state.yaml`, which does not exist",
+                    env.state.display()
+                ),
+                &[
+                    "aipath has left the link untouched: restore its target, or point it at your state file"
+                ]
             ),
             "{args:?}"
         );
@@ -576,13 +579,14 @@ fn a_lock_file_that_is_a_link_is_not_followed() {
         }
         let _ = fs::remove_file(&lock);
         std::os::unix::fs::symlink(&victim, &lock).unwrap_or_else(|e| panic!("{e}"));
-        let err = env.fails(&["done", "machine-learning-basics"], 1);
         assert_eq!(
-            err,
-            format!(
-                "aipath: error: {}: the lock file is a symbolic link, which aipath does not follow; remove it and \
-                 run the command again\n",
-                lock.display()
+            env.refused(&["done", "machine-learning-basics"], 1),
+            Refused::new(
+                format!(
+                    "{}: the lock file is a symbolic link, which aipath does not follow",
+                    lock.display()
+                ),
+                &["remove it and run the command again"]
             )
         );
         assert_eq!(env.state_bytes(), before);
@@ -600,7 +604,7 @@ fn a_state_with_hard_links_is_written_with_a_note_that_the_other_links_keep_the_
     env.ok(&["done", "math-foundations"]);
     let other = env.path().join("data/copy.yaml");
     fs::hard_link(&env.state, &other).unwrap_or_else(|e| panic!("{e}"));
-    let old = fs::read(&other).unwrap_or_default();
+    let old = fs::read(&other).expect("read the file");
     let out = env
         .cmd(&["done", "machine-learning-basics"])
         .output()
@@ -614,7 +618,7 @@ fn a_state_with_hard_links_is_written_with_a_note_that_the_other_links_keep_the_
             env.state.display()
         )
     );
-    assert_eq!(fs::read(&other).unwrap_or_default(), old);
+    assert_eq!(fs::read(&other).expect("read the file"), old);
     assert_eq!(status_of(&env, "machine-learning-basics"), "done");
     // The file written is a file of its own now: no more notes.
     let out = env
@@ -744,13 +748,14 @@ fn man_dir_keeps_existing_pages_unless_forced() {
     let pages = pages_in(&dir);
     let next = dir.join("aipath-next.1");
     fs::write(&next, "my own page\n").unwrap_or_else(|e| panic!("{e}"));
-    let err = env.fails(&["man", "--dir", &arg], 2);
     assert_eq!(
-        err,
-        format!(
-            "aipath: error: {arg}: aipath-next.1, aipath-start.1 and {} more already there; give --force to replace \
-             them\n",
-            pages.len() - 2
+        env.refused(&["man", "--dir", &arg], 2),
+        Refused::new(
+            format!(
+                "{arg}: aipath-next.1, aipath-start.1 and {} more already there",
+                pages.len() - 2
+            ),
+            &["give --force to replace them"]
         )
     );
     assert_eq!(
@@ -764,7 +769,7 @@ fn man_dir_keeps_existing_pages_unless_forced() {
     );
     assert!(
         fs::read_to_string(&next)
-            .unwrap_or_default()
+            .expect("read the file")
             .contains(".TH aipath-next 1 ")
     );
     assert_eq!(pages_in(&dir), pages, "no temp file left");
@@ -783,11 +788,11 @@ fn man_dir_never_writes_through_a_link() {
     let link = dir.join("aipath-status.1");
     std::os::unix::fs::symlink(&outside, &link).unwrap_or_else(|e| panic!("{e}"));
     let arg = dir.display().to_string();
-    let err = env.fails(&["man", "--dir", &arg], 2);
     assert_eq!(
-        err,
-        format!(
-            "aipath: error: {arg}: aipath-status.1 already there; give --force to replace it\n"
+        env.refused(&["man", "--dir", &arg], 2),
+        Refused::new(
+            format!("{arg}: aipath-status.1 already there"),
+            &["give --force to replace it"]
         )
     );
     assert_eq!(pages_in(&dir), ["aipath-status.1"], "nothing written");

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{Env, TODAY, status_of};
+use crate::support::{Env, Refused, TODAY, status_of};
 
 /// The state file's progress: its text without the bookkeeping (the last event's id and the session counter),
 /// which an undo leaves as it is.
@@ -18,7 +18,7 @@ fn progress(env: &Env) -> String {
 
 fn history_lines(env: &Env) -> Vec<String> {
     fs::read_to_string(env.history_file())
-        .unwrap_or_default()
+        .expect("read the file")
         .lines()
         .map(str::to_string)
         .collect()
@@ -293,7 +293,8 @@ fn bad_corrections_exit_two_and_write_nothing() {
         (&["log", "--delete", "9"], "there is no session #9"),
         (
             &["log", "--edit", "0", "--hours", "1"],
-            "`0` is not a session number (`aipath log` shows them): give a whole number, 1 or more, e.g. 1",
+            "`0` is not a session number (`aipath log` shows them)\naipath: hint: give a whole number, 1 or more, \
+             e.g. 1\n",
         ),
         (&["log", "--edit", "2"], "say what to change in session #2"),
         (
@@ -374,12 +375,11 @@ fn bad_corrections_exit_two_and_write_nothing() {
 fn hours_are_refused_unless_digits_with_at_most_two_decimals() {
     let env = Env::new();
     for typed in ["1e1", "inf", "NaN", "1,5", "1.255", "0x10", "1.", "+1"] {
-        let err = env.fails(&["log", typed], 2);
         assert_eq!(
-            err,
-            format!(
-                "aipath: error: `{typed}` is not a number of hours: write digits with at most two decimals after a \
-                 point, like 2, 1.5 or 0.25\n"
+            env.refused(&["log", typed], 2),
+            Refused::new(
+                format!("`{typed}` is not a number of hours"),
+                &["write digits with at most two decimals after a point, like 2, 1.5 or 0.25"]
             )
         );
     }
@@ -501,7 +501,7 @@ fn reading_commands_never_read_the_history() {
     let env = Env::new();
     env.ok(&["start", "math-foundations"]);
     env.ok(&["log", "1"]);
-    let mut broken = fs::read(env.history_file()).unwrap_or_default();
+    let mut broken = fs::read(env.history_file()).expect("read the file");
     broken.splice(0..0, b"not json\n".iter().copied());
     fs::write(env.history_file(), &broken).unwrap_or_else(|e| panic!("{e}"));
     for args in [
@@ -514,10 +514,18 @@ fn reading_commands_never_read_the_history() {
     ] {
         env.ok(args);
     }
-    let err = env.fails(&["history"], 1);
+    let refused = env.refused(&["history"], 1);
     assert!(
-        err.contains("state.history.jsonl:1: not a history event"),
-        "{err}"
+        refused
+            .error
+            .contains("state.history.jsonl:1: not a history event"),
+        "{refused:?}"
+    );
+    assert_eq!(
+        refused.hints,
+        [
+            "aipath has left the file untouched: fix the line by hand, or move the file aside to start a new history"
+        ]
     );
 }
 
@@ -611,7 +619,7 @@ fn a_history_that_does_not_go_with_the_state_is_kept_aside() {
     env.ok(&["start", "math-foundations"]);
     env.ok(&["log", "1"]);
     // The state put back from a copy made before the session: the history holds one change more.
-    let older = fs::read(&env.state).unwrap_or_default();
+    let older = fs::read(&env.state).expect("read the file");
     env.ok(&["done", "math-foundations"]);
     env.ok(&["log", "2"]);
     fs::write(&env.state, &older).unwrap_or_else(|e| panic!("{e}"));
@@ -631,7 +639,7 @@ fn a_history_that_does_not_go_with_the_state_is_kept_aside() {
     let aside = env.state.with_file_name("state.history.jsonl.orphan");
     assert_eq!(
         fs::read_to_string(aside)
-            .unwrap_or_default()
+            .expect("read the file")
             .lines()
             .count(),
         2
@@ -643,13 +651,8 @@ fn a_history_that_does_not_go_with_the_state_is_kept_aside() {
 /// question is on the screen (read from the terminal's output, not guessed with a sleep).
 fn reset_on_terminal(env: &Env, answer: &str) -> (bool, String) {
     use std::io::{Read as _, Write as _};
-    let bin = crate::support::binary();
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &format!("'{}' reset", bin.display()), "/dev/null"])
-        .current_dir(env.path())
-        .envs(crate::support::home_of(&env.path().join("home")))
-        .env("AIPATH_STATE", &env.state)
-        .env("AIPATH_TODAY", TODAY)
+    let mut child = env
+        .script_command("{aipath} reset")
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
         .stdin(std::process::Stdio::piped())
@@ -752,7 +755,7 @@ fn a_history_cut_mid_line_is_repaired_before_the_next_event_and_kept_whole_after
     env.ok(&["log", "1", "--note", "first"]);
     env.ok(&["log", "2", "--note", "second"]);
     let file = env.history_file();
-    let bytes = fs::read(&file).unwrap_or_default();
+    let bytes = fs::read(&file).expect("read the file");
     // The state's last event, cut short: a full disk, or a copy interrupted.
     fs::write(&file, &bytes[..bytes.len() - 20]).unwrap_or_else(|e| panic!("{e}"));
     let out = env
@@ -791,7 +794,7 @@ fn a_history_cut_mid_line_is_repaired_before_the_next_event_and_kept_whole_after
     );
     assert_eq!(env.json(&["history"]).as_array().map(Vec::len), Some(4));
     // Every line of the history reads.
-    let text = fs::read_to_string(&file).unwrap_or_default();
+    let text = fs::read_to_string(&file).expect("read the file");
     for line in text.lines() {
         assert!(
             serde_json::from_str::<serde_json::Value>(line).is_ok(),

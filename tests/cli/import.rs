@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use aipath::path::LearningPath;
 
-use crate::support::{Env, ids};
+use crate::support::{Env, Refused, ids};
 
 fn source() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("paths/software-developer-to-ai-engineer.md")
@@ -113,12 +113,17 @@ fn an_existing_output_file_is_kept_unless_forced() {
     fs::write(&out, "precious\n").unwrap_or_else(|e| panic!("{e}"));
     let out_arg = out.to_string_lossy().into_owned();
     let src = source().to_string_lossy().into_owned();
-    let err = env.fails(&["import", &src, "-o", &out_arg], 2);
     assert_eq!(
-        err,
-        format!("aipath: error: {out_arg}: the file exists; give --force to replace it\n")
+        env.refused(&["import", &src, "-o", &out_arg], 2),
+        Refused::new(
+            format!("{out_arg}: the file exists"),
+            &["give --force to replace it"]
+        )
     );
-    assert_eq!(fs::read_to_string(&out).unwrap_or_default(), "precious\n");
+    assert_eq!(
+        fs::read_to_string(&out).expect("read the file"),
+        "precious\n"
+    );
     env.ok(&["import", &src, "-o", &out_arg, "--force"]);
     assert_eq!(read_path(&out).modules.len(), 9);
     assert_eq!(env.files(), ["mine.yaml"], "no temp file left behind");
@@ -181,13 +186,15 @@ fn bad_imports_are_input_errors() {
     let env = Env::new();
     let doc = env.path().join("flat.md");
     fs::write(&doc, "# Flat\n\n## Overview\nNo phases here.\n").unwrap_or_else(|e| panic!("{e}"));
-    let err = env.fails(&["import", &doc.to_string_lossy()], 2);
-    assert!(
-        err.starts_with(&format!(
-            "aipath: error: {}: no phases found: ",
-            doc.display()
-        )),
-        "{err}"
+    assert_eq!(
+        env.refused(&["import", &doc.to_string_lossy()], 2),
+        Refused::new(
+            format!("{}: no phases found", doc.display()),
+            &[
+                "a phase is a `##` heading with its weeks, like `## Foundations (12-16 weeks)`, followed by a \
+                 numbered list of modules"
+            ]
+        )
     );
     let err = env.fails(&["import", "missing.md"], 2);
     assert_eq!(err, "aipath: error: missing.md: no such file\n");

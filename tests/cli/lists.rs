@@ -1,10 +1,11 @@
-//! `projects`, `skills`, `resources`, `tips`: the rest of the path, as tables and JSON.
+//! `projects`, `skills`, `resources`, `tips`: the rest of the path, as tables and JSON. Views, so run in-process
+//! ([`Env::here`]).
 
 use crate::support::{Env, TODAY, ids};
 
 /// The project `id` from `projects --json`, wherever its group.
 fn project(env: &Env, id: &str) -> serde_json::Value {
-    let view = env.json(&["projects"]);
+    let view = env.json_here(&["projects"]);
     view["groups"]
         .as_array()
         .into_iter()
@@ -15,7 +16,7 @@ fn project(env: &Env, id: &str) -> serde_json::Value {
 }
 
 fn skill(env: &Env, title: &str) -> serde_json::Value {
-    let view = env.json(&["skills"]);
+    let view = env.json_here(&["skills"]);
     view["groups"]
         .as_array()
         .into_iter()
@@ -40,7 +41,7 @@ fn row(table: &str, needle: &str) -> Vec<String> {
 #[test]
 fn projects_come_in_their_groups_with_the_modules_they_build_on() {
     let env = Env::new();
-    let view = env.json(&["projects"]);
+    let view = env.json_here(&["projects"]);
     assert_eq!(view["path"], "software-developer-to-ai-engineer");
     assert_eq!(
         ids(&view["groups"], "id"),
@@ -76,14 +77,14 @@ fn projects_come_in_their_groups_with_the_modules_they_build_on() {
 #[test]
 fn a_project_status_follows_start_done_and_undo_and_its_modules() {
     let env = Env::new();
-    env.ok(&["done", "machine-learning-basics"]);
-    env.ok(&["start", "ab-testing-framework"]);
+    env.here(&["done", "machine-learning-basics"]);
+    env.here(&["start", "ab-testing-framework"]);
     let ab = project(&env, "ab-testing-framework");
     assert_eq!(ab["status"], "in-progress");
     assert_eq!(ab["started"], TODAY);
     assert_eq!(ids(&ab["builds_on"], "status"), ["done", "todo"]);
     assert_eq!(ab["ready"], false);
-    let table = env.ok(&["projects"]);
+    let table = env.here(&["projects"]);
     assert_eq!(
         row(&table, "ab-testing-framework"),
         [
@@ -96,16 +97,16 @@ fn a_project_status_follows_start_done_and_undo_and_its_modules() {
         ]
     );
 
-    env.ok(&["done", "model-deployment"]);
+    env.here(&["done", "model-deployment"]);
     assert_eq!(project(&env, "ab-testing-framework")["ready"], true);
-    env.ok(&["done", "ab-testing-framework"]);
+    env.here(&["done", "ab-testing-framework"]);
     let ab = project(&env, "ab-testing-framework");
     assert_eq!(
         (ab["status"].as_str(), ab["finished"].as_str()),
         (Some("done"), Some(TODAY))
     );
     // Undo reverses its last change: back in progress, with its start date.
-    env.ok(&["undo", "ab-testing-framework"]);
+    env.here(&["undo", "ab-testing-framework"]);
     let ab = project(&env, "ab-testing-framework");
     assert_eq!(
         (ab["status"].as_str(), ab["started"].as_str()),
@@ -128,8 +129,8 @@ fn skills_count_the_modules_that_teach_them() {
         (Some(0), Some(2))
     );
 
-    env.ok(&["done", "mlops-basics"]);
-    env.ok(&["skip", "model-deployment"]);
+    env.here(&["done", "mlops-basics"]);
+    env.here(&["skip", "model-deployment"]);
     let s = skill(&env, "ML System Architecture");
     assert_eq!(
         (
@@ -139,7 +140,7 @@ fn skills_count_the_modules_that_teach_them() {
         ),
         (Some(1), Some(1), Some(1))
     );
-    let table = env.ok(&["skills"]);
+    let table = env.here(&["skills"]);
     assert_eq!(
         row(&table, "Containerization (Docker)"),
         [
@@ -157,13 +158,13 @@ fn skills_count_the_modules_that_teach_them() {
 #[test]
 fn resources_and_tips_list_every_item_with_its_group() {
     let env = Env::new();
-    let resources = env.json(&["resources"]);
+    let resources = env.json_here(&["resources"]);
     assert_eq!(
         ids(&resources["groups"], "title"),
         ["Development Tools", "Learning Resources", "Best Practices"]
     );
     assert_eq!(resources["groups"][2]["items"][2], "CI/CD for ML");
-    let table = env.ok(&["resources"]);
+    let table = env.here(&["resources"]);
     let (path_lists, guides) = table
         .split_once("\nThe guides' resources, by module:\n")
         .unwrap_or_else(|| panic!("{table}"));
@@ -186,7 +187,7 @@ fn resources_and_tips_list_every_item_with_its_group() {
             "https://mml-book.github.io/"
         ]
     );
-    let math = env.json(&["resources", "--module", "math"]);
+    let math = env.json_here(&["resources", "--module", "math"]);
     assert_eq!(math["groups"], serde_json::json!([]));
     assert_eq!(math["guides"].as_array().map(Vec::len), Some(1));
     assert_eq!(math["guides"][0]["module"], "math-foundations");
@@ -199,7 +200,7 @@ fn resources_and_tips_list_every_item_with_its_group() {
         "{math}"
     );
 
-    let tips = env.json(&["tips"]);
+    let tips = env.json_here(&["tips"]);
     assert_eq!(
         ids(&tips["groups"], "id"),
         [
@@ -212,7 +213,7 @@ fn resources_and_tips_list_every_item_with_its_group() {
         tips["groups"][1]["items"][0],
         "Model deployment over model building"
     );
-    let table = env.ok(&["tips"]);
+    let table = env.here(&["tips"]);
     assert_eq!(
         row(&table, "Network with ML engineers"),
         ["Career Development", "Network with ML engineers"]
@@ -231,23 +232,23 @@ fn a_path_without_these_lists_says_so() {
     .unwrap_or_else(|e| panic!("{e}"));
     let file = file.to_string_lossy().into_owned();
     assert_eq!(
-        env.ok(&["--path", &file, "projects"]),
+        env.here(&["--path", &file, "projects"]),
         "The path `bare` recommends no projects.\n"
     );
     assert_eq!(
-        env.ok(&["--path", &file, "skills"]),
+        env.here(&["--path", &file, "skills"]),
         "The path `bare` lists no skills.\n"
     );
     // The path names no resources of its own; its one guide (the built-in math guide) does.
-    let resources = env.ok(&["--path", &file, "resources"]);
+    let resources = env.here(&["--path", &file, "resources"]);
     assert!(resources.starts_with("+-"), "{resources}");
     assert!(!resources.contains("Group"), "{resources}");
     assert_eq!(
-        env.ok(&["--path", &file, "tips"]),
+        env.here(&["--path", &file, "tips"]),
         "The path `bare` lists no tips.\n"
     );
     assert_eq!(
-        env.json(&["--path", &file, "tips"])["groups"],
+        env.json_here(&["--path", &file, "tips"])["groups"],
         serde_json::json!([])
     );
 }

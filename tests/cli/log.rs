@@ -117,7 +117,7 @@ fn bad_sessions_exit_two_and_write_nothing() {
         ),
         (
             &["log", "1", "--date", "2026-13-01"],
-            "`2026-13-01` is not a date: write it as YYYY-MM-DD, e.g. 2026-01-05",
+            "`2026-13-01` is not a date\naipath: hint: write it as YYYY-MM-DD, e.g. 2026-01-05\n",
         ),
         (
             &["log", "1", "--module", "nosuch"],
@@ -134,7 +134,7 @@ fn bad_sessions_exit_two_and_write_nothing() {
         (&["log", "1", "--weeks", "4"], "cannot be used with"),
         (
             &["log", "--weeks", "0"],
-            "`0` is not a number of weeks: give a whole number from 1 to 520",
+            "`0` is not a number of weeks\naipath: hint: give a whole number from 1 to 520, e.g. 12\n",
         ),
     ] {
         let err = env.fails(args, 2);

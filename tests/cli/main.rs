@@ -12,6 +12,7 @@ mod concurrency;
 mod core;
 mod crash;
 mod document;
+mod errors;
 mod fixture;
 mod fuzz_readers;
 mod guides;

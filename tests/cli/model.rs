@@ -202,7 +202,7 @@ impl World {
             .filter(|(k, _)| *k == Kind::Module)
             .map(|(_, id)| id);
         let progress = self.progress();
-        check_session(&progress.log, day, hours, self.today)?;
+        check_session(&progress.log, day, hours, self.today).map_err(|e| e.to_string())?;
         let number = self.state.next_log_number();
         let entry = LogEntry {
             id: format!("session-{number}"),
@@ -215,7 +215,8 @@ impl World {
         let course = self.course;
         let progress = self.path_progress();
         let open = in_progress(&course.path, progress);
-        let recorded = record_session(&course.path, progress, entry, true)?;
+        let recorded =
+            record_session(&course.path, progress, entry, true).map_err(|e| e.to_string())?;
         if module.is_none()
             && let [(_, only)] = open.as_slice()
         {
@@ -243,7 +244,7 @@ impl World {
             && matches!(change, Change::Start | Change::Done)
             && let Some(why) = refuse_to_take(phase, progress, &id)
         {
-            return Err(why);
+            return Err(why.to_string());
         }
         progress.apply(kind, &id, change, today);
         Ok(())
@@ -266,7 +267,9 @@ impl World {
         let today = self.today;
         let progress = self.path_progress();
         // The command's own rule, as `aipath choose` runs it.
-        aipath::progress::choice::choose(phase, progress, &chosen, today).map(|_| ())
+        aipath::progress::choice::choose(phase, progress, &chosen, today)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     fn nth_session(&self, nth: u8) -> Option<u32> {
@@ -283,7 +286,7 @@ impl World {
             hours: f64::from(h) / 100.0,
             ..before
         };
-        check_session(&progress.log, after.date, after.hours, today)?;
+        check_session(&progress.log, after.date, after.hours, today).map_err(|e| e.to_string())?;
         progress.log_session(after);
         Ok(())
     }

@@ -24,8 +24,7 @@ const TABLES: [&str; 10] = [
 
 /// The screen's lines for `args` on a terminal `columns` wide.
 fn screen(env: &Env, columns: u16, args: &str) -> Vec<String> {
-    let shown =
-        on_terminal_of(env, columns, args, &[("PAGER", ""), ("NO_COLOR", "1")]).unwrap_or_default();
+    let shown = on_terminal_of(env, columns, args, &[("PAGER", ""), ("NO_COLOR", "1")]);
     shown.lines().map(str::to_string).collect()
 }
 
@@ -140,23 +139,13 @@ fn free_text_wraps_at_words() {
 fn columns_names_the_width_on_a_terminal_and_a_pipe_ignores_it() {
     let env = learner();
     // Set after `stty`: the shell `script` starts updates COLUMNS to the terminal's width after each command.
-    let out = std::process::Command::new("script")
-        .args([
-            "-qec",
-            &format!(
-                "stty rows 30 cols 160; COLUMNS=80 '{}' list",
-                crate::support::binary().display()
-            ),
-            "/dev/null",
-        ])
-        .current_dir(env.path())
-        .envs(crate::support::home_of(&env.path().join("home")))
-        .env("AIPATH_STATE", &env.state)
-        .env("AIPATH_TODAY", crate::support::TODAY)
+    let out = env
+        .script_command("stty rows 30 cols 160; COLUMNS=80 {aipath} list")
         .env("NO_COLOR", "1")
         .env("PAGER", "")
         .output()
-        .unwrap_or_else(|e| panic!("script: {e}"));
+        .expect("script (util-linux)");
+    assert!(out.status.success(), "{out:?}");
     let fitted = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
     assert!(fitted.starts_with('┌'), "{fitted}");
     assert!(

@@ -1,4 +1,5 @@
 //! `aipath plan`: weeks with dates, paces, progress reshaping the plan, formats, saving, and `status` against it.
+//! Views and rules run in-process ([`Env::here`]); what the binary refuses, with its exit code, through the binary.
 
 use crate::support::Env;
 
@@ -9,7 +10,7 @@ fn weeks(plan: &serde_json::Value) -> Vec<serde_json::Value> {
 #[test]
 fn the_default_plan_is_thirty_steady_weeks_from_today() {
     let env = Env::new();
-    let plan = env.json(&["plan"]);
+    let plan = env.json_here(&["plan"]);
     assert_eq!(
         (plan["path"].as_str(), plan["pace"].as_str()),
         (Some("software-developer-to-ai-engineer"), Some("steady"))
@@ -34,7 +35,7 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
         (weeks[29]["start"].as_str(), weeks[29]["end"].as_str()),
         (Some("2026-07-27"), Some("2026-08-02"))
     );
-    let out = env.ok(&["plan"]);
+    let out = env.here(&["plan"]);
     assert!(
         out.contains("| 1    | 2026-01-05 – 01-11 | Core AI/ML Foundations"),
         "{out}"
@@ -57,15 +58,18 @@ fn the_default_plan_is_thirty_steady_weeks_from_today() {
 #[test]
 fn fast_and_relaxed_take_each_phase_at_its_minimum_and_maximum() {
     let env = Env::new();
-    assert_eq!(weeks(&env.json(&["plan", "--pace", "fast"])).len(), 26);
-    assert_eq!(weeks(&env.json(&["plan", "--pace", "relaxed"])).len(), 34);
+    assert_eq!(weeks(&env.json_here(&["plan", "--pace", "fast"])).len(), 26);
+    assert_eq!(
+        weeks(&env.json_here(&["plan", "--pace", "relaxed"])).len(),
+        34
+    );
 }
 
 #[test]
 fn start_sets_week_one_and_every_later_week_runs_monday_to_sunday() {
     let env = Env::new();
     // A Friday: week 1 is the rest of its ISO week.
-    let plan = env.json(&["plan", "--start", "2027-02-26"]);
+    let plan = env.json_here(&["plan", "--start", "2027-02-26"]);
     let weeks = weeks(&plan);
     assert_eq!(
         (weeks[0]["start"].as_str(), weeks[0]["end"].as_str()),
@@ -76,7 +80,7 @@ fn start_sets_week_one_and_every_later_week_runs_monday_to_sunday() {
         (Some("2027-03-01"), Some("2027-03-07"))
     );
     // A Sunday start is a week of one day; across the new year and ISO week 53 of 2026 the weeks stay whole.
-    let plan = env.json(&["plan", "--start", "2026-12-27"]);
+    let plan = env.json_here(&["plan", "--start", "2026-12-27"]);
     let weeks = self::weeks(&plan);
     assert_eq!(
         (weeks[0]["start"].as_str(), weeks[0]["end"].as_str()),
@@ -99,8 +103,8 @@ fn start_sets_week_one_and_every_later_week_runs_monday_to_sunday() {
 #[test]
 fn finishing_and_skipping_modules_shortens_the_plan() {
     let env = Env::new();
-    env.ok(&["done", "machine-learning-basics"]);
-    let plan = env.json(&["plan"]);
+    env.here(&["done", "machine-learning-basics"]);
+    let plan = env.json_here(&["plan"]);
     // Foundations keep 14 * 140/196 -> 10 weeks: 26 in all.
     assert_eq!(weeks(&plan).len(), 26);
     assert!(
@@ -108,21 +112,21 @@ fn finishing_and_skipping_modules_shortens_the_plan() {
             .iter()
             .all(|w| w["modules"] != serde_json::json!(["machine-learning-basics"]))
     );
-    env.ok(&["skip", "model-training-tuning"]);
-    assert_eq!(weeks(&env.json(&["plan"])).len(), 23);
+    env.here(&["skip", "model-training-tuning"]);
+    assert_eq!(weeks(&env.json_here(&["plan"])).len(), 23);
 }
 
 #[test]
 fn chosen_specializations_replace_the_placeholder() {
     let env = Env::new();
-    let last = weeks(&env.json(&["plan"])).pop().unwrap_or_default();
+    let last = weeks(&env.json_here(&["plan"])).pop().unwrap_or_default();
     assert_eq!(last["modules"], serde_json::json!([]));
     assert_eq!(
         last["focus"][0],
         "Choose 1-2 specializations: llm-applications, computer-vision, nlp-transformers"
     );
-    env.ok(&["choose", "llm-applications", "nlp-transformers"]);
-    let plan = env.json(&["plan"]);
+    env.here(&["choose", "llm-applications", "nlp-transformers"]);
+    let plan = env.json_here(&["plan"]);
     let specs: Vec<String> = weeks(&plan)
         .iter()
         .filter(|w| w["phase"] == "specializations")
@@ -155,7 +159,7 @@ fn chosen_specializations_replace_the_placeholder() {
 #[test]
 fn markdown_is_a_pipe_table_with_a_row_per_week() {
     let env = Env::new();
-    let out = env.ok(&["plan", "--format", "markdown"]);
+    let out = env.here(&["plan", "--format", "markdown"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "## Plan: Software Developer to AI Engineer");
     assert_eq!(
@@ -182,7 +186,7 @@ fn markdown_is_a_pipe_table_with_a_row_per_week() {
 #[test]
 fn ics_has_one_all_day_event_per_module_block() {
     let env = Env::new();
-    let out = env.ok(&["plan", "--format", "ics"]);
+    let out = env.here(&["plan", "--format", "ics"]);
     assert!(out.ends_with("END:VCALENDAR\r\n"));
     let physical: Vec<&str> = out.split("\r\n").collect();
     assert!(
@@ -248,15 +252,15 @@ fn ics_uids_stay_the_same_when_the_plan_moves() {
             .map(str::to_string)
             .collect()
     };
-    let before = uids(env.ok(&["plan", "--format", "ics"]));
-    let later = uids(env.ok(&["plan", "--format", "ics", "--start", "2026-03-02"]));
+    let before = uids(env.here(&["plan", "--format", "ics"]));
+    let later = uids(env.here(&["plan", "--format", "ics", "--start", "2026-03-02"]));
     assert_eq!(before, later);
 }
 
 #[test]
 fn bad_dates_paces_and_formats_exit_two_and_write_nothing() {
     let env = Env::new();
-    env.ok(&["start", "math-foundations"]);
+    env.here(&["start", "math-foundations"]);
     let before = env.state_bytes();
     let err = env.fails(&["plan", "--start", "2026-02-30"], 2);
     assert!(
@@ -276,7 +280,7 @@ fn bad_dates_paces_and_formats_exit_two_and_write_nothing() {
 #[test]
 fn save_remembers_pace_and_start_and_status_measures_against_them() {
     let env = Env::new();
-    let out = env.ok(&[
+    let out = env.here(&[
         "plan",
         "--pace",
         "relaxed",
@@ -297,9 +301,9 @@ fn save_remembers_pace_and_start_and_status_measures_against_them() {
         "{state}"
     );
     // The saved pace is the default afterwards.
-    assert_eq!(env.json(&["plan"])["pace"], "relaxed");
+    assert_eq!(env.json_here(&["plan"])["pace"], "relaxed");
     // Five weeks in, nothing done: five behind.
-    let status = env.json(&["status"]);
+    let status = env.json_here(&["status"]);
     assert_eq!(status["schedule"]["pace"], "relaxed");
     assert_eq!(status["schedule"]["start"], "2025-12-01");
     assert_eq!(status["schedule"]["weeks_ahead"], -5);
@@ -307,10 +311,10 @@ fn save_remembers_pace_and_start_and_status_measures_against_them() {
     assert_eq!(status["schedule"]["projected_finish"], "2026-08-30");
     let line = "Schedule: 5 weeks behind the relaxed plan from 2025-12-01: planned finish 2026-07-26, \
                 projected finish 2026-08-30\n";
-    let out = env.ok(&["status"]);
+    let out = env.here(&["status"]);
     assert!(out.contains(line), "{out}");
     // `plan` with no flags shows that same plan, under the same names: the five weeks gone by, then the rest.
-    let plan = env.json(&["plan"]);
+    let plan = env.json_here(&["plan"]);
     assert_eq!(
         (
             plan["planned_finish"].as_str(),
@@ -330,15 +334,15 @@ fn save_remembers_pace_and_start_and_status_measures_against_them() {
         ),
         (Some(6), Some("2026-01-05"), Some(false))
     );
-    assert!(env.ok(&["plan"]).contains(line));
+    assert!(env.here(&["plan"]).contains(line));
 }
 
 #[test]
 fn status_without_a_saved_plan_uses_the_steady_pace_from_the_start_date() {
     let env = Env::new();
-    assert!(env.json(&["status"])["schedule"].is_null());
-    env.ok(&["done", "machine-learning-basics"]);
-    let status = env.json(&["status"]);
+    assert!(env.json_here(&["status"])["schedule"].is_null());
+    env.here(&["done", "machine-learning-basics"]);
+    let status = env.json_here(&["status"]);
     // Started today and four planned weeks done already.
     assert_eq!(
         (
@@ -347,7 +351,7 @@ fn status_without_a_saved_plan_uses_the_steady_pace_from_the_start_date() {
         ),
         (Some("steady"), Some(4))
     );
-    let out = env.ok(&["status"]);
+    let out = env.here(&["status"]);
     assert!(
         out.contains("Schedule: 4 weeks ahead of the steady plan from 2026-01-05"),
         "{out}"

@@ -15,7 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{Env, TODAY, binary};
+use crate::support::{Env, binary};
 
 /// The terminal's width the README shows: what fits GitHub's page without a scroll bar.
 const COLUMNS: usize = 100;
@@ -104,8 +104,8 @@ impl Tour {
             Some("aipath") => self.on_terminal(&args[1..]),
             Some("head") => {
                 let n: usize = args[1].trim_start_matches('-').parse().unwrap_or(10);
-                let file =
-                    std::fs::read_to_string(self.env.path().join(&args[2])).unwrap_or_default();
+                let file = std::fs::read_to_string(self.env.path().join(&args[2]))
+                    .expect("the file `head` reads");
                 file.split_inclusive('\n').take(n).collect()
             }
             other => panic!("a document runs only aipath and head, not {other:?}"),
@@ -140,14 +140,12 @@ impl Tour {
             binary().display(),
             quoted.join(" ")
         );
-        let out = std::process::Command::new("script")
-            .args(["-qec", &line, "/dev/null"])
-            .current_dir(self.env.path())
+        // A learner's own setting: the state file in the home's data folder, not `AIPATH_STATE`.
+        let out = self
+            .env
+            .script_command(&line)
             .env_remove("AIPATH_STATE")
             .env_remove("CLICOLOR_FORCE")
-            .env_remove("LESS")
-            .envs(crate::support::home_of(&self.home))
-            .env("AIPATH_TODAY", TODAY)
             .env("NO_COLOR", "1")
             .env("PAGER", "")
             .env("COLUMNS", COLUMNS.to_string())
@@ -157,14 +155,12 @@ impl Tour {
     }
 
     fn aipath(&self, args: &[String]) -> String {
-        let out = std::process::Command::new(binary())
-            .args(args)
-            .current_dir(self.env.path())
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = self
+            .env
+            .base_command(&args)
             .env_remove("AIPATH_STATE")
-            .env_remove("PAGER")
             .env_remove("CLICOLOR_FORCE")
-            .envs(crate::support::home_of(&self.home))
-            .env("AIPATH_TODAY", TODAY)
             .env("NO_COLOR", "1")
             .output()
             .unwrap_or_else(|e| panic!("{e}"));

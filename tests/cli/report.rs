@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Env, TODAY, guide};
+use crate::support::{Env, Refused, TODAY, guide};
 
 /// A start tag: its name and attributes, entities in values decoded.
 #[derive(Debug)]
@@ -343,7 +343,7 @@ fn the_page_shows_every_module_every_planned_module_and_a_year_of_days() {
             }
             let pdf = env.path().join("report.pdf");
             browser.pdf(env.path(), &file, &pdf);
-            let bytes = std::fs::read(&pdf).unwrap_or_default();
+            let bytes = std::fs::read(&pdf).expect("read the file");
             assert!(bytes.starts_with(b"%PDF-"), "no PDF printed");
         }
     }
@@ -449,17 +449,19 @@ fn the_file_is_replaced_and_a_missing_folder_is_an_input_error() {
     std::fs::write(&file, "old").unwrap_or_else(|e| panic!("{e}"));
     let out = env.ok(&["report", "-o", "journey.html"]);
     assert!(out.starts_with("Wrote journey.html ("), "{out}");
-    let html = std::fs::read_to_string(&file).unwrap_or_default();
+    let html = std::fs::read_to_string(&file).expect("read the file");
     assert!(html.starts_with("<!DOCTYPE html>"), "{html:.40}");
     assert!(
         html.contains("<code>aipath report -o journey.html</code>"),
         "footer"
     );
 
-    let err = env.fails(&["report", "-o", "nowhere/journey.html"], 2);
     assert_eq!(
-        err,
-        "aipath: error: nowhere/journey.html: the folder nowhere does not exist; create it or give another `-o FILE`\n"
+        env.refused(&["report", "-o", "nowhere/journey.html"], 2),
+        Refused::new(
+            "nowhere/journey.html: the folder nowhere does not exist",
+            &["create it or give another `-o FILE`"]
+        )
     );
     assert!(!env.path().join("nowhere").exists());
     let leftovers: Vec<String> = env
@@ -526,8 +528,8 @@ fn open_hands_the_file_to_the_system_opener_as_one_argument() {
         stdout.contains("opened it with the system's browser"),
         "{stdout}"
     );
-    let opened = std::fs::read_to_string(env.path().join("opened.txt")).unwrap_or_default();
-    let expected = std::fs::canonicalize(env.path().join(name)).unwrap_or_default();
+    let opened = std::fs::read_to_string(env.path().join("opened.txt")).expect("the opener ran");
+    let expected = std::fs::canonicalize(env.path().join(name)).expect("the report");
     assert_eq!(opened, format!("{}\n", expected.display()));
     assert!(!env.path().join("pwned").exists(), "a shell ran the name");
 }
@@ -545,9 +547,11 @@ fn a_missing_opener_is_an_error_that_says_where_the_page_is() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "aipath: error: wrote aipath-report.html, but cannot open it: `xdg-open` is not installed; open the file \
-         in a browser\n"
+        Refused::of(&String::from_utf8_lossy(&out.stderr)),
+        Refused::new(
+            "wrote aipath-report.html, but cannot open it: `xdg-open` is not installed",
+            &["open the file in a browser"]
+        )
     );
     assert!(env.path().join("aipath-report.html").is_file());
 }
@@ -744,7 +748,7 @@ fn wait_at_most(mut child: std::process::Child, limit: Duration) -> std::process
     };
     std::process::Output {
         status,
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
+        stdout: out.join().expect("stdout reader"),
+        stderr: err.join().expect("stderr reader"),
     }
 }

@@ -9,7 +9,7 @@ use std::process::Command as StdCommand;
 use aipath::commands::cli::Cli;
 use clap::CommandFactory;
 
-use crate::support::{Env, MINI, TODAY, binary, guide};
+use crate::support::{Env, MINI, binary, guide};
 
 fn command_names() -> Vec<String> {
     Cli::command()
@@ -25,12 +25,8 @@ fn shell(env: &Env, shell: &str, args: &[&str]) -> Option<StdCommand> {
         return None;
     }
     let mut cmd = StdCommand::new(shell);
-    cmd.args(args)
-        .current_dir(env.path())
+    env.prepare(cmd.args(args))
         .env_remove("COMPLETE")
-        .envs(crate::support::home_of(&env.path().join("home")))
-        .env("AIPATH_STATE", &env.state)
-        .env("AIPATH_TODAY", TODAY)
         .env("AIPATH", binary());
     Some(cmd)
 }
@@ -335,7 +331,8 @@ fn zsh_lists_ids_and_checklist_items_with_their_labels() {
             "math-foundations:Math Foundations"
         ]
     );
-    let items = complete(&["aipath", "check", "math-foundations", ""]).unwrap_or_default();
+    let items =
+        complete(&["aipath", "check", "math-foundations", ""]).expect("the shell ran before");
     assert!(
         items
             .iter()
@@ -347,10 +344,10 @@ fn zsh_lists_ids_and_checklist_items_with_their_labels() {
         9,
         "{items:?}"
     );
-    let modules = complete(&["aipath", "log", "--module", ""]).unwrap_or_default();
+    let modules = complete(&["aipath", "log", "--module", ""]).expect("the shell ran before");
     assert_eq!(modules.len(), 9, "{modules:?}");
     assert!(modules.contains(&"deep-learning-foundations:Deep Learning Foundations".to_string()));
-    let paths = complete(&["aipath", "use", ""]).unwrap_or_default();
+    let paths = complete(&["aipath", "use", ""]).expect("the shell ran before");
     assert!(
         paths.contains(&"software-developer-to-ai-engineer".to_string()),
         "{paths:?}"
@@ -380,12 +377,12 @@ fn fish_lists_ids_and_checklist_items_with_their_labels() {
             "math-foundations\tMath Foundations"
         ]
     );
-    let items = complete("aipath check math-foundations ").unwrap_or_default();
+    let items = complete("aipath check math-foundations ").expect("the shell ran before");
     assert!(
         items.iter().any(|l| l.starts_with("9\tMemory estimate: ")),
         "{items:?}"
     );
-    let modules = complete("aipath log --module ").unwrap_or_default();
+    let modules = complete("aipath log --module ").expect("the shell ran before");
     assert_eq!(
         modules
             .iter()
@@ -395,12 +392,12 @@ fn fish_lists_ids_and_checklist_items_with_their_labels() {
         9,
         "{modules:?}"
     );
-    let paths = complete("aipath use ").unwrap_or_default();
+    let paths = complete("aipath use ").expect("the shell ran before");
     assert!(
         paths.contains(&"software-developer-to-ai-engineer".to_string()),
         "{paths:?}"
     );
-    let chosen = complete("aipath done mod").unwrap_or_default();
+    let chosen = complete("aipath done mod").expect("the shell ran before");
     assert!(
         chosen.contains(
             &"model-monitoring-dashboard\tproject: Model Monitoring Dashboard".to_string()

@@ -63,7 +63,11 @@ impl Learner {
         let now = NOW.parse().unwrap_or_else(|e| panic!("{e}"));
         let (mut out, result) = run_in_memory(&words, screen, json, now);
         if let Err(e) = result {
-            out.push_str(&format!("aipath: error: {e:#}\n"));
+            let report = aipath::error::Report::of(&e);
+            out.push_str(&aipath::commands::error_lines(
+                &report.message,
+                &report.hints,
+            ));
         }
         out.replace(&state, "state.yaml")
     }

@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::support::{Env, status_of};
+use crate::support::{Env, Refused, status_of};
 
 /// A version 1 file with every kind of field a version 1 aipath wrote, in the order it wrote them.
 const V1: &str =
@@ -149,10 +149,11 @@ const EVERY_COMMAND: [&[&str]; 9] = [
 ];
 
 const UNREADABLE_HINT: &str =
-    "; aipath has left the file untouched; fix it by hand, or move it aside to start afresh\n";
+    "aipath has left the file untouched; fix it by hand, or move it aside to start afresh";
 
-/// Writes `bytes` as the state file, runs every command, and checks each exits 1 with one line that starts with the
-/// file and `located`, contains `says`, and ends with `hint`; then that the file is exactly as written, alone.
+/// Writes `bytes` as the state file, runs every command, and checks each exits 1 with an error line that starts with
+/// the file and `located` and contains `says`, and one hint line, `hint`; then that the file is exactly as written,
+/// alone.
 fn refused_by_every_command(bytes: &[u8], located: &str, says: &str, hint: &str) {
     let env = Env::new();
     if let Some(parent) = env.state.parent() {
@@ -160,12 +161,11 @@ fn refused_by_every_command(bytes: &[u8], located: &str, says: &str, hint: &str)
     }
     fs::write(&env.state, bytes).unwrap_or_else(|e| panic!("{e}"));
     for args in EVERY_COMMAND {
-        let err = env.fails(args, 1);
-        let start = format!("aipath: error: {}{located}", env.state.display());
-        assert!(err.starts_with(&start), "{args:?}: {err}");
-        assert!(err.contains(says), "{args:?}: {err}");
-        assert!(err.ends_with(hint), "{args:?}: {err}");
-        assert_eq!(err.lines().count(), 1, "{err}");
+        let refused = env.refused(args, 1);
+        let start = format!("{}{located}", env.state.display());
+        assert!(refused.error.starts_with(&start), "{args:?}: {refused:?}");
+        assert!(refused.error.contains(says), "{args:?}: {refused:?}");
+        assert_eq!(refused.hints, [hint], "{args:?}");
     }
     assert_eq!(
         env.state_bytes().as_deref(),
@@ -248,8 +248,7 @@ fn a_file_from_a_newer_aipath_is_refused_and_says_to_upgrade() {
         b"version: 6\npaths: {}\nsomething_new: true\n",
         ": ",
         "the state file was written by a newer aipath (format version 6; this one reads up to 5)",
-        "; aipath has left the file untouched; upgrade aipath to go on with it, or give another file with \
-         `--state`\n",
+        "aipath has left the file untouched; upgrade aipath to go on with it, or give another file with `--state`",
     );
 }
 
@@ -268,14 +267,16 @@ fn an_active_path_that_cannot_be_loaded_names_the_state_file() {
     let env = Env::new();
     let text = "version: 2\nactive: moved/away.yaml\n";
     env.write_state(text);
-    let err = env.fails(&["next"], 2);
     assert_eq!(
-        err,
-        format!(
-            "aipath: error: {}: the state's `active: moved/away.yaml` cannot be loaded; `aipath use \
-             software-developer-to-ai-engineer` switches back to the built-in path, or give `--path`: \
-             moved/away.yaml: no such path file\n",
-            env.state.display()
+        env.refused(&["next"], 2),
+        Refused::new(
+            format!(
+                "{}: the state's `active: moved/away.yaml` cannot be loaded: moved/away.yaml: no such path file",
+                env.state.display()
+            ),
+            &[
+                "`aipath use software-developer-to-ai-engineer` switches back to the built-in path, or give `--path`"
+            ]
         )
     );
     // `--path` is a way out.
@@ -286,8 +287,7 @@ fn an_active_path_that_cannot_be_loaded_names_the_state_file() {
         "math",
     ]);
     assert!(
-        String::from_utf8(env.state_bytes().unwrap_or_default())
-            .unwrap_or_default()
+        env.state_string()
             .contains("\"active\": \"moved/away.yaml\""),
         "the learner's setting is kept"
     );
@@ -373,7 +373,7 @@ fn a_state_file_that_is_a_link_stays_a_link_and_its_target_is_written() {
     env.ok(&["done", "machine-learning-basics"]);
     let link = fs::symlink_metadata(&env.state).unwrap_or_else(|e| panic!("{e}"));
     assert!(link.file_type().is_symlink(), "the link was replaced");
-    let text = fs::read_to_string(&target).unwrap_or_default();
+    let text = fs::read_to_string(&target).expect("read the file");
     assert!(
         text.contains("\"version\": 5") && text.contains("\"machine-learning-basics\""),
         "{text}"

@@ -42,13 +42,31 @@ impl Env {
     /// file given by `AIPATH_STATE`. A plain `std::process::Command`, for tests that handle the pipes by hand.
     pub fn base_command(&self, args: &[&str]) -> std::process::Command {
         let mut cmd = std::process::Command::new(binary());
-        cmd.args(args)
-            .current_dir(self.dir.path())
+        cmd.args(args);
+        self.prepare(&mut cmd);
+        cmd
+    }
+
+    /// Gives `cmd` (the binary, or a shell or `script` that starts it) the test's environment: its folder, its home,
+    /// today pinned, its state file, and no `PAGER` or `NO_COLOR` from the environment `cargo test` runs in. The one
+    /// place a test's environment is made.
+    pub fn prepare<'c>(&self, cmd: &'c mut std::process::Command) -> &'c mut std::process::Command {
+        cmd.current_dir(self.dir.path())
             .env_remove("PAGER")
             .env_remove("NO_COLOR")
+            .env_remove("LESS")
             .envs(home_of(&self.dir.path().join("home")))
             .env("AIPATH_STATE", &self.state)
-            .env("AIPATH_TODAY", TODAY);
+            .env("AIPATH_TODAY", TODAY)
+    }
+
+    /// `script` (util-linux) running the shell line `line` on a pseudo-terminal, in the test's environment;
+    /// `{aipath}` in `line` is the binary, quoted.
+    pub fn script_command(&self, line: &str) -> std::process::Command {
+        let line = line.replace("{aipath}", &format!("'{}'", binary().display()));
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &line, "/dev/null"]);
+        self.prepare(&mut cmd);
         cmd
     }
 
@@ -90,6 +108,44 @@ impl Env {
         stderr
     }
 
+    /// [`Env::fails`], its stderr read as one error line and its hint lines (see [`Refused::of`]).
+    pub fn refused(&self, args: &[&str], code: i32) -> Refused {
+        Refused::of(&self.fails(args, code))
+    }
+
+    /// Runs `aipath ARGS` in this process ([`aipath::commands::run_in_memory`]) on the test's state file, today
+    /// [`TODAY`], as on a pipe; checks it succeeds and returns what it printed (stdout, then any `note:` lines). For
+    /// views and rules, where starting the binary adds nothing: the process tests keep the contract (exit codes,
+    /// stderr, files, terminals).
+    pub fn here(&self, args: &[&str]) -> String {
+        self.here_as(args, false)
+    }
+
+    /// [`Env::here`] with `--json`, parsed.
+    pub fn json_here(&self, args: &[&str]) -> serde_json::Value {
+        let text = self.here_as(args, true);
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("aipath {args:?} gave invalid JSON ({e}):\n{text}"))
+    }
+
+    fn here_as(&self, args: &[&str], json: bool) -> String {
+        let state = self.state.display().to_string();
+        let mut words = vec!["aipath", "--state", &state];
+        words.extend(args);
+        if json {
+            words.push("--json");
+        }
+        let now = format!("{TODAY}T09:00:00+00:00[UTC]")
+            .parse()
+            .expect("a time");
+        let (out, result) =
+            aipath::commands::run_in_memory(&words, aipath::render::Screen::PIPE, json, now);
+        if let Err(e) = result {
+            panic!("aipath {args:?} failed: {e:#}\n{out}");
+        }
+        out
+    }
+
     /// Runs with `--json` and parses stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut all = args.to_vec();
@@ -101,8 +157,13 @@ impl Env {
 
     /// The state file's text without its `last_event:` line, which names a new random id at every change.
     pub fn state_text(&self) -> String {
-        let text = String::from_utf8(self.state_bytes().unwrap_or_default()).unwrap_or_default();
-        without_last_event(&text)
+        let bytes = self.state_bytes().expect("the state file");
+        without_last_event(&String::from_utf8(bytes).expect("the state file is UTF-8"))
+    }
+
+    /// The state file's text, which must be there.
+    pub fn state_string(&self) -> String {
+        std::fs::read_to_string(&self.state).expect("the state file")
     }
 
     /// The state file as JSON, as aipath writes it.
@@ -145,6 +206,43 @@ impl Env {
     /// Every file under the test's folder, relative to it.
     pub fn files(&self) -> Vec<String> {
         walk(self.dir.path()).into_keys().collect()
+    }
+}
+
+/// What a refused command printed on stderr: `aipath: error: <error>`, then `aipath: hint: <hint>` lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub error: String,
+    pub hints: Vec<String>,
+}
+
+impl Refused {
+    /// Splits `stderr` into its error and hints; panics (failing the test) on any other line, so a hint glued onto
+    /// the error or a line in another voice is caught.
+    pub fn of(stderr: &str) -> Refused {
+        let mut lines = stderr.lines();
+        let error = lines
+            .next()
+            .and_then(|l| l.strip_prefix("aipath: error: "))
+            .unwrap_or_else(|| panic!("no `aipath: error: ` line first: {stderr:?}"))
+            .to_string();
+        let hints = lines
+            .map(|l| {
+                l.strip_prefix("aipath: hint: ")
+                    .unwrap_or_else(|| panic!("a line that is not a hint: {l:?} in {stderr:?}"))
+                    .to_string()
+            })
+            .collect();
+        assert!(stderr.ends_with('\n'), "{stderr:?}");
+        Refused { error, hints }
+    }
+
+    /// The expected refusal: `error` and `hints`.
+    pub fn new(error: impl Into<String>, hints: &[&str]) -> Refused {
+        Refused {
+            error: error.into(),
+            hints: hints.iter().map(|h| h.to_string()).collect(),
+        }
     }
 }
 
@@ -245,49 +343,24 @@ pub fn status_of(env: &Env, id: &str) -> String {
 }
 
 /// Runs aipath on a pseudo-terminal of 30 rows and 70 columns with `script` (util-linux; on Debian in the essential
-/// package bsdutils, so always there). A machine without it fails these tests rather than skipping them silently.
-pub fn on_terminal(env: &Env, args: &str, vars: &[(&str, &str)]) -> Option<String> {
+/// package bsdutils, so always there), checking it succeeds; returns what the terminal showed. A machine without
+/// `script` fails these tests rather than skipping them silently.
+pub fn on_terminal(env: &Env, args: &str, vars: &[(&str, &str)]) -> String {
     on_terminal_of(env, 70, args, vars)
 }
 
 /// [`on_terminal`] with a terminal `columns` wide.
-pub fn on_terminal_of(
-    env: &Env,
-    columns: u16,
-    args: &str,
-    vars: &[(&str, &str)],
-) -> Option<String> {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        panic!(
-            "`script` (util-linux) is needed to test aipath on a terminal: install util-linux or bsdutils"
-        );
-    }
-    let bin = binary();
-    let mut cmd = std::process::Command::new("script");
-    cmd.args([
-        "-qec",
-        &format!("stty rows 30 cols {columns}; '{}' {args}", bin.display()),
-        "/dev/null",
-    ])
-    .current_dir(env.path())
-    .env_remove("NO_COLOR")
-    .env_remove("PAGER")
-    .env_remove("LESS")
-    .envs(home_of(&env.path().join("home")))
-    .env("AIPATH_STATE", &env.state)
-    .env("AIPATH_TODAY", TODAY);
-    for (k, v) in vars {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap_or_else(|e| panic!("script: {e}"));
+pub fn on_terminal_of(env: &Env, columns: u16, args: &str, vars: &[(&str, &str)]) -> String {
+    let mut cmd = env.script_command(&format!("stty rows 30 cols {columns}; {{aipath}} {args}"));
+    cmd.envs(vars.iter().copied());
+    let out = cmd.output().unwrap_or_else(|e| {
+        panic!("`script` (util-linux) is needed to test aipath on a terminal: install util-linux or bsdutils: {e}")
+    });
     assert!(
         out.status.success(),
-        "{}",
+        "aipath {args} on a terminal failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    Some(String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"))
+    String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
 }

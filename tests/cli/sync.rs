@@ -328,6 +328,30 @@ fn commands_run_during_a_sync_wait_for_it_and_lose_nothing() {
     assert_eq!(notes(&a), want);
 }
 
+/// Returns once no process of group `group` is left (`kill -0 -GROUP` fails), within a minute.
+#[cfg(unix)]
+fn wait_for_group(group: u32) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let alive = std::process::Command::new("kill")
+            .args(["-0", "--", &format!("-{group}")])
+            .stderr(Stdio::null())
+            .status()
+            .expect("run kill")
+            .success();
+        if !alive {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "process group {group} still runs a minute after its sync was killed"
+        );
+        // Paces the polling; what is waited for is the condition above, not this pause.
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[cfg(unix)]
 #[test]
 fn a_sync_killed_at_any_moment_loses_nothing_and_the_next_completes_it() {
     let remote = Remote::new();
@@ -341,20 +365,25 @@ fn a_sync_killed_at_any_moment_loses_nothing_and_the_next_completes_it() {
         b.ok(&["log", "0.5", "--note", &note_b]);
         want.extend([note_a, note_b]);
         b.ok(&["sync"]);
-        let mut child = a
-            .base_command(&["sync"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("{e}"));
+        // In a process group of its own, so the gits it starts can be waited for after it is killed.
+        let mut child = {
+            use std::os::unix::process::CommandExt as _;
+            a.base_command(&["sync"])
+                .process_group(0)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("spawn aipath sync")
+        };
+        // The kill lands at a different moment of the sync each round (a fault injected, not a wait).
         std::thread::sleep(std::time::Duration::from_millis(round * 7 % 60));
         landed += usize::from(child.try_wait().is_ok_and(|s| s.is_none()));
         let _ = child.kill();
         let _ = child.wait();
+        // A git the killed sync started may still be finishing: wait until none of its group is left.
+        wait_for_group(child.id());
         // The state reads after every kill.
         a.ok(&["status"]);
-        // A git the killed sync started may still be finishing.
-        std::thread::sleep(std::time::Duration::from_millis(150));
     }
     assert!(
         landed >= 3,
@@ -597,7 +626,7 @@ fn a_remote_rewritten_to_drop_this_machines_progress_replaces_nothing_silently()
     a.ok(&["log", "2", "--note", "months of work"]);
     a.ok(&["done", "math-foundations"]);
     a.ok(&["sync"]);
-    let before = a.state_bytes().unwrap_or_default();
+    let before = a.state_bytes().expect("the state file");
     // Someone with access to the remote pushes a descendant whose state and history are empty.
     remote.push_from_elsewhere(|work| {
         std::fs::write(work.join("state.yaml"), "version: 4\npaths: {}\n")
@@ -647,7 +676,7 @@ fn init_keeps_the_learners_own_gitignore_lines_and_a_refused_init_changes_nothin
     // A good remote: aipath's lines come after the learner's, which stay.
     let remote = Remote::new();
     a.ok(&["sync", "--init", &remote.url()]);
-    let ignore = std::fs::read_to_string(data.join(".gitignore")).unwrap_or_default();
+    let ignore = std::fs::read_to_string(data.join(".gitignore")).expect("read the file");
     assert!(ignore.starts_with(own), "{ignore}");
     assert!(ignore.contains("\n*\n!/.gitignore\n"), "{ignore}");
     // Refused again, for another remote: the configured remote is still the good one.
@@ -659,7 +688,7 @@ fn init_keeps_the_learners_own_gitignore_lines_and_a_refused_init_changes_nothin
     assert_eq!(status["remote"], remote.url().as_str());
     a.ok(&["sync"]);
     assert_eq!(
-        std::fs::read_to_string(data.join(".gitignore")).unwrap_or_default(),
+        std::fs::read_to_string(data.join(".gitignore")).expect("read the file"),
         ignore,
         "a second sync writes the same file"
     );

@@ -231,8 +231,16 @@ fn step(envs: &[Env], model: &mut Model, op: &Op) -> Result<(), TestCaseError> {
             } else {
                 "computer-vision"
             };
-            // Refused when two are chosen already: either outcome is the path's rule, not sync's.
-            let _ = envs[m].cmd(&["choose", id]).output();
+            // Refused when two are chosen already: either outcome is the path's rule, not sync's; a failure is not.
+            let out = envs[m]
+                .cmd(&["choose", id])
+                .output()
+                .map_err(|e| TestCaseError::fail(format!("run: {e}")))?;
+            prop_assert!(
+                matches!(out.status.code(), Some(0 | 2)),
+                "choose failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         Op::Sync { m, fault } => {
             let mut cmd = envs[m].cmd(&["sync"]);

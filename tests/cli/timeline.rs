@@ -1,12 +1,20 @@
 //! One timeline: `plan`, `status`, `log` and `next` agree with each other and with the learner's record.
 
-use crate::support::Env;
+use crate::support::{Env, Refused};
 
+/// Runs `args` on `day`, checking it succeeds.
 fn on(env: &Env, day: &str, args: &[&str]) -> std::process::Output {
-    env.cmd(args)
+    let out = env
+        .cmd(args)
         .env("AIPATH_TODAY", day)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"))
+        .expect("run aipath");
+    assert!(
+        out.status.success(),
+        "{args:?} on {day}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 fn json_on(env: &Env, day: &str, args: &[&str]) -> serde_json::Value {
@@ -101,7 +109,8 @@ fn a_plan_started_in_the_past_shows_those_weeks_as_history() {
         (now["week"].as_u64(), now["start"].as_str()),
         (Some(4), Some("2026-01-05"))
     );
-    let table = String::from_utf8(on(&env, "2026-01-05", &["plan"]).stdout).unwrap_or_default();
+    let table =
+        String::from_utf8(on(&env, "2026-01-05", &["plan"]).stdout).expect("a plan is text");
     let row = table
         .lines()
         .find(|l| l.starts_with("| 1 (past) | 2025-12-16 – 12-21 "))
@@ -124,11 +133,14 @@ fn starting_a_finished_module_asks_for_reopen_and_keeps_its_first_start() {
     on(&env, "2026-01-02", &["start", "math-foundations"]);
     on(&env, "2026-01-04", &["done", "math-foundations"]);
     let before = env.state_bytes();
-    let err = env.fails(&["start", "math-foundations"], 2);
     assert_eq!(
-        err,
-        "aipath: error: `math-foundations` is done; `aipath start --reopen math-foundations` starts it again (its \
-         first start date is kept)\n"
+        env.refused(&["start", "math-foundations"], 2),
+        Refused::new(
+            "`math-foundations` is done",
+            &[
+                "`aipath start --reopen math-foundations` starts it again (its first start date is kept)"
+            ]
+        )
     );
     assert_eq!(env.state_bytes(), before);
     env.ok(&["start", "--reopen", "math-foundations"]);
@@ -171,7 +183,7 @@ fn a_specialization_started_or_done_counts_as_chosen_everywhere() {
     assert!(
         err.contains(
             "`computer-vision` and `nlp-transformers` would make 3 specializations, and the path takes at most 2: \
-             `llm-applications` (done) already counts as chosen; choose at most 1 more"
+             `llm-applications` (done) already counts as chosen\naipath: hint: choose at most 1 more\n"
         ),
         "{err}"
     );
@@ -290,8 +302,8 @@ fn a_third_specialization_is_refused_by_log_start_and_choose_in_the_same_words()
     let env = Env::new();
     env.ok(&["choose", "llm-applications", "nlp-transformers"]);
     let words = "`computer-vision` would make 3 specializations, and the path takes at most 2: \
-                 `llm-applications` (chosen) and `nlp-transformers` (chosen) already count as chosen; \
-                 `aipath choose computer-vision` with the one to keep changes the choice";
+                 `llm-applications` (chosen) and `nlp-transformers` (chosen) already count as chosen\n\
+                 aipath: hint: `aipath choose computer-vision` with the one to keep changes the choice\n";
     let log = env.fails(&["log", "1", "-m", "computer-vision"], 2);
     assert!(log.contains(words), "{log}");
     let start = env.fails(&["start", "computer-vision"], 2);
@@ -302,8 +314,8 @@ fn a_third_specialization_is_refused_by_log_start_and_choose_in_the_same_words()
     assert!(
         choose.contains(
             "`computer-vision` would make 3 specializations, and the path takes at most 2: `llm-applications` \
-             (in progress) and `nlp-transformers` (in progress) already count as chosen; `aipath skip \
-             llm-applications` gives it up to make room"
+             (in progress) and `nlp-transformers` (in progress) already count as chosen\n\
+             aipath: hint: `aipath skip llm-applications` gives it up to make room\n"
         ),
         "{choose}"
     );
