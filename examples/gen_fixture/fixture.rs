@@ -272,6 +272,7 @@ fn guide(module: &Module) -> io::Result<String> {
         title: Some(module.title.clone()),
         hours: Some(module.hours),
         prerequisites: module.prerequisites.clone(),
+        skills: Vec::new(),
         reviewed: None,
     };
     let yaml = serde_yaml::to_string(&front).map_err(io::Error::other)?;

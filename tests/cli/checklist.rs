@@ -229,7 +229,7 @@ fn bad_modules_and_items_exit_two_and_leave_the_state_byte_for_byte() {
     let err = env.fails(&["show", "machine-learnin-basics"], 2);
     assert_eq!(
         err,
-        "aipath: error: unknown module `machine-learnin-basics`; did you mean `machine-learning-basics`? \
+        "aipath: error: unknown module or project `machine-learnin-basics`; did you mean `machine-learning-basics`? \
          (`aipath list` shows every id)\n"
     );
     let err = env.fails(&["check", "m", "1"], 2);

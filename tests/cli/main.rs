@@ -29,6 +29,7 @@ mod paths;
 mod performance;
 mod pipes;
 mod plan;
+mod projects;
 mod readme;
 mod report;
 mod shell;

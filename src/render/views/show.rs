@@ -13,6 +13,8 @@ use crate::render::{Render, Screen, guide};
 #[derive(Serialize)]
 pub struct ShowView<'a> {
     pub id: String,
+    /// `module` or `project` (a project's guide is its brief).
+    pub kind: &'static str,
     pub title: String,
     /// Where the guide was read from: a file, or `built-in modules/<id>/README.md`.
     pub file: String,
@@ -98,7 +100,8 @@ fn footer(view: &ShowView) -> String {
         out.push_str(&format!(" Tick an item with `aipath check {id} <number>`."));
     } else if p.is_complete() && view.status != "done" {
         out.push_str(&format!(
-            " Every item is checked: `aipath done {id}` marks the module done."
+            " Every item is checked: `aipath done {id}` marks the {} done.",
+            view.kind
         ));
     }
     out.push('\n');
