@@ -270,6 +270,7 @@ fn guide(module: &Module) -> io::Result<String> {
     let front = FrontMatter {
         id: Some(module.id.clone()),
         title: Some(module.title.clone()),
+        summary: None,
         hours: Some(module.hours),
         prerequisites: module.prerequisites.clone(),
         skills: Vec::new(),
@@ -327,6 +328,7 @@ fn progress(
                     started: (status == Status::Done).then_some(day),
                     finished: Some(day),
                     checked: BTreeSet::new(),
+                    links: Vec::new(),
                 },
             );
         }
@@ -350,6 +352,7 @@ fn progress(
                 started: Some(LAST_LOG_DAY),
                 finished: None,
                 checked: m.checklist[..ticked].iter().cloned().collect(),
+                links: Vec::new(),
             },
         );
     }
@@ -365,6 +368,7 @@ fn progress(
                 started: None,
                 finished: None,
                 checked: modules[i].checklist.iter().cloned().collect(),
+                links: Vec::new(),
             },
         );
     }
@@ -382,6 +386,7 @@ fn progress(
                 started: Some(LAST_LOG_DAY),
                 finished: Some(LAST_LOG_DAY),
                 checked: BTreeSet::new(),
+                links: Vec::new(),
             },
         );
     }
@@ -541,6 +546,7 @@ pub fn write_builtin(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
                 started: Some(first_day),
                 finished: (status == Status::Done).then_some(LAST_LOG_DAY),
                 checked: BTreeSet::new(),
+                links: Vec::new(),
             },
         );
     }

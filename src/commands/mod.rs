@@ -8,11 +8,13 @@ mod complete;
 pub mod dashboard;
 mod history;
 mod import;
+mod link;
 mod list;
 mod log;
 mod next;
 mod paths;
 mod plan;
+mod portfolio;
 mod projects;
 pub mod report;
 mod reset;
@@ -352,6 +354,15 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show { module, no_pager } => show::run(ctx, &module, no_pager),
         Command::Check { module, items } => check::run(ctx, &module, &items, true),
         Command::Uncheck { module, items } => check::run(ctx, &module, &items, false),
+        Command::Link { id, url, note } => {
+            link::run(ctx, id.as_deref(), url.as_deref(), note.as_deref())
+        }
+        Command::Unlink { id, link } => link::unlink(ctx, &id, &link),
+        Command::Portfolio {
+            output,
+            format,
+            with_notes,
+        } => portfolio::run(ctx, output.as_deref(), format.into(), with_notes),
         Command::Projects => projects::run(ctx),
         Command::Skills => skills::run(ctx),
         Command::Resources { module } => resources_tips::resources(ctx, module),

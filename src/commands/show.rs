@@ -46,6 +46,10 @@ pub fn run(ctx: &Ctx, typed: &str, no_pager: bool) -> Result<()> {
             .get(id.as_str())
             .copied()
             .unwrap_or(0.0),
+        links: progress
+            .item_entry(&id)
+            .map(|e| crate::render::views::links::LinkRow::all(&e.links))
+            .unwrap_or_default(),
         guide,
         markdown: guide.text()?,
         doc: &doc,

@@ -32,6 +32,9 @@ pub struct FrontMatter {
     pub id: Option<String>,
     #[serde(default)]
     pub title: Option<String>,
+    /// One line on what a project builds, for a portfolio; only project briefs have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// Estimated study effort in hours; says how a phase's weeks are shared between its modules.
     #[serde(default)]
     pub hours: Option<f64>,

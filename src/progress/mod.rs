@@ -5,6 +5,7 @@
 
 pub mod choice;
 pub mod count;
+pub mod links;
 pub mod migrate;
 pub mod next;
 mod numbers;
@@ -326,6 +327,10 @@ pub struct Entry {
     /// Checklist items ticked, by their text.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub checked: BTreeSet<String>,
+    /// Evidence: where the work on it lives (`aipath link`), in the order added. Kept with the ticks, so history,
+    /// `undo` and sync treat a link as they treat a tick; a new optional field that rides in the next format bump.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<links::Link>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -559,6 +564,31 @@ impl PathProgress {
             Kind::Module => &mut self.modules,
             Kind::Project => &mut self.projects,
         }
+    }
+
+    /// Adds a link to a module's or a project's entry (or changes the note of the one with its URL). Returns whether
+    /// anything changed.
+    pub fn add_link(&mut self, kind: Kind, id: &str, link: links::Link, today: Date) -> bool {
+        let changed = links::add(
+            &mut self.map_of(kind).entry(id.to_string()).or_default().links,
+            link,
+        );
+        if changed {
+            self.started.get_or_insert(today);
+        }
+        changed
+    }
+
+    /// Removes the link with URL `url` from an entry. Returns the link removed.
+    pub fn remove_link(&mut self, kind: Kind, id: &str, url: &str) -> Option<links::Link> {
+        let map = self.map_of(kind);
+        let entry = map.get_mut(id)?;
+        let at = entry.links.iter().position(|l| l.url == url)?;
+        let removed = entry.links.remove(at);
+        if *entry == Entry::default() {
+            map.remove(id);
+        }
+        Some(removed)
     }
 
     /// Replaces the chosen specializations. The caller has checked the ids.

@@ -98,6 +98,12 @@ fn every_project_brief_matches_the_path_and_has_criteria_a_reviewer_can_check() 
         let hours = doc.front.hours.unwrap_or(0.0);
         assert!((16.0..=60.0).contains(&hours), "{id}: hours {hours}");
         assert!(doc.front.skills.len() >= 3, "{id}: skills");
+        // The portfolio's one line on the project.
+        let summary = doc.front.summary.clone().unwrap_or_default();
+        assert!(
+            (60..=160).contains(&summary.len()),
+            "{id}: summary {summary:?}"
+        );
         for skill in &doc.front.skills {
             assert!(skills.contains(&skill.as_str()), "{id}: skill `{skill}`");
             shown.push(skill.clone());

@@ -1,4 +1,4 @@
-//! The README cannot go stale: every ```console block in it runs, in order, against the real binary with a fresh home
+//! The README (and docs/projects.md, the projects tour) cannot go stale: every ```console block in it runs, in order, against the real binary with a fresh home
 //! and today pinned, and must print what the README shows. `AIPATH_README=overwrite cargo test readme` writes the
 //! real outputs back into the README after a change that means them to change.
 //!
@@ -185,7 +185,19 @@ fn matches(expected: &str, got: &str) -> bool {
 
 #[test]
 fn every_console_example_in_the_readme_is_what_aipath_prints() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    check_document("README.md", 20);
+}
+
+/// The tour of a project from brief to portfolio, run the same way on a fresh home of its own.
+#[test]
+fn every_console_example_in_docs_projects_is_what_aipath_prints() {
+    check_document("docs/projects.md", 5);
+}
+
+/// Runs every console block of `document` (relative to the repository) in order on one fresh home, and compares, or
+/// with `AIPATH_README=overwrite` rewrites the outputs.
+fn check_document(document: &str, min_blocks: usize) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(document);
     let readme = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
     let overwrite = std::env::var("AIPATH_README").is_ok_and(|v| v == "overwrite");
     let tour = Tour::new();
@@ -193,7 +205,11 @@ fn every_console_example_in_the_readme_is_what_aipath_prints() {
     let mut last = 0;
     let mut failures = Vec::new();
     let ranges = blocks(&readme);
-    assert!(ranges.len() >= 20, "{} console blocks", ranges.len());
+    assert!(
+        ranges.len() >= min_blocks,
+        "{document}: {} console blocks",
+        ranges.len()
+    );
     for range in ranges {
         let body = &readme[range.clone()];
         let mut new_body = String::new();
@@ -230,7 +246,7 @@ fn every_console_example_in_the_readme_is_what_aipath_prints() {
     }
     assert!(
         failures.is_empty(),
-        "{} README examples differ from the binary (AIPATH_README=overwrite cargo test readme rewrites them):\n\n{}",
+        "{} examples in {document} differ from the binary (AIPATH_README=overwrite cargo test readme rewrites them):\n\n{}",
         failures.len(),
         failures.join("\n")
     );

@@ -25,6 +25,8 @@ pub struct ShowView<'a> {
     pub progress: Ticks,
     /// The hours logged to the module.
     pub hours_logged: f64,
+    /// Where the work on it lives (`aipath link`).
+    pub links: Vec<super::links::LinkRow>,
     /// For the terminal rendering: the guide as loaded (its markdown, and the front matter the course plans with,
     /// which the summary line states), its checklist as parsed, and the learner's ticks. Handed over already read so
     /// the rendering parses nothing again.
@@ -61,6 +63,18 @@ impl Render for ShowView<'_> {
                 textwrap::Options::new(w).word_splitter(textwrap::WordSplitter::NoHyphenation),
             )),
             None => text.push_str(&footer),
+        }
+        // The links are the learner's (or another machine's) text: cleaned here, since this view cleans itself.
+        if !self.links.is_empty() {
+            text.push_str("Links:\n");
+            for link in &self.links {
+                let line = super::links::link_line(link);
+                text.push_str(&format!(
+                    "  {}. {}\n",
+                    link.number,
+                    crate::render::text::clean(&line)
+                ));
+            }
         }
         text
     }
