@@ -62,7 +62,7 @@ fn body(view: &PortfolioView) -> Markup {
         .filter(|s| !s.projects.is_empty() || !s.modules.is_empty())
         .collect();
     html! {
-        section aria-label="Projects" {
+        section.pf-part aria-label="Projects" {
             h3 { "Projects" }
             @if view.projects.is_empty() {
                 p.muted.small {
@@ -73,9 +73,9 @@ fn body(view: &PortfolioView) -> Markup {
             @for p in &view.projects { (project(p)) }
         }
         @if !view.modules.is_empty() {
-            section aria-label="Modules completed" {
+            section.pf-part aria-label="Modules completed" {
                 h3 { "Modules completed" }
-                ul {
+                ul.pf-list {
                     @for m in &view.modules {
                         li {
                             b { (Text(&m.title)) }
@@ -87,9 +87,9 @@ fn body(view: &PortfolioView) -> Markup {
             }
         }
         @if !shown.is_empty() {
-            section aria-label="Skills" {
+            section.pf-part aria-label="Skills" {
                 h3 { "Skills" }
-                ul {
+                ul.pf-list {
                     @for s in shown {
                         li {
                             b { (Text(&s.title)) }
@@ -105,7 +105,7 @@ fn body(view: &PortfolioView) -> Markup {
 
 fn project(p: &ProjectLine) -> Markup {
     html! {
-        article.pf-project data-id=(Text(&p.id)) {
+        article class={ "pf-project" @if !p.is_done() { " s-doing" } } data-id=(Text(&p.id)) {
             h4 { (Text(&p.title)) }
             @if let Some(summary) = &p.summary { p { (Text(summary)) } }
             p.small.muted {
@@ -116,7 +116,7 @@ fn project(p: &ProjectLine) -> Markup {
                 }
             }
             @if !p.skills.is_empty() {
-                div.chips { @for s in &p.skills { span.chip { (Text(s)) } } }
+                div.chips { @for s in &p.skills { span.pf-chip { (Text(s)) } } }
             }
             @if !p.links.is_empty() {
                 ul.links { @for l in &p.links { li { (link(l)) } } }
