@@ -57,6 +57,22 @@ fn a_project_is_shown_ticked_logged_and_planned_as_a_module_is() {
         "{weeks:?}"
     );
     let first = weeks[0].1.clone();
+    // `next` and the dashboard speak of it as they do of a module in progress.
+    let next = env.json(&["next"]);
+    let step = next["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == API)
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (step["weeks"].as_u64(), step["command"].as_str()),
+        (Some(3), Some("aipath done scalable-ml-api-service"))
+    );
+    let dashboard = env.json(&[]);
+    assert_eq!(dashboard["studying"][0]["id"], API);
+    assert_eq!(dashboard["studying"][0]["checklist"]["total"], 8);
 
     // Hours logged to it come off its weeks, as a module's do.
     env.ok(&["log", "6", "-m", "scalable"]);
