@@ -98,11 +98,24 @@ pub fn check_path(
     for def in &path.modules {
         match (lookups.guide)(&def.id) {
             Ok(guide) => {
-                let (found, front) = guide_findings(&def.id, &guide, &path, lookups, checked);
+                let problems = |front: &FrontMatter, text: &str| {
+                    front_matter_problems(&def.id, front, &path, text)
+                };
+                let (found, front) = guide_findings(&guide, &problems, lookups, checked);
                 findings.extend(found);
                 fronts.extend(front.map(|f| (def.id.clone(), f)));
             }
             Err(message) => findings.push(at_id(&def.id, message)),
+        }
+    }
+    // A project's brief is optional (a path may name projects it does not describe); one that is there is checked as
+    // a guide is, its front matter against the project.
+    for project in path.all_projects() {
+        if let Ok(brief) = (lookups.guide)(&project.id) {
+            let problems = |front: &FrontMatter, text: &str| {
+                crate::course::check::brief_problems(project, front, &path, text)
+            };
+            findings.extend(guide_findings(&brief, &problems, lookups, checked).0);
         }
     }
     if let Some((id, message)) = cycle_problem(&path, &fronts) {
@@ -136,12 +149,15 @@ fn syntax_finding(file: &str, e: &crate::yaml::Error) -> Finding {
     }
 }
 
-/// One module's guide: whether it parses, its front matter against the path, its links. With the guide's
-/// prerequisites when it parsed, for the cycle check.
+/// The front-matter check a guide is held to: a module's ([`front_matter_problems`]) or a brief's
+/// ([`crate::course::check::brief_problems`]); each problem with its line in the text.
+type FrontProblems<'a> = &'a dyn Fn(&FrontMatter, &str) -> Vec<(usize, String)>;
+
+/// One module's guide (or project's brief): whether it parses, its front matter against the path (`front_problems`),
+/// its links. With the guide's front matter when it parsed, for the cycle check.
 fn guide_findings(
-    module: &str,
     guide: &GuideText,
-    path: &LearningPath,
+    front_problems: FrontProblems,
     lookups: &Lookups,
     checked: &mut Checked,
 ) -> (Vec<Finding>, Option<FrontMatter>) {
@@ -159,7 +175,7 @@ fn guide_findings(
             return (vec![finding], None);
         }
     };
-    let mut findings: Vec<Finding> = front_matter_problems(module, &doc.front, path, &guide.text)
+    let mut findings: Vec<Finding> = front_problems(&doc.front, &guide.text)
         .into_iter()
         .map(|(line, message)| Finding {
             file: guide.file.clone(),

@@ -270,8 +270,10 @@ fn guide(module: &Module) -> io::Result<String> {
     let front = FrontMatter {
         id: Some(module.id.clone()),
         title: Some(module.title.clone()),
+        summary: None,
         hours: Some(module.hours),
         prerequisites: module.prerequisites.clone(),
+        skills: Vec::new(),
         reviewed: None,
     };
     let yaml = aipath::yaml::to_string(&front).map_err(io::Error::other)?;
@@ -330,6 +332,7 @@ fn progress(
                     started: (status == Status::Done).then_some(day),
                     finished: Some(day),
                     checked: BTreeSet::new(),
+                    links: Vec::new(),
                 },
             );
         }
@@ -353,6 +356,7 @@ fn progress(
                 started: Some(LAST_LOG_DAY),
                 finished: None,
                 checked: m.checklist[..ticked].iter().cloned().collect(),
+                links: Vec::new(),
             },
         );
     }
@@ -368,6 +372,7 @@ fn progress(
                 started: None,
                 finished: None,
                 checked: modules[i].checklist.iter().cloned().collect(),
+                links: Vec::new(),
             },
         );
     }
@@ -385,6 +390,7 @@ fn progress(
                 started: Some(LAST_LOG_DAY),
                 finished: Some(LAST_LOG_DAY),
                 checked: BTreeSet::new(),
+                links: Vec::new(),
             },
         );
     }
@@ -544,6 +550,7 @@ pub fn write_builtin(spec: &Spec, dir: &Path) -> anyhow::Result<Summary> {
                 started: Some(first_day),
                 finished: (status == Status::Done).then_some(LAST_LOG_DAY),
                 checked: BTreeSet::new(),
+                links: Vec::new(),
             },
         );
     }

@@ -9,7 +9,6 @@ use anyhow::Result;
 use super::Ctx;
 use crate::course::Course;
 use crate::error::input_hinted;
-use crate::path::ids::resolve;
 use crate::plan::next::next_steps;
 use crate::plan::{Pace, allocate};
 use crate::progress::choice::refuse_to_take;
@@ -19,21 +18,11 @@ use crate::render::views::change::{ChangeView, Changed};
 
 /// Resolves typed ids to (kind, id) against the path's modules and projects; any bad id fails the whole command.
 pub fn resolve_items(course: &Course, typed: &[String]) -> Result<Vec<(Kind, String)>> {
-    let path = &course.path;
-    let candidates: Vec<&str> = path
-        .module_ids()
-        .chain(path.all_projects().map(|p| p.id.as_str()))
-        .collect();
     let mut items: Vec<(Kind, String)> = Vec::new();
     for t in typed {
-        let id = resolve(t, candidates.iter().copied(), "module or project")?;
-        let kind = if path.module(id).is_some() {
-            Kind::Module
-        } else {
-            Kind::Project
-        };
-        if !items.iter().any(|(_, seen)| seen == id) {
-            items.push((kind, id.to_string()));
+        let (kind, id) = course.resolve_item(t)?;
+        if !items.iter().any(|(_, seen)| *seen == id) {
+            items.push((kind, id));
         }
     }
     Ok(items)
@@ -92,11 +81,7 @@ pub fn changed_row(progress: &PathProgress, kind: Kind, id: &str, changed: bool)
     };
     Changed {
         id: id.to_string(),
-        kind: if kind == Kind::Module {
-            "module"
-        } else {
-            "project"
-        },
+        kind: kind.as_str(),
         status: status.as_str(),
         changed,
     }
@@ -160,29 +145,23 @@ fn missing_before(
     kind: Kind,
     id: &str,
 ) -> Option<String> {
-    let (needed, what): (Vec<&str>, &str) = match kind {
-        Kind::Module => (
-            course
-                .prerequisites(id)
-                .iter()
-                .map(String::as_str)
-                .collect(),
-            "builds on",
-        ),
-        Kind::Project => (
-            course
-                .path
-                .all_projects()
-                .find(|p| p.id == id)
-                .map(|p| p.modules.iter().map(String::as_str).collect())
-                .unwrap_or_default(),
-            "builds on the modules",
-        ),
+    let needed: Vec<&str> = match kind {
+        Kind::Module => course
+            .prerequisites(id)
+            .iter()
+            .map(String::as_str)
+            .collect(),
+        Kind::Project => course
+            .path
+            .all_projects()
+            .find(|p| p.id == id)
+            .map(|p| p.modules.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
     };
     let missing: Vec<String> = needed
         .into_iter()
         .filter(|m| !progress.satisfies(m))
         .map(|m| format!("`{m}`"))
         .collect();
-    (!missing.is_empty()).then(|| format!("`{id}` {what} {}, not done yet", missing.join(", ")))
+    (!missing.is_empty()).then(|| format!("`{id}` builds on {}, not done yet", missing.join(", ")))
 }

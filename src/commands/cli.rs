@@ -228,13 +228,14 @@ pub enum Command {
         delete: Option<u32>,
     },
 
-    /// Read a module's study guide, with your checklist ticks; long guides open in $PAGER (default `less -R`)
+    /// Read a module's study guide or a project's brief, with your checklist ticks; long guides open in $PAGER
+    /// (default `less -R`)
     #[command(
-        after_help = "Examples:\n  aipath show machine-learning-basics\n  aipath show math --no-pager | grep http"
+        after_help = "Examples:\n  aipath show machine-learning-basics\n  aipath show scalable-ml-api-service\n  aipath show math --no-pager | grep http"
     )]
     Show {
-        /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
+        /// Module or project id; a unique prefix is enough
+        #[arg(value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         module: String,
 
         /// Print the guide directly, even when it is longer than the terminal
@@ -242,13 +243,13 @@ pub enum Command {
         no_pager: bool,
     },
 
-    /// Tick items of a module's checklist
+    /// Tick items of a module's checklist, or of a project brief's acceptance criteria
     #[command(
-        after_help = "Items are numbered in `aipath show <module>`.\n\nExamples:\n  aipath check machine-learning-basics 1 2\n  aipath check machine-learning-basics \"pipeline built\""
+        after_help = "Items are numbered in `aipath show <id>`.\n\nExamples:\n  aipath check machine-learning-basics 1 2\n  aipath check machine-learning-basics \"pipeline built\""
     )]
     Check {
-        /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
+        /// Module or project id; a unique prefix is enough
+        #[arg(value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         module: String,
 
         /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
@@ -256,16 +257,50 @@ pub enum Command {
         items: Vec<String>,
     },
 
-    /// Untick items of a module's checklist
+    /// Untick items of a module's checklist or of a project's brief
     #[command(after_help = "Example:\n  aipath uncheck machine-learning-basics 2")]
     Uncheck {
-        /// Module id; a unique prefix is enough
-        #[arg(value_name = "MODULE", add = ArgValueCandidates::new(complete::modules))]
+        /// Module or project id; a unique prefix is enough
+        #[arg(value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
         module: String,
 
         /// Item numbers (from 1), or the start of an item's text (any case); quote text with spaces
         #[arg(required = true, value_name = "ITEM", add = ArgValueCandidates::new(complete::checklist_items))]
         items: Vec<String>,
+    },
+
+    /// Record where the work on a project (or a module) lives: a repository, a demo, a write-up; or list the links
+    ///
+    /// Links are http or https, kept in the state file, recorded in the history (`aipath undo` removes one), merged
+    /// by `sync`, and shown by `show`, `projects`, `skills` and `portfolio`. A note says what the link is; it stays
+    /// out of a portfolio unless `--with-notes`.
+    #[command(
+        after_help = "Examples:\n  aipath link scalable-ml-api-service https://github.com/me/api --note repo\n  aipath link scalable-ml-api-service   # its links, numbered\n  aipath link                           # every link"
+    )]
+    Link {
+        /// Module or project id; a unique prefix is enough [default: list every link]
+        #[arg(value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
+        id: Option<String>,
+
+        /// An http(s) URL [default: list the item's links]
+        #[arg(value_name = "URL")]
+        url: Option<String>,
+
+        /// What the link is, in a line (private unless a portfolio is made `--with-notes`)
+        #[arg(long, value_name = "TEXT", requires = "url")]
+        note: Option<String>,
+    },
+
+    /// Remove a link from a project or a module
+    #[command(after_help = "Example:\n  aipath unlink scalable-ml-api-service 1")]
+    Unlink {
+        /// Module or project id; a unique prefix is enough
+        #[arg(value_name = "ID", add = ArgValueCandidates::new(complete::modules_and_projects))]
+        id: String,
+
+        /// The link's number in `aipath link <ID>`, or its URL
+        #[arg(value_name = "NUMBER|URL")]
+        link: String,
     },
 
     /// List the recommended projects by group, with the modules each builds on and your status
@@ -361,6 +396,29 @@ pub enum Command {
         open: bool,
     },
 
+    /// Write what you would put on a profile or a CV: the path and its dates, the modules completed with their hours,
+    /// the projects with their links and the skills they show
+    ///
+    /// Markdown (the default) reads well on a code-hosting profile page; HTML is one self-contained page, as
+    /// `report` writes; JSON follows the JSON Resume schema's `projects`, `skills` and `education` sections (as
+    /// `--json` does). A link's note is private: it is left out unless `--with-notes`.
+    #[command(
+        after_help = "Examples:\n  aipath portfolio > portfolio.md\n  aipath portfolio --format html -o ~/portfolio.html\n  aipath portfolio --format json --with-notes"
+    )]
+    Portfolio {
+        /// Write to FILE, replacing it, or to stdout with `-` [default: stdout]
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// The form to write
+        #[arg(long, value_enum, default_value_t = PortfolioFormat::Markdown)]
+        format: PortfolioFormat,
+
+        /// Show the notes of links (left out by default: they are written for yourself)
+        #[arg(long)]
+        with_notes: bool,
+    },
+
     /// Print the script that makes a shell complete commands, flags and ids on Tab
     ///
     /// The script is what `COMPLETE=<shell> aipath` prints: it asks aipath on each Tab, so it offers the ids of the
@@ -406,6 +464,27 @@ impl From<PaceArg> for Pace {
             PaceArg::Fast => Pace::Fast,
             PaceArg::Steady => Pace::Steady,
             PaceArg::Relaxed => Pace::Relaxed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PortfolioFormat {
+    /// Markdown for a profile page
+    Markdown,
+    /// A self-contained HTML page
+    Html,
+    /// JSON Resume `projects`, `skills` and `education`
+    Json,
+}
+
+impl From<PortfolioFormat> for crate::render::views::portfolio::Format {
+    fn from(format: PortfolioFormat) -> Self {
+        use crate::render::views::portfolio::Format;
+        match format {
+            PortfolioFormat::Markdown => Format::Markdown,
+            PortfolioFormat::Html => Format::Html,
+            PortfolioFormat::Json => Format::Json,
         }
     }
 }

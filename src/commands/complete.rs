@@ -185,7 +185,8 @@ pub fn checklist_items() -> Vec<CompletionCandidate> {
     let Some(id) = typed
         .first
         .as_deref()
-        .and_then(|m| course.resolve_module(m).ok())
+        .and_then(|m| course.resolve_item(m).ok())
+        .map(|(_, id)| id)
     else {
         return Vec::new();
     };

@@ -26,10 +26,17 @@ pub fn view(
     today: jiff::civil::Date,
 ) -> Result<DashboardView> {
     let (_, overall) = count(&course.path, progress);
+    // Modules in progress, then the projects the learner works on (their briefs have checklists too).
+    let projects = course
+        .path
+        .all_projects()
+        .map(|p| p.id.as_str())
+        .filter(|p| progress.works_on(p) && course.brief(p).is_some());
     let studying = course
         .path
         .module_ids()
         .filter(|m| progress.status(m) == Status::InProgress)
+        .chain(projects)
         .map(|m| {
             Ok(Studying {
                 id: m.to_string(),

@@ -8,11 +8,13 @@ mod complete;
 pub mod dashboard;
 mod history;
 mod import;
+mod link;
 mod list;
 mod log;
 mod next;
 mod paths;
 mod plan;
+mod portfolio;
 mod projects;
 pub mod report;
 mod reset;
@@ -296,34 +298,19 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             format,
             save,
         } => plan::run(ctx, start, pace.map(Into::into), format, save),
-        Command::Log {
-            hours,
-            module,
-            date,
-            note,
-            weeks,
-            edit,
-            new_hours,
-            delete,
-        } => match (hours, weeks, edit, delete) {
-            (Some(hours), ..) => log::record(ctx, &hours, module, date, note),
-            (None, _, Some(number), _) => log::edit(
-                ctx,
-                number,
-                log::Edit {
-                    hours: new_hours,
-                    date,
-                    module,
-                    note,
-                },
-            ),
-            (None, _, None, Some(number)) => log::delete(ctx, number),
-            (None, Some(weeks), None, None) => log::chart(ctx, u32::from(weeks)),
-            (None, None, None, None) => log::list(ctx, module),
-        },
+        log @ Command::Log { .. } => log_command(ctx, log),
         Command::Show { module, no_pager } => show::run(ctx, &module, no_pager),
         Command::Check { module, items } => check::run(ctx, &module, &items, true),
         Command::Uncheck { module, items } => check::run(ctx, &module, &items, false),
+        Command::Link { id, url, note } => {
+            link::run(ctx, id.as_deref(), url.as_deref(), note.as_deref())
+        }
+        Command::Unlink { id, link } => link::unlink(ctx, &id, &link),
+        Command::Portfolio {
+            output,
+            format,
+            with_notes,
+        } => portfolio::run(ctx, output.as_deref(), format.into(), with_notes),
         Command::Projects => projects::run(ctx),
         Command::Skills => skills::run(ctx),
         Command::Resources { module } => resources_tips::resources(ctx, module),
@@ -338,6 +325,39 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         | Command::Import { .. }
         | Command::Completions { .. }
         | Command::Man { .. }) => stateless(&other, &ctx.shell).unwrap_or(Ok(())),
+    }
+}
+
+/// `aipath log` in each of its forms: record, edit, delete, the weekly chart, or the list.
+fn log_command(ctx: &Ctx, command: Command) -> Result<()> {
+    let Command::Log {
+        hours,
+        module,
+        date,
+        note,
+        weeks,
+        edit,
+        new_hours,
+        delete,
+    } = command
+    else {
+        return Ok(());
+    };
+    match (hours, weeks, edit, delete) {
+        (Some(hours), ..) => log::record(ctx, &hours, module, date, note),
+        (None, _, Some(number), _) => log::edit(
+            ctx,
+            number,
+            log::Edit {
+                hours: new_hours,
+                date,
+                module,
+                note,
+            },
+        ),
+        (None, _, None, Some(number)) => log::delete(ctx, number),
+        (None, Some(weeks), None, None) => log::chart(ctx, u32::from(weeks)),
+        (None, None, None, None) => log::list(ctx, module),
     }
 }
 

@@ -36,6 +36,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
                             ready: !builds_on.is_empty()
                                 && builds_on.iter().all(ModuleRef::is_done),
                             builds_on,
+                            links: entry
+                                .map(|e| crate::render::views::links::LinkRow::all(&e.links))
+                                .unwrap_or_default(),
                         }
                     })
                     .collect(),

@@ -144,6 +144,13 @@ pub fn view(
             .map(|(date, hours)| DayHours { date, hours })
             .collect(),
         skills: super::skills::view(course, progress),
+        portfolio: super::portfolio::view(
+            course,
+            progress,
+            today,
+            crate::render::views::portfolio::Format::Html,
+            false,
+        ),
     })
 }
 

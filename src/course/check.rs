@@ -8,7 +8,7 @@ use crate::guide::FrontMatter;
 /// The most hours a guide may estimate: five working years, so a typo of a few zeros is caught, and the plan's
 /// arithmetic stays far from any limit.
 pub const MAX_GUIDE_HOURS: f64 = 10_000.0;
-use crate::path::LearningPath;
+use crate::path::{LearningPath, Project};
 
 /// The problems with one guide's front matter: each with its 1-based line in the guide's `text`.
 pub fn front_matter_problems(
@@ -41,6 +41,69 @@ pub fn front_matter_problems(
             problems.push((
                 crate::path::line_of_id(text, p),
                 format!("module `{id}` has prerequisite `{p}`, which is not a module of the path"),
+            ));
+        }
+    }
+    problems
+}
+
+/// The problems with a project brief's front matter: the id, hours and modules it builds on must be the path's, and
+/// the skills it demonstrates the path's skills. Each with its 1-based line in the brief's `text`.
+pub fn brief_problems(
+    project: &Project,
+    front: &FrontMatter,
+    path: &LearningPath,
+    text: &str,
+) -> Vec<(usize, String)> {
+    let id = &project.id;
+    let mut problems = Vec::new();
+    if let Some(fm_id) = &front.id
+        && fm_id != id
+    {
+        problems.push((
+            key_line(text, "id"),
+            format!("front matter says `id: {fm_id}`, but the brief is for project `{id}`"),
+        ));
+    }
+    if let Some(hours) = front.hours
+        && !(hours.is_finite() && hours > 0.0 && hours <= MAX_GUIDE_HOURS)
+    {
+        problems.push((
+            key_line(text, "hours"),
+            format!(
+                "project `{id}` has `hours: {hours}`; give a positive number of at most {MAX_GUIDE_HOURS}"
+            ),
+        ));
+    }
+    for p in &front.prerequisites {
+        if path.module(p).is_none() {
+            problems.push((
+                crate::path::line_of_id(text, p),
+                format!("project `{id}` builds on `{p}`, which is not a module of the path"),
+            ));
+        }
+    }
+    // A path that names the modules a project builds on is the authority; one that names none (an imported
+    // document's list of project names) takes the brief's word.
+    let mut said: Vec<&str> = front.prerequisites.iter().map(String::as_str).collect();
+    let mut path_says: Vec<&str> = project.modules.iter().map(String::as_str).collect();
+    said.sort_unstable();
+    path_says.sort_unstable();
+    if !path_says.is_empty() && said != path_says {
+        problems.push((
+            key_line(text, "prerequisites"),
+            format!(
+                "project `{id}` builds on [{}] in the path, but its brief's `prerequisites` are [{}]",
+                project.modules.join(", "),
+                front.prerequisites.join(", ")
+            ),
+        ));
+    }
+    for skill in &front.skills {
+        if !path.all_skills().any(|s| s.title == *skill) {
+            problems.push((
+                key_line(text, "skills"),
+                format!("project `{id}` names the skill `{skill}`, which is not one of the path's skills"),
             ));
         }
     }

@@ -17,7 +17,7 @@ use crate::error::input;
 use crate::guide::checklist::Ticks;
 use crate::guide::{self, FrontMatter, Guide};
 use crate::path::LearningPath;
-use crate::progress::{PathProgress, State};
+use crate::progress::{Kind, PathProgress, State};
 
 /// A path with its guides, ready for the commands.
 pub struct Course {
@@ -109,6 +109,48 @@ impl Course {
         Ok(())
     }
 
+    /// Adds the projects' briefs (a guide per project, found where module guides are; a project may have none),
+    /// each checked against the path: a brief that disagrees with it fails the load, as a module's guide does.
+    pub fn with_briefs(mut self, briefs: HashMap<String, GuideFile>) -> Result<Course> {
+        for (id, brief) in briefs {
+            let Some(project) = self.path.project(&id) else {
+                continue;
+            };
+            if !check::brief_problems(project, &brief.front, &self.path, "").is_empty() {
+                let text = brief.text()?;
+                if let Some((line, problem)) =
+                    check::brief_problems(project, &brief.front, &self.path, text).first()
+                {
+                    return Err(input(format!("{}:{line}: {problem}", brief.file.display())));
+                }
+            }
+            self.guides.insert(id, brief);
+        }
+        Ok(self)
+    }
+
+    /// A project's brief, when it has one.
+    pub fn brief(&self, project: &str) -> Option<&GuideFile> {
+        self.path.project(project).and(self.guides.get(project))
+    }
+
+    /// The module or project a learner typed: an exact id or a unique prefix of either (ids share one namespace),
+    /// with "did you mean" on a typo.
+    pub fn resolve_item(&self, typed: &str) -> Result<(Kind, String)> {
+        let path = &self.path;
+        let candidates: Vec<&str> = path
+            .module_ids()
+            .chain(path.all_projects().map(|p| p.id.as_str()))
+            .collect();
+        let id = crate::path::ids::resolve(typed, candidates.iter().copied(), "module or project")?;
+        let kind = if path.module(id).is_some() {
+            Kind::Module
+        } else {
+            Kind::Project
+        };
+        Ok((kind, id.to_string()))
+    }
+
     /// The path's id, as progress is keyed.
     pub fn id(&self) -> &str {
         &self.path.id
@@ -150,11 +192,15 @@ impl Course {
             .collect()
     }
 
-    /// A module's title, or its id when the path does not define it.
+    /// A module's or project's title, or its id when the path does not define it.
     pub fn title<'a>(&'a self, module: &'a str) -> &'a str {
-        self.path
-            .module(module)
-            .map_or(module, |m| m.title.as_str())
+        match self.path.module(module) {
+            Some(m) => m.title.as_str(),
+            None => self
+                .path
+                .project(module)
+                .map_or(module, |p| p.title.as_str()),
+        }
     }
 
     /// Parses a module's whole guide.
@@ -192,10 +238,10 @@ impl Course {
             .unwrap_or_default()
     }
 
-    /// How many of a module's checklist items the learner has ticked.
+    /// How many of a module's (or a project brief's) checklist items the learner has ticked.
     pub fn ticks(&self, progress: &PathProgress, module: &str) -> Result<Ticks> {
         let empty = BTreeSet::new();
-        let ticked = progress.entry(module).map_or(&empty, |e| &e.checked);
+        let ticked = progress.item_entry(module).map_or(&empty, |e| &e.checked);
         let doc = self.doc(module)?;
         Ok(Ticks::of(&doc.checklist, ticked))
     }

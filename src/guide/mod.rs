@@ -32,11 +32,18 @@ pub struct FrontMatter {
     pub id: Option<String>,
     #[serde(default)]
     pub title: Option<String>,
+    /// One line on what a project builds, for a portfolio; only project briefs have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// Estimated study effort in hours; says how a phase's weeks are shared between its modules.
     #[serde(default)]
     pub hours: Option<f64>,
+    /// A module's prerequisites; a project brief's are the modules it builds on (the path's `modules` of the project).
     #[serde(default)]
     pub prerequisites: Vec<String>,
+    /// The essential skills (the path's `skills` titles) a project demonstrates; only project briefs name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
     /// The day the guide's content was last checked against current documentation; `validate` warns when it is old.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<jiff::civil::Date>,

@@ -128,7 +128,31 @@ fn with_guides(path: LearningPath, origin: PathBuf, dir: Option<PathBuf>) -> Res
         };
         guides.insert(def.id.clone(), guide);
     }
-    Course::new(path, origin, guides)
+    with_briefs(Course::new(path, origin, guides)?, &folders)
+}
+
+/// Adds the projects' briefs to a course: `modules/<project-id>/README.md`, looked up as a module's guide is. Ids
+/// are unique across modules and projects, so the one folder holds both, and a path file's own folder can override
+/// a built-in brief as it overrides a built-in guide. A project without a brief is allowed (a path of one's own may
+/// name projects and describe none): `show` then says so.
+fn with_briefs(course: Course, folders: &[(PathBuf, bool)]) -> Result<Course> {
+    let mut briefs = HashMap::new();
+    for project in course.path.all_projects() {
+        let id = &project.id;
+        let on_disk = folders
+            .iter()
+            .any(|(folder, exists)| *exists && folder.join(id).join("README.md").is_file());
+        if !on_disk && builtin::guide(id).is_none() {
+            continue;
+        }
+        let (file, text) = guide_text_in(id, folders)?;
+        let brief = match builtin::front_matter(id, &text) {
+            Some(front) => GuideFile::known(file, text, front),
+            None => GuideFile::new(file, text)?,
+        };
+        briefs.insert(id.clone(), brief);
+    }
+    course.with_briefs(briefs)
 }
 
 /// The folders a path file's guides may be in, each with whether it exists: a path file beside a `modules` folder,
@@ -220,11 +244,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_builtin_default_loads_with_all_nine_guides() {
+    fn the_builtin_default_loads_with_all_nine_guides_and_nine_briefs() {
         let course = load(None).unwrap_or_else(|e| panic!("{e:#}"));
         assert_eq!(course.path.id, DEFAULT_PATH_ID);
         assert_eq!(course.path.modules.len(), 9);
-        for m in course.path.module_ids() {
+        let projects: Vec<&str> = course.path.all_projects().map(|p| p.id.as_str()).collect();
+        assert_eq!(projects.len(), 9);
+        for m in course.path.module_ids().chain(projects) {
             let doc = course.doc(m).unwrap_or_else(|e| panic!("{e:#}"));
             assert_eq!(doc.title, course.title(m));
         }

@@ -236,6 +236,10 @@ impl LearningPath {
         self.projects.iter().flat_map(|g| g.items.iter())
     }
 
+    pub fn all_skills(&self) -> impl Iterator<Item = &Skill> {
+        self.skills.iter().flat_map(|g| g.items.iter())
+    }
+
     /// The phase whose modules are options (the specializations), if the path has one.
     pub fn choice_phase(&self) -> Option<&Phase> {
         self.phases.iter().find(|p| p.is_choice())

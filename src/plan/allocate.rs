@@ -14,6 +14,8 @@ use crate::progress::pace::Pace;
 /// What a run of weeks is spent on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Work {
+    /// A module, or a project the learner has taken up (ids share one namespace): both are worked through from a
+    /// guide, with a checklist for the week's focus.
     Module(String),
     /// A choice phase with nothing chosen yet: its weeks are held for the specializations to come.
     Choose,
@@ -36,7 +38,7 @@ pub struct PhaseWeeks {
 /// A module's estimated hours come from its guide; one without them counts as the phase's average.
 pub fn allocate(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<PhaseWeeks> {
     let logged = progress.logged_by_module();
-    course
+    let mut phases: Vec<PhaseWeeks> = course
         .path
         .phases
         .iter()
@@ -44,7 +46,68 @@ pub fn allocate(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<Pha
             phase: phase.id.clone(),
             blocks: allocate_phase(course, phase, progress, pace, &logged),
         })
-        .collect()
+        .collect();
+    for (at, block) in project_blocks(course, progress, pace, &logged) {
+        if let Some(phase) = phases.get_mut(at) {
+            phase.blocks.push(block);
+        }
+    }
+    phases
+}
+
+/// The weeks of the projects the learner is working on ([`PathProgress::works_on`]), each as (phase index, block).
+///
+/// A project is worked on after the modules it builds on, so its weeks come at the end of the phase where the last
+/// of them is (the last phase for a project that names none), and they lengthen that phase: a project is work on
+/// top of the modules, not instead of them. Its weeks are its brief's hours less the hours logged to it, at the rate
+/// the phase asks (its modules' hours over its weeks at this pace), rounded up, at least one while it is open. A
+/// brief without hours counts as two weeks.
+fn project_blocks(
+    course: &Course,
+    progress: &PathProgress,
+    pace: Pace,
+    logged: &HashMap<&str, f64>,
+) -> Vec<(usize, Block)> {
+    let path = &course.path;
+    let mut out = Vec::new();
+    for project in path.all_projects() {
+        if !progress.works_on(&project.id) {
+            continue;
+        }
+        let at = project
+            .modules
+            .iter()
+            .filter_map(|m| {
+                let phase = path.phase_of(m)?;
+                path.phases.iter().position(|p| p.id == phase.id)
+            })
+            .max()
+            .unwrap_or(path.phases.len().saturating_sub(1));
+        let Some(phase) = path.phases.get(at) else {
+            continue;
+        };
+        let weeks = f64::from(pace.weeks(phase.weeks).max(1));
+        let members = progress.members(phase);
+        let phase_hours: f64 = weights(&members, course).iter().sum();
+        let rate = if phase_hours > 0.0 {
+            phase_hours / weeks
+        } else {
+            path.hours_per_week.filter(|h| *h > 0.0).unwrap_or(10.0)
+        };
+        let hours = course
+            .hours(&project.id)
+            .filter(|h| h.is_finite() && *h > 0.0)
+            .unwrap_or(2.0 * rate);
+        let left = (hours - logged.get(project.id.as_str()).copied().unwrap_or(0.0)).max(0.0);
+        out.push((
+            at,
+            Block {
+                work: Work::Module(project.id.clone()),
+                weeks: ((left / rate).ceil() as u32).max(1),
+            },
+        ));
+    }
+    out
 }
 
 fn allocate_phase(

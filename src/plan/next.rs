@@ -171,7 +171,8 @@ impl Ranker<'_> {
                     phase: None,
                     phase_title: None,
                     topics: project.modules.clone(),
-                    weeks: None,
+                    // Its weeks in the plan, once the learner works on it (see `allocate`).
+                    weeks: self.weeks.get(project.id.as_str()).copied(),
                     // A project is started before it is done, as a module is.
                     command: match self.progress.project_status(&project.id) {
                         Status::InProgress => format!("aipath done {}", project.id),

@@ -21,7 +21,7 @@ use super::allocate::{PhaseWeeks, allocate};
 use crate::course::Course;
 use crate::dates::{PastTheCalendar, monday_of, week_end};
 use crate::progress::pace::Pace;
-use crate::progress::{PathProgress, PlanPrefs, Status};
+use crate::progress::{Entry, PathProgress, PlanPrefs, Status};
 
 /// Where a learner stands against the plan that starts on their start date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -91,7 +91,8 @@ pub fn standing(
     standing_from(progress, baseline, today, &planned, &remaining)
 }
 
-/// The plan as it was on day one, shared out at `pace`: the same choices and skips, nothing done yet.
+/// The plan as it was on day one, shared out at `pace`: the same choices, skips and projects taken up, nothing done
+/// yet.
 pub fn planned(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<PhaseWeeks> {
     // Only what the allocation reads is copied, not the study log.
     let fresh = PathProgress {
@@ -101,6 +102,20 @@ pub fn planned(course: &Course, progress: &PathProgress, pace: Pace) -> Vec<Phas
             .iter()
             .filter(|(_, e)| e.status == Status::Skipped)
             .map(|(id, e)| (id.clone(), e.clone()))
+            .collect(),
+        // The projects taken up, in progress or done, are part of the learner's path from day one, as the chosen
+        // specializations are: all their hours still to do.
+        projects: progress
+            .projects
+            .iter()
+            .filter(|(_, e)| matches!(e.status, Status::InProgress | Status::Done))
+            .map(|(id, _)| {
+                let entry = Entry {
+                    status: Status::InProgress,
+                    ..Entry::default()
+                };
+                (id.clone(), entry)
+            })
             .collect(),
         ..PathProgress::default()
     };

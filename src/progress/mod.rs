@@ -5,6 +5,7 @@
 
 pub mod choice;
 pub mod count;
+pub mod links;
 pub mod migrate;
 mod numbers;
 pub mod pace;
@@ -329,6 +330,10 @@ pub struct Entry {
     /// Checklist items ticked, by their text.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub checked: BTreeSet<String>,
+    /// Evidence: where the work on it lives (`aipath link`), in the order added. Kept with the ticks, so history,
+    /// `undo` and sync treat a link as they treat a tick; a new optional field that rides in the next format bump.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<links::Link>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -373,6 +378,15 @@ pub enum Kind {
     Project,
 }
 
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Module => "module",
+            Kind::Project => "project",
+        }
+    }
+}
+
 impl PathProgress {
     /// The first day whose sessions add up to more than [`MAX_HOURS_PER_DAY`], summed in hundredths as
     /// `aipath log` sums them; the store refuses a file with one (each session was bounded as it was read).
@@ -410,8 +424,28 @@ impl PathProgress {
             .unwrap_or_default()
     }
 
+    /// Whether the learner is working on project `project`: started and not done. The path recommends nine projects
+    /// and no learner builds them all, so a project enters the plan only once taken up; the one rule the plan's
+    /// weeks and its day-one baseline ask.
+    pub fn works_on(&self, project: &str) -> bool {
+        self.project_status(project) == Status::InProgress
+    }
+
     pub fn entry(&self, module: &str) -> Option<&Entry> {
         self.modules.get(module)
+    }
+
+    /// A module's or a project's entry: their ids share one namespace.
+    pub fn item_entry(&self, id: &str) -> Option<&Entry> {
+        self.modules.get(id).or_else(|| self.projects.get(id))
+    }
+
+    /// A module's or a project's status, by kind.
+    pub fn status_of(&self, kind: Kind, id: &str) -> Status {
+        match kind {
+            Kind::Module => self.status(id),
+            Kind::Project => self.project_status(id),
+        }
     }
 
     /// The plan a learner is measured against: the saved one (`plan --save`), else the steady pace from the day they
@@ -437,9 +471,9 @@ impl PathProgress {
             .collect()
     }
 
-    /// The texts of the checklist items the learner has ticked on a module.
+    /// The texts of the checklist items the learner has ticked on a module or a project.
     pub fn ticked(&self, module: &str) -> BTreeSet<String> {
-        self.entry(module)
+        self.item_entry(module)
             .map(|e| e.checked.clone())
             .unwrap_or_default()
     }
@@ -484,10 +518,7 @@ impl PathProgress {
             self.chosen.retain(|c| c != id);
         }
         let unchosen = self.chosen.len() != chosen_before;
-        let map = match kind {
-            Kind::Module => &mut self.modules,
-            Kind::Project => &mut self.projects,
-        };
+        let map = self.map_of(kind);
         let before = map.get(id).cloned().unwrap_or_default();
         let mut entry = before.clone();
         match change {
@@ -529,6 +560,38 @@ impl PathProgress {
             self.started.get_or_insert(today);
         }
         changed
+    }
+
+    fn map_of(&mut self, kind: Kind) -> &mut BTreeMap<String, Entry> {
+        match kind {
+            Kind::Module => &mut self.modules,
+            Kind::Project => &mut self.projects,
+        }
+    }
+
+    /// Adds a link to a module's or a project's entry (or changes the note of the one with its URL). Returns whether
+    /// anything changed.
+    pub fn add_link(&mut self, kind: Kind, id: &str, link: links::Link, today: Date) -> bool {
+        let changed = links::add(
+            &mut self.map_of(kind).entry(id.to_string()).or_default().links,
+            link,
+        );
+        if changed {
+            self.started.get_or_insert(today);
+        }
+        changed
+    }
+
+    /// Removes the link with URL `url` from an entry. Returns the link removed.
+    pub fn remove_link(&mut self, kind: Kind, id: &str, url: &str) -> Option<links::Link> {
+        let map = self.map_of(kind);
+        let entry = map.get_mut(id)?;
+        let at = entry.links.iter().position(|l| l.url == url)?;
+        let removed = entry.links.remove(at);
+        if *entry == Entry::default() {
+            map.remove(id);
+        }
+        Some(removed)
     }
 
     /// Replaces the chosen specializations. The caller has checked the ids.
@@ -577,14 +640,27 @@ impl PathProgress {
 
     /// Ticks (or unticks) a checklist item of a module. Returns whether anything changed.
     pub fn set_checked(&mut self, module: &str, item: &str, checked: bool, today: Date) -> bool {
-        let entry = self.modules.entry(module.to_string()).or_default();
+        self.set_checked_on(Kind::Module, module, item, checked, today)
+    }
+
+    /// Ticks (or unticks) a checklist item of a module or of a project's brief. Returns whether anything changed.
+    pub fn set_checked_on(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        item: &str,
+        checked: bool,
+        today: Date,
+    ) -> bool {
+        let map = self.map_of(kind);
+        let entry = map.entry(id.to_string()).or_default();
         let changed = if checked {
             entry.checked.insert(item.to_string())
         } else {
             entry.checked.remove(item)
         };
         if *entry == Entry::default() {
-            self.modules.remove(module);
+            map.remove(id);
         }
         if changed {
             self.started.get_or_insert(today);

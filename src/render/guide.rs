@@ -92,8 +92,23 @@ impl<'a> Boxes<'a> {
     }
 }
 
-/// The front matter in one line: the effort and the prerequisites.
+/// The front matter in one line: the effort and the prerequisites; for a project's brief (it names skills), the
+/// work, the modules it builds on and the skills it shows.
 fn summary(front: &FrontMatter) -> Option<String> {
+    if !front.skills.is_empty() {
+        let mut out = match front.hours {
+            Some(h) => format!("About {} hours of work", crate::render::text::hours(h)),
+            None => "A project".to_string(),
+        };
+        if !front.prerequisites.is_empty() {
+            out.push_str(&format!(
+                "; builds on: {}",
+                one_line(&front.prerequisites.join(", "))
+            ));
+        }
+        out.push_str(&format!("; shows: {}.", one_line(&front.skills.join(", "))));
+        return Some(out);
+    }
     let hours = front.hours.map(|h| {
         let h = if h.fract() == 0.0 {
             format!("{h:.0}")

@@ -37,8 +37,39 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Free text from a path file, a brief or the state, for a markdown page outside a table: one line (control
+/// characters shown, as a terminal shows them), HTML escaped as [`escape`] does, and the characters that make
+/// emphasis, code, headings or links escaped with a backslash, so a title can never become a link or an element;
+/// a start that would open a list or a heading is escaped too.
+pub fn text(text: &str) -> String {
+    let escaped = escape(&crate::render::text::one_line(text));
+    let mut out = String::with_capacity(escaped.len() + 8);
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in escaped.chars().enumerate() {
+        let list_start = (i == 0 && matches!(c, '-' | '+' | '='))
+            || (i == digits && digits > 0 && matches!(c, '.' | ')'));
+        if list_start || matches!(c, '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn free_text_cannot_become_a_link_an_element_or_a_heading() {
+        assert_eq!(
+            super::text("# [x](javascript:alert(1)) <img src=x> *b*\n\u{1b}[2J"),
+            "\\# \\[x\\]\\(javascript:alert\\(1\\)\\) &lt;img src=x&gt; \\*b\\* ^\\[\\[2J"
+        );
+        assert_eq!(super::text("- not a list"), "\\- not a list");
+        assert_eq!(super::text("12. not a list"), "12\\. not a list");
+        assert_eq!(super::text("a-b. c"), "a-b. c");
+        assert_eq!(super::text("x\u{202e}y"), "x&lt;U+202E&gt;y");
+    }
+
     #[test]
     fn pipes_in_cells_are_escaped() {
         let t = super::table(&["A", "B"], &[vec!["x|y".into(), "z".into()]]);

@@ -8,7 +8,8 @@
 //! - changed on both sides to the same value: that value;
 //! - changed on both sides differently: the side whose latest event on that part is later (event ids are UUID v7,
 //!   which sort by time on any machine) wins, and a [`Kept`] line says so;
-//! - ticked items are a set: what either side ticked is added, what either side unticked is removed;
+//! - ticked items are a set: what either side ticked is added, what either side unticked is removed; so are links
+//!   (`aipath link`), by URL;
 //! - a study session logged on both sides under the same number: both are kept, the later one under a new number,
 //!   and a [`Renumbered`] line says so.
 //!
@@ -346,11 +347,13 @@ impl Merger<'_> {
                 [&status(eb), &status(el), &status(er)],
             );
             let checked = ticks(&eb.checked, &el.checked, &er.checked);
+            let links = crate::progress::links::merge(&eb.links, &el.links, &er.links);
             let entry = Entry {
                 status: s,
                 started,
                 finished,
                 checked,
+                links,
             };
             if entry != empty {
                 out.insert(id.clone(), entry);

@@ -183,6 +183,47 @@ fn ticks_merge_as_a_set_and_untick_on_one_side_removes() {
     assert!(m.kept.is_empty());
 }
 
+fn link(state: &mut State, id: &str, url: &str) {
+    let link = crate::progress::links::Link {
+        url: url.into(),
+        note: None,
+        added: day(),
+    };
+    state
+        .paths
+        .entry(P.into())
+        .or_default()
+        .add_link(ItemKind::Project, id, link, day());
+}
+
+#[test]
+fn links_merge_as_ticks_do_and_a_project_done_elsewhere_keeps_them() {
+    let base = Build::from(&State::default()).then(1, "link", |s| {
+        link(s, "proj", "https://a.example/");
+        link(s, "proj", "https://b.example/");
+    });
+    let a = Build::from(&base.state).then(10, "unlink", |s| {
+        s.paths.entry(P.into()).or_default().remove_link(
+            ItemKind::Project,
+            "proj",
+            "https://a.example/",
+        );
+    });
+    let b = Build::from(&base.state).then(11, "link", |s| {
+        link(s, "proj", "https://c.example/");
+        s.paths
+            .entry(P.into())
+            .or_default()
+            .apply(ItemKind::Project, "proj", Change::Done, day());
+    });
+    let m = merge(&base.state, a.side(), b.side());
+    let entry = &m.state.paths[P].projects["proj"];
+    let urls: Vec<&str> = entry.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://b.example/", "https://c.example/"]);
+    assert_eq!(entry.status, crate::progress::Status::Done);
+    assert!(m.kept.is_empty());
+}
+
 #[test]
 fn sessions_logged_on_both_sides_all_survive_and_the_later_is_renumbered() {
     let base = Build::from(&State::default()).then(1, "log", |s| log(s, 1.0, "base"));

@@ -229,7 +229,7 @@ fn bad_modules_and_items_exit_two_and_leave_the_state_byte_for_byte() {
     assert_eq!(
         env.refused(&["show", "machine-learnin-basics"], 2),
         Refused::new(
-            "unknown module `machine-learnin-basics`",
+            "unknown module or project `machine-learnin-basics`",
             &[
                 "did you mean `machine-learning-basics`?",
                 "`aipath list` shows every id"

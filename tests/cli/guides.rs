@@ -52,7 +52,7 @@ fn section_lines(doc: &Guide, title: &str) -> (usize, usize) {
 }
 
 #[test]
-fn every_module_of_the_path_has_a_guide_folder_and_no_guide_is_left_over() {
+fn every_module_and_project_of_the_path_has_a_guide_folder_and_no_guide_is_left_over() {
     let library = library();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("modules");
     let mut folders: Vec<String> = std::fs::read_dir(&root)
@@ -61,9 +61,85 @@ fn every_module_of_the_path_has_a_guide_folder_and_no_guide_is_left_over() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     folders.sort();
-    let mut ids: Vec<String> = library.path.module_ids().map(str::to_string).collect();
+    let mut ids: Vec<String> = library
+        .path
+        .module_ids()
+        .chain(library.path.all_projects().map(|p| p.id.as_str()))
+        .map(str::to_string)
+        .collect();
     ids.sort();
     assert_eq!(folders, ids);
+}
+
+/// A project's brief says what to build and when it is done: the path's modules and title in its front matter, skills
+/// the path names, the sections a brief promises, and acceptance criteria a reviewer can check.
+#[test]
+fn every_project_brief_matches_the_path_and_has_criteria_a_reviewer_can_check() {
+    let library = library();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("modules");
+    let skills: Vec<&str> = library
+        .path
+        .all_skills()
+        .map(|s| s.title.as_str())
+        .collect();
+    let mut shown: Vec<String> = Vec::new();
+    for project in library.path.all_projects() {
+        let id = &project.id;
+        let text = std::fs::read_to_string(root.join(id).join("README.md"))
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        let doc = guide::parse(&text).unwrap_or_else(|e| panic!("{id}:{}: {}", e.line, e.message));
+        assert_eq!(doc.front.id.as_deref(), Some(id.as_str()), "{id}");
+        assert_eq!(
+            doc.front.title.as_deref(),
+            Some(project.title.as_str()),
+            "{id}"
+        );
+        assert_eq!(doc.front.prerequisites, project.modules, "{id}");
+        let hours = doc.front.hours.unwrap_or(0.0);
+        assert!((16.0..=60.0).contains(&hours), "{id}: hours {hours}");
+        assert!(doc.front.skills.len() >= 3, "{id}: skills");
+        // The portfolio's one line on the project.
+        let summary = doc.front.summary.clone().unwrap_or_default();
+        assert!(
+            (60..=160).contains(&summary.len()),
+            "{id}: summary {summary:?}"
+        );
+        for skill in &doc.front.skills {
+            assert!(skills.contains(&skill.as_str()), "{id}: skill `{skill}`");
+            shown.push(skill.clone());
+        }
+        let h2: Vec<&str> = doc
+            .sections
+            .iter()
+            .filter(|s| s.level == 2)
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(
+            h2,
+            ["Goal", "Scope", "Checklist", "Stretch goals", "Builds on"],
+            "{id}"
+        );
+        assert!(doc.checklist.len() >= 6, "{id}: checklist");
+        for item in &doc.checklist {
+            // `Label: what a reviewer finds`, the label being what the plan shows as a week's focus.
+            let (label, rest) = item
+                .text
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("{id}: `{}` has no label", item.text));
+            assert!(label.len() <= 24 && rest.len() >= 40, "{id}: {}", item.text);
+        }
+        assert!(
+            doc.checklist.iter().any(|c| c.text.starts_with("README")),
+            "{id}: a README criterion"
+        );
+    }
+    // Every essential skill is shown by some project: `skills` can name one for each.
+    for skill in skills {
+        assert!(
+            shown.iter().any(|s| s == skill),
+            "no project demonstrates `{skill}`"
+        );
+    }
 }
 
 #[test]

@@ -71,7 +71,7 @@ fn the_imported_source_document_equals_the_shipped_path_and_is_used_by_next() {
 
     let validated = env.ok(&["validate", &out_arg]);
     assert!(
-        validated.starts_with("Checked 1 path, 9 guides and "),
+        validated.starts_with("Checked 1 path, 18 guides and "),
         "{validated}"
     );
     let next = env.json(&["--path", &out_arg, "next"]);

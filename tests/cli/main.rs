@@ -30,6 +30,7 @@ mod paths;
 mod performance;
 mod pipes;
 mod plan;
+mod projects;
 mod readme;
 mod report;
 mod shell;

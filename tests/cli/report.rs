@@ -11,9 +11,9 @@ use crate::support::{Env, Refused, TODAY, guide};
 
 /// A start tag: its name and attributes, entities in values decoded.
 #[derive(Debug)]
-struct Tag {
-    name: String,
-    attrs: BTreeMap<String, String>,
+pub(crate) struct Tag {
+    pub(crate) name: String,
+    pub(crate) attrs: BTreeMap<String, String>,
 }
 
 impl Tag {
@@ -37,7 +37,7 @@ fn decode(value: &str) -> String {
 }
 
 /// Every start tag of a page: enough of an HTML reader for a page whose text has `<` only as `&lt;`.
-fn tags(html: &str) -> Vec<Tag> {
+pub(crate) fn tags(html: &str) -> Vec<Tag> {
     let bytes = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -620,12 +620,12 @@ fn png_size(file: &Path) -> Option<(u32, u32)> {
 }
 
 /// Headless Chromium, as Debian's `chromium` package installs it, or the program `AIPATH_CHROMIUM` names.
-struct Browser {
+pub(crate) struct Browser {
     program: PathBuf,
 }
 
 impl Browser {
-    fn find() -> Option<Browser> {
+    pub(crate) fn find() -> Option<Browser> {
         // Set to a program, it is the browser; set to nothing, there is none (to try the skip).
         if let Some(program) = std::env::var_os("AIPATH_CHROMIUM") {
             return (!program.is_empty()).then(|| Browser {
@@ -691,7 +691,7 @@ impl Browser {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
-    fn dom(&self, dir: &Path, page: &Path) -> String {
+    pub(crate) fn dom(&self, dir: &Path, page: &Path) -> String {
         self.run(dir, page, &["--dump-dom".to_string()])
     }
 

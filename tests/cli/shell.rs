@@ -169,14 +169,18 @@ fn tab_completes_the_ids_of_the_active_path_and_writes_nothing() {
         values(&env, &["aipath", "choose", ""]),
         ["computer-vision", "llm-applications", "nlp-transformers"]
     );
-    // Projects are offered where they are taken: start, done, skip, undo.
+    // Projects are offered where they are taken: start, done, skip, undo, show, check, link.
     assert_eq!(
         values(&env, &["aipath", "done", "scal"]),
         ["scalable-ml-api-service"]
     );
     assert_eq!(
         values(&env, &["aipath", "show", "scal"]),
-        Vec::<String>::new()
+        ["scalable-ml-api-service"]
+    );
+    assert_eq!(
+        values(&env, &["aipath", "link", "scal"]),
+        ["scalable-ml-api-service"]
     );
     for command in ["start", "skip", "undo"] {
         assert!(values(&env, &["aipath", command, ""]).contains(&"math-foundations".to_string()));
@@ -588,7 +592,7 @@ fn man_dir_writes_a_page_per_command() {
         std::fs::read_to_string(dir.join("aipath-check.1")).unwrap_or_else(|e| panic!("{e}"));
     // The words before the examples belong to the description.
     assert!(
-        check.contains(".PP\nItems are numbered in `aipath show <module>`.\n.SH OPTIONS"),
+        check.contains(".PP\nItems are numbered in `aipath show <id>`.\n.SH OPTIONS"),
         "{check}"
     );
     let err = env.fails(&["man", "--dir", "no-such-folder"], 2);

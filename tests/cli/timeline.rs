@@ -223,7 +223,7 @@ fn starting_before_the_prerequisites_or_finishing_a_project_early_is_allowed_wit
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "aipath: note: `model-monitoring-dashboard` builds on the modules `mlops-basics`, not done yet\n"
+        "aipath: note: `model-monitoring-dashboard` builds on `mlops-basics`, not done yet\n"
     );
 }
 

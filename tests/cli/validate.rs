@@ -23,7 +23,9 @@ fn the_built_in_paths_validate_without_touching_any_state() {
     env.write_state(mangled);
     let out = env.ok(&["validate"]);
     assert!(
-        out.starts_with("Checked 1 path, 9 guides and ") && out.ends_with(" links: no problems.\n"),
+        // Nine module guides and nine project briefs.
+        out.starts_with("Checked 1 path, 18 guides and ")
+            && out.ends_with(" links: no problems.\n"),
         "{out}"
     );
     assert_eq!(env.state_bytes(), Some(mangled.as_bytes().to_vec()));
@@ -290,4 +292,42 @@ fn an_unlabelled_item_and_an_old_review_are_warnings_that_do_not_fail() {
         )
     );
     assert!(lines[2].ends_with(": no problems, 2 warnings."), "{out}");
+}
+
+/// A project's brief is checked as a guide is, by `validate` and by every command that loads the path, with the same
+/// words and line; a project without a brief is allowed.
+#[test]
+fn a_brief_that_disagrees_with_its_project_is_a_problem_where_every_command_sees_it() {
+    let env = Env::new();
+    let yaml = format!(
+        "{MINI}projects:\n  - id: demos\n    title: Demos\n    items:\n      - {{ id: demo, title: Demo, modules: [alpha] }}\n      \
+         - {{ id: bare, title: Bare }}\n"
+    );
+    let brief = "---\nid: demo\ntitle: Demo\nhours: 20\nprerequisites: [math-foundations]\nskills: [Nope]\n---\n\n# Demo\n\n\
+                 ## Checklist\n\n- [ ] README: a reviewer can run it\n";
+    let file = env.course(&yaml, &[("alpha", ALPHA), ("demo", brief)]);
+    let (out, _) = problems(&env, &["validate", &file]);
+    let brief_file = env.path().join("course/modules/demo/README.md");
+    let expected = "modules/demo/README.md:5: project `demo` builds on [alpha] in the path, but its brief's \
+                    `prerequisites` are [math-foundations]";
+    assert!(out.contains(expected), "{out}");
+    assert!(
+        out.contains("modules/demo/README.md:6: project `demo` names the skill `Nope`, which is not one of the path's skills"),
+        "{out}"
+    );
+    let err = env.fails(&["--path", &file, "next"], 2);
+    assert!(err.contains(expected), "{err}");
+
+    // Put right, the path loads; the project without a brief says so when shown.
+    fs::write(
+        &brief_file,
+        brief
+            .replace("[math-foundations]", "[alpha]")
+            .replace("[Nope]", "[]"),
+    )
+    .unwrap();
+    env.ok(&["validate", &file]);
+    let err = env.fails(&["--path", &file, "show", "bare"], 2);
+    assert!(err.contains("project `bare` has no brief"), "{err}");
+    env.ok(&["--path", &file, "show", "demo", "--no-pager"]);
 }

@@ -5,6 +5,9 @@
 //! through [`Text`] as well, which first shows control characters visibly, as every terminal rendering does.
 
 mod charts;
+mod portfolio;
+
+pub use portfolio::page as portfolio_page;
 
 use std::fmt::Write as _;
 
@@ -118,6 +121,7 @@ pub fn page(view: &ReportView) -> String {
                     (charts::plan(view))
                     (charts::study(view))
                     (skills(view))
+                    (portfolio::section(&view.portfolio))
                 }
                 footer {
                     p {
@@ -210,6 +214,7 @@ fn header(view: &ReportView) -> Markup {
                 a href="#plan" { "The plan" }
                 a href="#hours" { "Study hours" }
                 a href="#skills" { "Skills" }
+                a href="#portfolio" { "Portfolio" }
             }
         }
     }

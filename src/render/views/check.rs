@@ -18,6 +18,9 @@ pub struct CheckView {
     pub module: String,
     pub items: Vec<ItemChange>,
     pub progress: Ticks,
+    /// `module` or `project`.
+    #[serde(skip)]
+    pub kind: &'static str,
     /// Whether the module is done or skipped already: then finishing it is not suggested.
     #[serde(skip)]
     pub closed: bool,
@@ -45,7 +48,8 @@ impl Render for CheckView {
         out.push_str(&format!("Checklist: {} of {} checked.", p.checked, p.total));
         if p.is_complete() && !self.closed {
             out.push_str(&format!(
-                " Every item is checked: `aipath done {id}` marks the module done."
+                " Every item is checked: `aipath done {id}` marks the {} done.",
+                self.kind
             ));
         }
         out.push('\n');

@@ -268,6 +268,23 @@ fn entry(id: &str, before: Option<&Entry>, after: Option<&Entry>) -> String {
         };
         return format!("{verb} {id} (was {})", status_since(a));
     }
+    let has = |e: &Entry, url: &str| e.links.iter().any(|l| l.url == url);
+    let linked = b.links.iter().filter(|l| !has(a, &l.url)).count();
+    let unlinked = a.links.iter().filter(|l| !has(b, &l.url)).count();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match (linked, unlinked) {
+        (0, 0) if a.links != b.links => return format!("changed a link's note on {id}"),
+        (0, 0) => {}
+        (n, 0) => return format!("linked {id} to {n} URL{}", plural(n)),
+        (0, n) => return format!("removed {n} link{} from {id}", plural(n)),
+        (n, m) => {
+            return format!(
+                "linked {id} to {n} URL{} and removed {m} link{}",
+                plural(n),
+                plural(m)
+            );
+        }
+    }
     let ticked = b.checked.difference(&a.checked).count();
     let unticked = a.checked.difference(&b.checked).count();
     let items = |n: usize| {

@@ -54,6 +54,8 @@ pub struct ProjectRow {
     /// Every module it builds on is done: `aipath next` offers it.
     pub ready: bool,
     pub builds_on: Vec<ModuleRef>,
+    /// Where the work lives (`aipath link`).
+    pub links: Vec<super::links::LinkRow>,
 }
 
 impl Render for ProjectsView {
@@ -61,7 +63,16 @@ impl Render for ProjectsView {
         if self.groups.iter().all(|g| g.projects.is_empty()) {
             return format!("The path `{}` recommends no projects.", self.path);
         }
-        let mut table = screen.table(&["Id", "Project", "Group", "Builds on", "Done", "Status"]);
+        // A column of links only once there are some: most learners read this table before they have any.
+        let any_links = self
+            .groups
+            .iter()
+            .any(|g| g.projects.iter().any(|p| !p.links.is_empty()));
+        let mut headers = vec!["Id", "Project", "Group", "Builds on", "Done", "Status"];
+        if any_links {
+            headers.push("Links");
+        }
+        let mut table = screen.table(&headers);
         for group in &self.groups {
             for p in &group.projects {
                 let modules: Vec<String> = p
@@ -70,7 +81,7 @@ impl Render for ProjectsView {
                     .map(|m| format!("{} ({})", m.id, m.status))
                     .collect();
                 let done = p.builds_on.iter().filter(|m| m.is_done()).count();
-                table.add_row([
+                let mut row = vec![
                     Cell::from(p.id.clone()),
                     Cell::from(p.title.clone()),
                     Cell::from(group.title.clone()),
@@ -81,7 +92,16 @@ impl Render for ProjectsView {
                     },
                     Cell::from(format!("{done}/{}", p.builds_on.len())),
                     Cell::from(p.status.to_string()).toned(Tone::of_status(p.status)),
-                ]);
+                ];
+                if any_links {
+                    let urls: Vec<String> = p.links.iter().map(|l| l.url.clone()).collect();
+                    row.push(if urls.is_empty() {
+                        Cell::from("-")
+                    } else {
+                        list_cell(&urls)
+                    });
+                }
+                table.add_row(row);
             }
         }
         // Ids are typed into commands: they stay whole; on a narrow terminal the title, the group and the
@@ -94,6 +114,10 @@ impl Render for ProjectsView {
         table.optional("Group", 1);
         table.optional("Done", 2);
         table.optional("Project", 3);
+        if any_links {
+            // A URL is followed whole, or not at all.
+            table.keep_whole("Links");
+        }
         format!("{table}\nMark a project with `aipath start <id>`, `done <id>` or `undo <id>`.\n")
     }
 }

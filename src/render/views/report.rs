@@ -43,6 +43,9 @@ pub struct ReportView {
     /// Hours per day for the calendar, oldest first, ending today.
     pub days: Vec<DayHours>,
     pub skills: SkillsView,
+    /// What `aipath portfolio` gives, for the page's portfolio section.
+    #[serde(skip)]
+    pub portfolio: crate::render::views::portfolio::PortfolioView,
 }
 
 #[derive(Serialize)]

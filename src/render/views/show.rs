@@ -13,6 +13,8 @@ use crate::render::{Render, Screen, guide};
 #[derive(Serialize)]
 pub struct ShowView<'a> {
     pub id: String,
+    /// `module` or `project` (a project's guide is its brief).
+    pub kind: &'static str,
     pub title: String,
     /// Where the guide was read from: a file, or `built-in modules/<id>/README.md`.
     pub file: String,
@@ -23,6 +25,8 @@ pub struct ShowView<'a> {
     pub progress: Ticks,
     /// The hours logged to the module.
     pub hours_logged: f64,
+    /// Where the work on it lives (`aipath link`).
+    pub links: Vec<super::links::LinkRow>,
     /// For the terminal rendering: the guide as loaded (its markdown, and the front matter the course plans with,
     /// which the summary line states), its checklist as parsed, and the learner's ticks. Handed over already read so
     /// the rendering parses nothing again.
@@ -59,6 +63,18 @@ impl Render for ShowView<'_> {
                 textwrap::Options::new(w).word_splitter(textwrap::WordSplitter::NoHyphenation),
             )),
             None => text.push_str(&footer),
+        }
+        // The links are the learner's (or another machine's) text: cleaned here, since this view cleans itself.
+        if !self.links.is_empty() {
+            text.push_str("Links:\n");
+            for link in &self.links {
+                let line = super::links::link_line(link);
+                text.push_str(&format!(
+                    "  {}. {}\n",
+                    link.number,
+                    crate::render::text::clean(&line)
+                ));
+            }
         }
         text
     }
@@ -98,7 +114,8 @@ fn footer(view: &ShowView) -> String {
         out.push_str(&format!(" Tick an item with `aipath check {id} <number>`."));
     } else if p.is_complete() && view.status != "done" {
         out.push_str(&format!(
-            " Every item is checked: `aipath done {id}` marks the module done."
+            " Every item is checked: `aipath done {id}` marks the {} done.",
+            view.kind
         ));
     }
     out.push('\n');
