@@ -597,11 +597,115 @@ fn json_error(file: &Path, e: &serde_json::Error) -> String {
     )
 }
 
-/// The state as aipath writes it: pretty-printed JSON, a line per field, so a learner can still read and mend it.
+/// The state as aipath writes it: pretty-printed JSON, a line per field, except that each element of a list that is
+/// itself an object (a study session, a link) is one line. A learner can read and mend it, a diff shows one line per
+/// session changed, and a long log holds a tenth of the indentation the reader would otherwise skip.
 pub fn encode(state: &State) -> Result<String> {
-    let mut body = serde_json::to_string_pretty(state).context("cannot encode the state")?;
-    body.push('\n');
-    Ok(body)
+    let mut body = Vec::new();
+    let mut writer = serde_json::Serializer::with_formatter(&mut body, LinePerItem::default());
+    serde::Serialize::serialize(state, &mut writer).context("cannot encode the state")?;
+    body.push(b'\n');
+    String::from_utf8(body).context("cannot encode the state")
+}
+
+/// serde_json's pretty layout, with every object inside a list written on one line.
+#[derive(Default)]
+struct LinePerItem {
+    pretty: serde_json::ser::PrettyFormatter<'static>,
+    compact: serde_json::ser::CompactFormatter,
+    /// For each open container: whether it is a list.
+    open: Vec<bool>,
+    /// How many containers are open inside a one-line object (0: not in one).
+    inline: usize,
+}
+
+impl LinePerItem {
+    fn opens(&mut self, list: bool) -> bool {
+        let in_list = self.open.last().copied().unwrap_or(false);
+        self.open.push(list);
+        if self.inline > 0 || (!list && in_list) {
+            self.inline += 1;
+        }
+        self.inline > 0
+    }
+
+    fn closes(&mut self) -> bool {
+        self.open.pop();
+        let inline = self.inline > 0;
+        self.inline = self.inline.saturating_sub(1);
+        inline
+    }
+}
+
+impl serde_json::ser::Formatter for LinePerItem {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.opens(true) {
+            true => self.compact.begin_array(w),
+            false => self.pretty.begin_array(w),
+        }
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.closes() {
+            true => self.compact.end_array(w),
+            false => self.pretty.end_array(w),
+        }
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        match self.inline > 0 {
+            true => self.compact.begin_array_value(w, first),
+            false => self.pretty.begin_array_value(w, first),
+        }
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.inline > 0 {
+            true => self.compact.end_array_value(w),
+            false => self.pretty.end_array_value(w),
+        }
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.opens(false) {
+            true => self.compact.begin_object(w),
+            false => self.pretty.begin_object(w),
+        }
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.closes() {
+            true => self.compact.end_object(w),
+            false => self.pretty.end_object(w),
+        }
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        match self.inline > 0 {
+            true => self
+                .compact
+                .begin_object_key(w, first)
+                .and_then(|()| match first {
+                    true => Ok(()),
+                    false => w.write_all(b" "),
+                }),
+            false => self.pretty.begin_object_key(w, first),
+        }
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.inline > 0 {
+            true => w.write_all(b": "),
+            false => self.pretty.begin_object_value(w),
+        }
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        match self.inline > 0 {
+            true => self.compact.end_object_value(w),
+            false => self.pretty.end_object_value(w),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -779,6 +883,45 @@ mod tests {
         p.chosen = vec!["x".into()];
         let text = encode(&state).unwrap_or_default();
         assert!(text.contains("\"finished\": \"2026-02-03\""), "{text}");
+        assert_eq!(decoded(&text).ok(), Some(state));
+    }
+
+    #[test]
+    fn each_session_is_one_line_and_reads_back_whatever_its_note_holds() {
+        let mut state = State::default();
+        let p = state.paths.entry("p".into()).or_default();
+        for (n, note) in [
+            "plain",
+            "a \"quoted\" {note}, [with] : marks",
+            "two\nlines\ttab \u{1b}[2J é 中",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let number = u32::try_from(n).unwrap_or(0) + 1;
+            p.log.push(crate::progress::LogEntry {
+                id: format!("id-{n}"),
+                number,
+                date: jiff::civil::date(2026, 1, 5),
+                hours: 1.0,
+                module: None,
+                note: Some((*note).to_string()),
+            });
+            state.last_log_number = number;
+        }
+        let text = encode(&state).unwrap_or_default();
+        let sessions: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("\"id\": \"id-"))
+            .collect();
+        assert_eq!(sessions.len(), 3, "{text}");
+        for line in sessions {
+            assert!(
+                line.trim_start().starts_with('{')
+                    && line.trim_end().trim_end_matches(',').ends_with('}')
+            );
+        }
+        assert!(text.starts_with("{\n  \"version\": 5,\n"), "{text}");
         assert_eq!(decoded(&text).ok(), Some(state));
     }
 }

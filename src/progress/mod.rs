@@ -99,6 +99,9 @@ impl State {
     /// to the session whose id sorts later; `last_log_number` is at least every number given. Deterministic, so
     /// every machine and every command repairs a state alike. Returns the numbers given anew, as (path, from, to).
     pub fn settle(&mut self) -> Vec<(String, u32, u32)> {
+        if self.is_settled() {
+            return Vec::new();
+        }
         let mut logs: Vec<(&str, &mut Vec<LogEntry>)> = Vec::new();
         for (path, p) in &mut self.paths {
             logs.push((path.as_str(), &mut p.log));
@@ -162,6 +165,32 @@ impl State {
         }
         self.last_log_number = top;
         renumbered
+    }
+}
+
+impl State {
+    /// Whether [`State::settle`] has nothing to do: every session has an id and a number, none shared, and
+    /// `last_log_number` is past them all. What every state aipath wrote is; checked without copying a session.
+    fn is_settled(&self) -> bool {
+        let logs = self
+            .paths
+            .values()
+            .map(|p| &p.log)
+            .chain(self.archives.values().map(|a| &a.progress.log));
+        let mut ids: Vec<&str> = Vec::new();
+        let mut numbers: Vec<u32> = Vec::new();
+        for e in logs.flatten() {
+            if e.id.is_empty() || e.number == 0 {
+                return false;
+            }
+            ids.push(&e.id);
+            numbers.push(e.number);
+        }
+        ids.sort_unstable();
+        numbers.sort_unstable();
+        ids.windows(2).all(|w| w[0] != w[1])
+            && numbers.windows(2).all(|w| w[0] != w[1])
+            && numbers.last().is_none_or(|&n| n <= self.last_log_number)
     }
 }
 

@@ -101,19 +101,28 @@ fn has_date(word: &str) -> bool {
     })
 }
 
+/// The `<head>` of every page aipath writes: UTF-8, the policy that forbids scripts and fetches, no referrer, the
+/// style inline. `title` is the page's title, escaped by the caller.
+pub(super) fn head(version: &str, title: Markup) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta http-equiv="Content-Security-Policy" content=(POLICY);
+            meta name="referrer" content="no-referrer";
+            meta name="generator" content={ "aipath " (version) };
+            title { (title) }
+            style { (PreEscaped(STYLE)) }
+        }
+    }
+}
+
 /// The whole page.
 pub fn page(view: &ReportView) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(POLICY);
-                meta name="generator" content={ "aipath " (view.version) };
-                title { (Text(&view.title)) " — aipath report, " (view.today) }
-                style { (PreEscaped(STYLE)) }
-            }
+            (head(view.version, html! { (Text(&view.title)) " — aipath report, " (view.today) }))
             body {
                 (header(view))
                 main {

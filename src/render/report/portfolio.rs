@@ -3,9 +3,9 @@
 //! style and its Content Security Policy, no script and nothing fetched. A link is an `<a>` only when its URL is a web
 //! URL exactly as `aipath link` stores one; anything else a state file holds is shown as text.
 
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{DOCTYPE, Markup, html};
 
-use super::{POLICY, STYLE, Text};
+use super::{Text, head};
 use crate::progress::links::is_web_url;
 use crate::render::text::hours;
 use crate::render::views::links::LinkRow;
@@ -16,15 +16,7 @@ pub fn page(view: &PortfolioView) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(POLICY);
-                meta name="referrer" content="no-referrer";
-                meta name="generator" content={ "aipath " (view.version) };
-                title { (Text(&view.title)) " — portfolio" }
-                style { (PreEscaped(STYLE)) }
-            }
+            (head(view.version, html! { (Text(&view.title)) " — portfolio" }))
             body {
                 header {
                     p.eyebrow { "Portfolio · " (view.today) }
