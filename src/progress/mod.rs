@@ -279,7 +279,7 @@ pub struct LogEntry {
     pub note: Option<String>,
 }
 
-/// Reads a session's hours: a number above 0 and at most a day's 24. Through a visitor, so that serde_yaml's error
+/// Reads a session's hours: a number above 0 and at most a day's 24. Through a visitor, so that the reader's error
 /// points at the number itself.
 fn session_hours<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     struct Hours;
