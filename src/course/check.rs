@@ -17,13 +17,34 @@ pub fn front_matter_problems(
     path: &LearningPath,
     text: &str,
 ) -> Vec<(usize, String)> {
+    let mut problems = id_and_hours_problems(id, "module", "guide", front, text);
+    for p in &front.prerequisites {
+        if path.module(p).is_none() {
+            problems.push((
+                crate::path::line_of_id(text, p),
+                format!("module `{id}` has prerequisite `{p}`, which is not a module of the path"),
+            ));
+        }
+    }
+    problems
+}
+
+/// The problems a guide's and a brief's front matter share: an `id` that is another's, hours out of range. `what`
+/// names the item (module, project), `doc` the document (guide, brief).
+fn id_and_hours_problems(
+    id: &str,
+    what: &str,
+    doc: &str,
+    front: &FrontMatter,
+    text: &str,
+) -> Vec<(usize, String)> {
     let mut problems = Vec::new();
     if let Some(fm_id) = &front.id
         && fm_id != id
     {
         problems.push((
             key_line(text, "id"),
-            format!("front matter says `id: {fm_id}`, but the guide is for module `{id}`"),
+            format!("front matter says `id: {fm_id}`, but the {doc} is for {what} `{id}`"),
         ));
     }
     if let Some(hours) = front.hours
@@ -32,17 +53,9 @@ pub fn front_matter_problems(
         problems.push((
             key_line(text, "hours"),
             format!(
-                "module `{id}` has `hours: {hours}`; give a positive number of at most {MAX_GUIDE_HOURS}"
+                "{what} `{id}` has `hours: {hours}`; give a positive number of at most {MAX_GUIDE_HOURS}"
             ),
         ));
-    }
-    for p in &front.prerequisites {
-        if path.module(p).is_none() {
-            problems.push((
-                crate::path::line_of_id(text, p),
-                format!("module `{id}` has prerequisite `{p}`, which is not a module of the path"),
-            ));
-        }
     }
     problems
 }
@@ -56,25 +69,7 @@ pub fn brief_problems(
     text: &str,
 ) -> Vec<(usize, String)> {
     let id = &project.id;
-    let mut problems = Vec::new();
-    if let Some(fm_id) = &front.id
-        && fm_id != id
-    {
-        problems.push((
-            key_line(text, "id"),
-            format!("front matter says `id: {fm_id}`, but the brief is for project `{id}`"),
-        ));
-    }
-    if let Some(hours) = front.hours
-        && !(hours.is_finite() && hours > 0.0 && hours <= MAX_GUIDE_HOURS)
-    {
-        problems.push((
-            key_line(text, "hours"),
-            format!(
-                "project `{id}` has `hours: {hours}`; give a positive number of at most {MAX_GUIDE_HOURS}"
-            ),
-        ));
-    }
+    let mut problems = id_and_hours_problems(id, "project", "brief", front, text);
     for p in &front.prerequisites {
         if path.module(p).is_none() {
             problems.push((
