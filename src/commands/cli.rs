@@ -186,47 +186,7 @@ pub enum Command {
         group(clap::ArgGroup::new("session").args(["hours", "edit"])),
         after_help = "Examples:\n  aipath log 1.5 --module math --note \"eigenvectors\"\n  aipath log 2 --date 2026-01-03\n  aipath log\n  aipath log --weeks 12\n  aipath log --edit 1 --hours 1\n  aipath log --delete 2"
     )]
-    Log {
-        /// Hours studied, greater than 0 and at most 24, with at most two decimals after a point (e.g. 1.5)
-        hours: Option<String>,
-
-        /// The module or project studied (a unique prefix is enough); it is started if it was todo. Without it, the
-        /// one module or project in progress. Without hours, list only its sessions. With --edit, the session's new
-        /// one (--module "" for none)
-        #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks", add = ArgValueCandidates::new(complete::modules))]
-        module: Option<String>,
-
-        /// The day of the session, not in the future [default: today]
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "session")]
-        date: Option<jiff::civil::Date>,
-
-        /// A few words on what you did (with --edit, --note "" removes the note)
-        #[arg(long, value_name = "TEXT", requires = "session")]
-        note: Option<String>,
-
-        /// Chart hours per week for the last N weeks
-        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "edit", "delete"], value_parser = parse_weeks)]
-        weeks: Option<u16>,
-
-        /// Correct session N (its number is in `aipath log`): give what changes with --hours, --date, --module, --note
-        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "delete"], value_parser = parse_session)]
-        edit: Option<u32>,
-
-        /// With --edit: the session's hours
-        #[arg(
-            long = "hours",
-            id = "new_hours",
-            value_name = "H",
-            requires = "edit",
-            conflicts_with = "hours",
-            allow_hyphen_values = true
-        )]
-        new_hours: Option<String>,
-
-        /// Delete session N (its number is in `aipath log`); `aipath undo` brings it back
-        #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = parse_session)]
-        delete: Option<u32>,
-    },
+    Log(LogArgs),
 
     /// Read a module's study guide or a project's brief, with your checklist ticks; long guides open in $PAGER
     /// (default `less -R`)
@@ -546,4 +506,49 @@ fn count(text: &str, what: &str, max: u32, example: u32) -> Result<u32, CommandE
             CommandError::input(format_args!("`{text}` is not {what}"))
                 .hint(format!("give a whole number{range} e.g. {example}"))
         })
+}
+
+/// `aipath log`'s arguments: a session to record (hours), one to correct (`--edit`) or delete (`--delete`), the
+/// weekly chart (`--weeks`), or, with none of these, the list.
+#[derive(clap::Args, Debug)]
+pub struct LogArgs {
+    /// Hours studied, greater than 0 and at most 24, with at most two decimals after a point (e.g. 1.5)
+    pub hours: Option<String>,
+
+    /// The module or project studied (a unique prefix is enough); it is started if it was todo. Without it, the
+    /// one module or project in progress. Without hours, list only its sessions. With --edit, the session's new
+    /// one (--module "" for none)
+    #[arg(long, short = 'm', value_name = "ID", conflicts_with = "weeks", add = ArgValueCandidates::new(complete::modules))]
+    pub module: Option<String>,
+
+    /// The day of the session, not in the future [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "session")]
+    pub date: Option<jiff::civil::Date>,
+
+    /// A few words on what you did (with --edit, --note "" removes the note)
+    #[arg(long, value_name = "TEXT", requires = "session")]
+    pub note: Option<String>,
+
+    /// Chart hours per week for the last N weeks
+    #[arg(long, value_name = "N", conflicts_with_all = ["hours", "edit", "delete"], value_parser = parse_weeks)]
+    pub weeks: Option<u16>,
+
+    /// Correct session N (its number is in `aipath log`): give what changes with --hours, --date, --module, --note
+    #[arg(long, value_name = "N", conflicts_with_all = ["hours", "delete"], value_parser = parse_session)]
+    pub edit: Option<u32>,
+
+    /// With --edit: the session's hours
+    #[arg(
+        long = "hours",
+        id = "new_hours",
+        value_name = "H",
+        requires = "edit",
+        conflicts_with = "hours",
+        allow_hyphen_values = true
+    )]
+    pub new_hours: Option<String>,
+
+    /// Delete session N (its number is in `aipath log`); `aipath undo` brings it back
+    #[arg(long, value_name = "N", conflicts_with_all = ["hours", "new_hours", "module", "date", "note"], value_parser = parse_session)]
+    pub delete: Option<u32>,
 }

@@ -298,7 +298,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             format,
             save,
         } => plan::run(ctx, start, pace.map(Into::into), format, save),
-        log @ Command::Log { .. } => log_command(ctx, log),
+        Command::Log(args) => log_command(ctx, args),
         Command::Show { module, no_pager } => show::run(ctx, &module, no_pager),
         Command::Check { module, items } => check::run(ctx, &module, &items, true),
         Command::Uncheck { module, items } => check::run(ctx, &module, &items, false),
@@ -329,8 +329,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
 }
 
 /// `aipath log` in each of its forms: record, edit, delete, the weekly chart, or the list.
-fn log_command(ctx: &Ctx, command: Command) -> Result<()> {
-    let Command::Log {
+fn log_command(ctx: &Ctx, args: cli::LogArgs) -> Result<()> {
+    let cli::LogArgs {
         hours,
         module,
         date,
@@ -339,10 +339,7 @@ fn log_command(ctx: &Ctx, command: Command) -> Result<()> {
         edit,
         new_hours,
         delete,
-    } = command
-    else {
-        return Ok(());
-    };
+    } = args;
     match (hours, weeks, edit, delete) {
         (Some(hours), ..) => log::record(ctx, &hours, module, date, note),
         (None, _, Some(number), _) => log::edit(
