@@ -493,18 +493,12 @@ fn line_of_day(text: &str, id: &str, date: jiff::civil::Date) -> Option<usize> {
 fn parse(file: &Path, text: &str) -> Result<Decoded> {
     let json = text.trim_start().starts_with('{');
     // The common case, a file in a format with today's shape, is parsed once, straight into a state.
-    let typed = if json {
-        serde_json::from_str::<State>(text).map_err(|e| json_error(file, &e))
-    } else {
-        crate::yaml::from_str::<State>(text).map_err(|e| located_yaml(file, &e))
-    };
-    if let Ok(mut state) = typed
+    let typed = read_typed(file, text, json);
+    if let Ok(state) = &typed
         && (SAME_SHAPE_SINCE..=STATE_VERSION).contains(&state.version)
     {
         let version = state.version;
-        state.version = STATE_VERSION;
-        state.settle();
-        return Ok(Decoded { state, version });
+        return settled(typed, version);
     }
     let doc = if json {
         serde_json::from_str::<Value>(text).map_err(|e| unreadable(json_error(file, &e)))?
@@ -524,33 +518,61 @@ fn parse(file: &Path, text: &str) -> Result<Decoded> {
         }
         Err(Refusal::Unreadable(message)) => return Err(unreadable(message)),
     };
-    let typed = |doc: Value| serde_json::from_value::<State>(doc);
-    let mut state = if version >= SAME_SHAPE_SINCE {
-        // Today's shape, yet the typed parse failed: read it again for the error with its line.
-        let again = if json {
-            serde_json::from_str::<State>(text).map_err(|e| json_error(file, &e))
-        } else {
-            crate::yaml::from_str::<State>(text).map_err(|e| located_yaml(file, &e))
-        };
-        again.map_err(unreadable)?
-    } else {
-        let migrated =
-            migrate(doc, version).map_err(|e| unreadable(format!("{}: {e}", file.display())))?;
-        typed(Value::Object(migrated)).map_err(|e| {
-            // A tree carries no positions. The steps keep the fields a learner wrote, so reading the original text
-            // with today's shape nearly always points at the same mistake, with its line.
-            match crate::yaml::from_str::<State>(text) {
-                Err(at) if at.location.is_some() && !json => unreadable(located_yaml(file, &at)),
-                _ => unreadable(format!(
-                    "{}: {}",
-                    file.display(),
-                    crate::error::shorten(&e.to_string())
-                )),
-            }
-        })?
+    if version >= SAME_SHAPE_SINCE {
+        // Today's shape, yet the typed parse failed: its error has the line.
+        return settled(typed, version);
+    }
+    let migrated =
+        migrate(doc, version).map_err(|e| unreadable(format!("{}: {e}", file.display())))?;
+    // A tree carries no positions. The steps keep the fields a learner wrote, so reading the original text with
+    // today's shape nearly always points at the same mistake, with its line.
+    let located = match typed {
+        Err(t) if t.located => Some(t.message),
+        _ => None,
     };
-    // Sessions without an id, or with a number another has, are put in order here, so every command reads (and
-    // the next change writes) the same repaired state.
+    let state = serde_json::from_value::<State>(Value::Object(migrated)).map_err(|e| {
+        located.unwrap_or_else(|| {
+            format!(
+                "{}: {}",
+                file.display(),
+                crate::error::shorten(&e.to_string())
+            )
+        })
+    });
+    settled(
+        state.map_err(|message| Typed {
+            message,
+            located: false,
+        }),
+        version,
+    )
+}
+
+/// Why a text did not read straight into today's shape: the message, with the file, and whether it has a line.
+struct Typed {
+    message: String,
+    located: bool,
+}
+
+/// A state file's text read straight into today's shape.
+fn read_typed(file: &Path, text: &str, json: bool) -> std::result::Result<State, Typed> {
+    if json {
+        serde_json::from_str::<State>(text).map_err(|e| Typed {
+            message: json_error(file, &e),
+            located: true,
+        })
+    } else {
+        crate::yaml::from_str::<State>(text).map_err(|e| Typed {
+            located: e.location.is_some(),
+            message: located_yaml(file, &e),
+        })
+    }
+}
+
+/// A state read from a file of format `version`, in today's format: sessions without an id, or with a number another
+/// has, put in order, so every command reads (and the next change writes) the same repaired state.
+fn settled(state: std::result::Result<State, Typed>, version: u32) -> Result<Decoded> {
+    let mut state = state.map_err(|e| unreadable(e.message))?;
     state.version = STATE_VERSION;
     state.settle();
     Ok(Decoded { state, version })
