@@ -104,8 +104,8 @@ fn to_usize(n: u64) -> usize {
 
 /// What a budget's breach means to the learner, when `e` is one.
 fn breach(e: &serde_saphyr::Error) -> Option<String> {
-    let text = e.to_string();
-    if text.starts_with("recursion limit exceeded") {
+    // The scanner's own nesting limit reaches us as a message only.
+    if e.to_string().starts_with("recursion limit exceeded") {
         return Some(deep());
     }
     let serde_saphyr::Error::Budget { breach, .. } = innermost(e) else {
@@ -113,7 +113,7 @@ fn breach(e: &serde_saphyr::Error) -> Option<String> {
     };
     Some(match breach {
         BudgetBreach::Depth { .. } => deep(),
-        BudgetBreach::Nodes { .. } if !text.contains("used at") => format!(
+        BudgetBreach::Nodes { .. } if !through_alias(e) => format!(
             "the YAML holds more than {MAX_NODES} nodes by here, over aipath's limit of {MAX_NODES}"
         ),
         BudgetBreach::Events { .. }
@@ -138,6 +138,15 @@ fn expansion() -> String {
         "the aliases up to here expand the YAML to more than {EXPANSION} times its size, over aipath's limit of \
          {EXPANSION} times"
     )
+}
+
+/// Whether the parser stopped while replaying an alias (it then names where the alias was used).
+fn through_alias(e: &serde_saphyr::Error) -> bool {
+    match e {
+        serde_saphyr::Error::AliasError { .. } => true,
+        serde_saphyr::Error::WithSnippet { error, .. } => through_alias(error),
+        _ => false,
+    }
 }
 
 /// The error inside any wrapping that adds a snippet or an alias's location.
@@ -206,5 +215,13 @@ mod tests {
         }
         let err = from_str::<serde_json::Value>(&laughs).err();
         assert_eq!(err.map(|e| e.message), Some(expansion()));
+    }
+
+    #[test]
+    fn a_flat_list_of_more_nodes_than_the_budget_is_refused_without_blaming_aliases() {
+        let flat = format!("[{}]", vec!["a"; MAX_NODES + 1].join(","));
+        let err = from_str::<serde_json::Value>(&flat).err();
+        let message = err.map(|e| e.message).unwrap_or_default();
+        assert!(message.contains("nodes by here"), "{message}");
     }
 }
