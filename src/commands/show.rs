@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, typed: &str, no_pager: bool) -> Result<()> {
             .map(|e| crate::render::views::links::LinkRow::all(&e.links))
             .unwrap_or_default(),
         guide,
-        markdown: guide.text()?,
+        markdown: guide.text(),
         doc: &doc,
         ticked,
     };

@@ -43,8 +43,8 @@ impl GuideFile {
     }
 
     /// The guide's text.
-    pub fn text(&self) -> Result<&str> {
-        Ok(&self.text)
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// Reads a guide's front matter; the error names the guide's file, line and column.
@@ -87,7 +87,7 @@ impl Course {
             if check::front_matter_problems(&def.id, &guide.front, &self.path, "").is_empty() {
                 continue;
             }
-            let text = guide.text()?;
+            let text = guide.text();
             if let Some((line, problem)) =
                 check::front_matter_problems(&def.id, &guide.front, &self.path, text).first()
             {
@@ -117,7 +117,7 @@ impl Course {
                 continue;
             };
             if !check::brief_problems(project, &brief.front, &self.path, "").is_empty() {
-                let text = brief.text()?;
+                let text = brief.text();
                 if let Some((line, problem)) =
                     check::brief_problems(project, &brief.front, &self.path, text).first()
                 {
@@ -207,7 +207,7 @@ impl Course {
     pub fn doc(&self, module: &str) -> Result<Guide> {
         let guide = self.guide(module)?;
         self.parsed.fetch_add(1, Ordering::Relaxed);
-        guide::parse(guide.text()?).map_err(|e| {
+        guide::parse(guide.text()).map_err(|e| {
             input(format!(
                 "{}:{}: {}",
                 guide.file.display(),
