@@ -6,10 +6,11 @@
 
 use serde_json::Value;
 
-type Mapping = serde_json::Map<String, Value>;
-
 use crate::progress::STATE_VERSION;
 use crate::progress::numbers::NumbersError;
+
+/// A document's mapping, as JSON holds it (an older YAML file is read into the same tree).
+type Mapping = serde_json::Map<String, Value>;
 
 /// Where in an older document a step found what it cannot carry forward, and what.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
